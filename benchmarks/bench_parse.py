@@ -1,0 +1,67 @@
+"""Parse throughput and peak memory of ``zwgk.parse``.
+
+Parses the seed reports round-robin on one core for a fixed time per run, several runs, and prints the
+median reports per second (and the spread), then the peak memory of one parse of each seed.
+
+    python benchmarks/bench_parse.py [--runs 7] [--seconds 2] [FILE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import zwgk
+
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
+
+
+def _one_run(texts: list[str], seconds: float) -> float:
+    """Reports per second parsed in one run of about ``seconds``."""
+    done = 0
+    start = time.perf_counter()
+    deadline = start + seconds
+    while time.perf_counter() < deadline:
+        for text in texts:
+            zwgk.parse(text)
+        done += len(texts)
+    return done / (time.perf_counter() - start)
+
+
+def _peak_bytes(text: str) -> int:
+    tracemalloc.start()
+    zwgk.parse(text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("files", nargs="*", type=Path, help="report text files (default: the seed reports)")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--seconds", type=float, default=2.0)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    files = args.files or sorted(SEEDS.glob("*.txt"))
+    texts = [f.read_text(encoding="utf-8-sig") for f in files]
+    for text in texts:  # warm up: grammar, label index, caches
+        zwgk.parse(text)
+    rates = [_one_run(texts, args.seconds) for _ in range(args.runs)]
+    peaks = [_peak_bytes(text) for text in texts]
+    chars = sum(len(t) for t in texts) / len(texts)
+    print(f"zwgk {zwgk.__version__}, Python {sys.version.split()[0]}, {len(texts)} reports of {chars:,.0f} characters on average")
+    print(f"throughput: {statistics.median(rates):,.0f} reports/s median of {args.runs} runs "
+          f"(min {min(rates):,.0f}, max {max(rates):,.0f}), one core")
+    print(f"latency: {1000 / statistics.median(rates):.2f} ms per report")
+    print(f"peak memory per parse: {max(peaks) / 1024:,.0f} KiB max, {statistics.mean(peaks) / 1024:,.0f} KiB mean (tracemalloc)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Reading reports: ``parse`` for text, ``parse_file`` for files."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import partial
+from itertools import count
+
+import attrs
+
+from .assembly.report import assemble
+from .codes import Findings
+from .errors import BinaryInputError, InputTooLargeError, UnsupportedSourceError, ZwgkError
+from .grammar import parse_tokens, token_text
+from .lexing.lexer import tokens
+from .lexing.rows import SourceLine
+from .model.common import Unplaced
+from .model.report import Report
+from .normalize import scrub, to_simplified
+from .sources.decode import decode
+
+MAX_INPUT_CHARS = 5_000_000
+"""The longest text ``parse`` accepts. A long report is some 50,000 characters."""
+MAX_FILE_BYTES = 4 * MAX_INPUT_CHARS
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BINARY_SHARE = 0.01
+_OTHER_NEWLINES = re.compile(r"[\u2028\u2029\x85]")
+_source_line = partial(tuple.__new__, SourceLine)  # (number, text, key) → SourceLine, without a Python frame
+_SIGNATURES = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "Word (.docx) 或其他 ZIP",
+    b"\xd0\xcf\x11\xe0": "旧版 Word (.doc)",
+}
+
+
+def _usable(text: object) -> str:
+    """The text with line ends made ``\n`` and stray control characters made spaces; raises for input
+    that is not text."""
+    if not isinstance(text, str):
+        raise ZwgkError(f"parse() 需要 str，得到 {type(text).__name__}；文件请用 parse_file()")
+    if len(text) > MAX_INPUT_CHARS:
+        raise InputTooLargeError(f"输入有 {len(text):,} 个字符，超过上限 {MAX_INPUT_CHARS:,}（input too large）")
+    if _CONTROL.search(text):
+        sample = text[:100_000]
+        if "\x00" in text or len(_BINARY_CONTROL.findall(sample)) > _BINARY_SHARE * len(sample):
+            raise BinaryInputError("输入含大量控制字符，是二进制数据而不是报告文本（binary data, not text）")
+        text = _CONTROL.sub(" ", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _OTHER_NEWLINES.search(text):
+        text = _OTHER_NEWLINES.sub("\n", text)
+    return text.lstrip("\ufeff")
+
+
+def parse(text: str, *, simplify: bool = True) -> Report:
+    """Read a report from its text.
+
+    Returns a ``Report`` whatever the text holds: what had to be inferred, aliased or left out is in
+    ``report.diagnostics``. Raises a ``ZwgkError`` only for input that is not usable text (not a
+    ``str``, binary data, more than ``MAX_INPUT_CHARS`` characters).
+
+    Traditional characters are restored to simplified unless ``simplify=False``, which keeps the text
+    as written (labels are matched on a simplified copy either way).
+    """
+    findings = Findings()
+    cleaned = scrub(_usable(text), findings)
+    simplified = to_simplified(cleaned)
+    if simplified is not cleaned:
+        findings.add("ZW107", "繁体字已转换为简体（traditional characters converted）" if simplify else "繁体字按原样保留，仅用简体副本识别标签")
+    keys = simplified.split("\n")
+    shown = keys if simplify or simplified is cleaned else cleaned.split("\n")
+    lines = list(map(_source_line, zip(count(1), shown, keys)))
+    document, skipped = parse_tokens(tokens(lines))
+    report = assemble(document, findings)
+    if skipped:
+        leftovers = tuple(Unplaced(token_text(t), None, t.line) for t in skipped)
+        for leftover in leftovers:
+            findings.add("ZW231", f"第 {leftover.line} 行（{leftover.text}）无法归入报告结构，作为未归位内容保留", leftover.line)
+        report = attrs.evolve(report, unplaced=report.unplaced + leftovers, diagnostics=tuple(findings.diagnostics))
+    return report
+
+
+def parse_file(path: str | os.PathLike[str], *, simplify: bool = True) -> Report:
+    """Read a report from a text file (UTF-8 with or without BOM, UTF-16, GB18030/GBK)."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise InputTooLargeError(f"{os.fspath(path)}：文件有 {size:,} 字节，超过上限 {MAX_FILE_BYTES:,}")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise ZwgkError(f"无法读取 {os.fspath(path)}：{error.strerror or error}") from None
+    for signature, kind in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise UnsupportedSourceError(f"{os.fspath(path)} 是 {kind} 文件；目前只能读取文本文件")
+    return parse(decode(data), simplify=simplify)

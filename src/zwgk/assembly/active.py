@@ -1,0 +1,221 @@
+"""Table 二 from its rows: blocks by 第二十条 item, columns by the report's own header row.
+
+A cell whose row or column the format lacks (其他主动公开文件; a 处理决定数量 column under 第（八）项)
+is kept as an ``ExtraCell``, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
+from ..codes import Findings
+from ..lexing.cells import Cell, CellKind
+from ..lexing.labels import Role
+from ..model.active import Active2019, Active2021, ExtraCell, Procurement2019
+from ..model.common import Template, Unplaced
+from ..structure import DataRow, HeaderRow, ItemRow, Row as TableRow, ValueRow
+from .cells import figure, fit, value
+from .labels import note_label
+
+_CLASSES: dict[Template, type[Active2019] | type[Active2021]] = {
+    Template.V2019: Active2019,
+    Template.V2021: Active2021,
+}
+_VALUE_COUNTS = {  # row → {number of figures: format}
+    "licensing": {3: Template.V2019, 1: Template.V2021},
+    "punishment": {3: Template.V2019, 1: Template.V2021},
+    "coercion": {3: Template.V2019, 1: Template.V2021},
+    "fees": {2: Template.V2019},
+}
+
+
+def _row_label(row: DataRow) -> Cell | None:
+    for cell in reversed(row.labels):
+        if cell.kind is CellKind.LABEL and cell.reading.labels[0].table == 2:
+            return cell
+    return None
+
+
+def _columns_of(cell: Cell) -> list[Any]:
+    return [label for label in cell.reading.labels if label.table == 2 and label.role is Role.COLUMN]
+
+
+def detect_template(rows: Sequence[TableRow]) -> Template | None:
+    """The format table 二 follows, from its column headers (本年制发件数 … or 本年新制作数量 …), else
+    from rows only 2019 has, else from how many figures its rows carry. ``None`` if nothing tells."""
+    votes: Counter[Template] = Counter()
+    for row in rows:
+        if isinstance(row, HeaderRow):
+            for cell in row.cells:
+                for label in _columns_of(cell):
+                    if len(label.templates) == 1:
+                        votes[next(iter(label.templates))] += 1
+    if not votes:
+        for row in rows:
+            if isinstance(row, DataRow) and (label := _row_label(row)) is not None:
+                name = label.reading.labels[0].name
+                if name in ("other_services", "procurement"):
+                    votes[Template.V2019] += 1
+                figures = sum(c.kind is not CellKind.BLANK for c in row.cells)
+                counted = _VALUE_COUNTS.get(name, {}).get(figures)
+                if counted is not None:
+                    votes[counted] += 1
+    ranked = votes.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _unit_from(cells: Sequence[Cell | None], header: Cell | None) -> str | None:
+    for cell in cells:
+        if cell is not None and cell.reading.unit:
+            return cell.reading.unit
+    note = header.reading.note if header is not None else None
+    if note:
+        return "万元" if "万元" in note else "元" if "元" in note else None
+    return None
+
+
+@attrs.define
+class _Builder:
+    template: Template
+    findings: Findings
+    blocks: dict[str, Block] = attrs.field(init=False)
+    block_of: dict[str, Block] = attrs.field(init=False)
+    item: str | None = None
+    header: list[Cell] | None = None
+    header_item: str | None = None
+    values: dict[str, dict[str, Any]] = attrs.Factory(dict)
+    extras: list[ExtraCell] = attrs.Factory(list)
+    unplaced: list[Unplaced] = attrs.Factory(list)
+
+    def __attrs_post_init__(self) -> None:
+        self.blocks = {block.item: block for block in ACTIVE_BLOCKS[self.template]}
+        self.block_of = {row.field or "": block for block in self.blocks.values() for row in block.rows}
+
+    def item_row(self, row: ItemRow) -> None:
+        self.item = row.cells[0].reading.item
+        self.header = None
+        for cell in row.cells[1:]:
+            self._unplace(cell.text, cell.line, "与条款标题同行的内容")
+
+    def header_row(self, row: HeaderRow) -> None:
+        cells = [
+            c
+            for c in row.cells
+            if not any(label.name == ACTIVE_LABEL_HEADER for label in c.reading.labels)
+        ]
+        self.header, self.header_item = cells, self.item
+
+    def data_row(self, row: DataRow) -> None:
+        label = _row_label(row)
+        written = " ".join(c.text for c in row.labels)
+        block = self.block_of.get(label.reading.labels[0].name) if label is not None else None
+        if label is not None and block is None:  # a row of the other format
+            other = next(
+                (b for blocks in ACTIVE_BLOCKS.values() for b in blocks for r in b.rows if r.field == label.reading.labels[0].name),
+                None,
+            )
+            self._extras(row, other.item if other else self.item, label.text, other.columns if other else ())
+            return
+        if block is None:
+            self._extras(row, self.item, written, ())
+            return
+        assert label is not None
+        field = label.reading.labels[0].name
+        catalogue_row = next(r for r in block.rows if r.field == field)
+        note_label(label, catalogue_row.label, self.findings, f"active.{field}")
+        if field in self.values:
+            self.findings.add("ZW215", f"表二“{label.text}”行重复出现，后者未采用", label.line, (f"active.{field}",))
+            self._unplace(f"{written} " + " ".join(c.text for c in row.cells), label.line, "重复的行")
+            return
+        header = self.header if self.header is not None and self.header_item in (None, block.item) else None
+        self._place(row, block, catalogue_row, header)
+
+    def _place(self, row: DataRow, block: Block, catalogue_row: Row, header: list[Cell] | None) -> None:
+        field = catalogue_row.field or ""
+        width = len(header) if header else len(block.columns)
+        fitted = fit(row.cells, width, self.findings, f"表二“{catalogue_row.label}”行")
+        found: dict[str, Any] = {}
+        for i, cell in enumerate(fitted):
+            column = self._column(block, header[i]) if header else block.columns[i]
+            if column is None:
+                assert header is not None
+                self._extra(block.item, catalogue_row.label, header[i].text, cell)
+                continue
+            if header:
+                note_label(header[i], column.label, self.findings, f"active.{field}.{column.field}")
+            found[column.field] = value(cell, column, self.findings, f"active.{field}")
+            if field == "procurement" and column.field == "amount":
+                found["amount_unit"] = _unit_from([cell], header[i] if header else None)
+        self.values[field] = found
+
+    def _column(self, block: Block, cell: Cell) -> Column | None:
+        names = {label.name for label in _columns_of(cell) if self.template in label.templates}
+        return next((column for column in block.columns if column.field in names), None)
+
+    def _extras(self, row: DataRow, item: str | None, label: str, columns: Sequence[Column]) -> None:
+        header_texts = [c.text for c in self.header] if self.header else [c.label for c in columns]
+        width = len(header_texts) or len(row.cells)
+        fitted = fit(row.cells, width, self.findings, f"表二“{label}”行") if row.cells else []
+        for i, cell in enumerate(fitted):
+            column = header_texts[i] if i < len(header_texts) else f"第{i + 1}列"
+            self._extra(item or "", label, column, cell)
+
+    def _extra(self, item: str, row: str, column: str, cell: Cell | None) -> None:
+        if cell is not None and cell.kind is CellKind.MARKER:
+            self.findings.add("ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line)
+        number: Decimal | None = figure(cell)
+        self.extras.append(ExtraCell(item, row, column, number))
+        self.findings.add(
+            "ZW216",
+            f"表二第（{item}）项“{row}”行“{column}”列不在本格式中，作为附加单元格保留",
+            cell.line if cell is not None else None,
+        )
+
+    def _unplace(self, text: str, line: int, why: str) -> None:
+        self.findings.add("ZW231", f"表二第 {line} 行（{text}）为{why}，作为未归位内容保留", line)
+        self.unplaced.append(Unplaced(text, "active", line))
+
+    def build(self, notes: tuple[str, ...]) -> Active2019 | Active2021:
+        cls = _CLASSES[self.template]
+        attrs.resolve_types(cls)
+        missing = [
+            row.label for block in self.blocks.values() for row in block.rows if row.field not in self.values
+        ]
+        if missing and len(missing) < len(self.block_of):
+            self.findings.add("ZW214", "表二缺少以下行，按空白处理：" + "、".join(missing))
+        fields: dict[str, Any] = {}
+        for field in attrs.fields(cls):
+            if field.name in self.values:
+                row_class = field.type
+                assert isinstance(row_class, type)
+                fields[field.name] = row_class(**self.values[field.name])
+        if issubclass(cls, Active2019) and "procurement" in fields:
+            assert isinstance(fields["procurement"], Procurement2019)
+        return cls(**fields, extras=tuple(self.extras), notes=notes)
+
+
+def build_active(
+    rows: Sequence[TableRow], template: Template, notes: tuple[str, ...], findings: Findings
+) -> tuple[Active2019 | Active2021, list[Unplaced]]:
+    """Table 二 in ``template`` from its rows."""
+    builder = _Builder(template, findings)
+    for row in rows:
+        if isinstance(row, ItemRow):
+            builder.item_row(row)
+        elif isinstance(row, HeaderRow):
+            builder.header_row(row)
+        elif isinstance(row, DataRow):
+            builder.data_row(row)
+        elif isinstance(row, ValueRow):
+            text = " ".join(c.text for c in row.cells if c.text)
+            if text:
+                builder._unplace(text, row.cells[0].line, "无行标签的数字")
+    return builder.build(notes), builder.unplaced

@@ -1,0 +1,110 @@
+"""From cells to typed values: fitting a row's cells to its columns, and reading each value.
+
+Fitting never guesses. A row with more cells than columns is trimmed only of cells at its ends; if the
+trims that fit disagree on the values, the table's own rule (a row's columns add up to its 总计)
+decides, and when it cannot the cells are left blank with a warning listing the candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from ..catalogue import Column, Kind
+from ..codes import Findings
+from ..lexing.cells import Cell, CellKind
+
+Rule = Callable[[Sequence[Decimal | None]], bool | None]
+"""A table rule over a candidate row of figures: ``True`` holds, ``False`` broken, ``None`` not checkable."""
+
+
+def figure(cell: Cell | None) -> Decimal | None:
+    return cell.reading.number if cell is not None and cell.kind is CellKind.NUMBER else None
+
+
+def _show(cells: Sequence[Cell | None]) -> str:
+    return " ".join(c.text if c is not None and c.text else "□" for c in cells)
+
+
+def fit(
+    cells: Sequence[Cell],
+    width: int,
+    findings: Findings,
+    where: str,
+    rule: Rule | None = None,
+) -> list[Cell | None]:
+    """``cells`` placed in ``width`` columns (``None``: nothing to place there)."""
+    if len(cells) == width:
+        return list(cells)
+    line = cells[0].line if cells else None
+    if len(cells) < width:
+        if any(c.kind is not CellKind.BLANK for c in cells):
+            findings.add(
+                "ZW223", f"{where}：只有 {len(cells)} 个单元格，应有 {width} 个，缺少的按空白处理（{_show(cells)}）", line
+            )
+        return [*cells, *([None] * (width - len(cells)))]
+    excess = len(cells) - width
+    trims = [(a, excess - a) for a in range(excess + 1)]
+    blank_trims = [
+        (a, b)
+        for a, b in trims
+        if all(c.kind is CellKind.BLANK for c in (*cells[:a], *cells[len(cells) - b :]))
+    ]
+    candidates = [list(cells[a : len(cells) - b]) for a, b in (blank_trims or trims)]
+    distinct = {tuple((c.kind, figure(c)) for c in cand): cand for cand in candidates}
+    if len(distinct) > 1 and rule is not None:
+        holding = [cand for cand in distinct.values() if rule([figure(c) for c in cand])]
+        if len(holding) == 1:
+            findings.add(
+                "ZW222",
+                f"{where}：{len(cells)} 个单元格多于 {width} 列，按合计关系取 {_show(holding[0])}（原为 {_show(cells)}）",
+                line,
+            )
+            return holding[0]
+    if len(distinct) > 1:
+        options = "；".join(_show(c) for c in distinct.values())
+        findings.add("ZW224", f"{where}：{len(cells)} 个单元格放入 {width} 列有多种可能（{options}），均按空白处理", line)
+        return [None] * width
+    chosen = next(iter(distinct.values()))
+    if not blank_trims:
+        findings.add("ZW222", f"{where}：{len(cells)} 个单元格多于 {width} 列，去掉两端多余单元格后为 {_show(chosen)}", line)
+    return chosen
+
+
+def value(cell: Cell | None, column: Column, findings: Findings, row: str) -> int | Decimal | None:
+    """The value of a cell in ``column`` of the row at path ``row``: ``None`` for a blank or a marker;
+    an ``int`` for counts; a ``Decimal`` in the column's unit for amounts."""
+    if cell is None:
+        return None
+    kind = cell.kind
+    if kind is CellKind.BLANK:
+        return None
+    reading = cell.reading
+    if column.kind is not Kind.AMOUNT and reading.integer is not None:
+        if reading.integer < 0 and column.kind is Kind.COUNT:
+            findings.add("ZW227", f"计数为负数：{cell.text}", cell.line, (f"{row}.{column.field}",))
+        return reading.integer
+    path = f"{row}.{column.field}"
+    if kind is CellKind.MARKER:
+        findings.add("ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line, (path,))
+        return None
+    number = reading.number
+    if number is None:
+        findings.add("ZW225", f"单元格“{cell.text}”不是数字，按空白处理", cell.line, (path,))
+        return None
+    if column.kind is not Kind.AMOUNT:
+        findings.add("ZW225", f"“{cell.text}”不是整数计数，按空白处理", cell.line, (path,))
+        return None
+    if column.unit == "万元" and reading.unit == "元":
+        converted = number / 10000
+        findings.add("ZW226", f"金额“{cell.text}”以元计，已换算为 {converted} 万元", cell.line, (path,))
+        return converted
+    return number
+
+
+def row_total_rule(figures: Sequence[Decimal | None]) -> bool | None:
+    """The columns before the last add up to the last (总计)."""
+    if any(f is None for f in figures):
+        return None
+    *parts, total = figures
+    return sum(parts, Decimal(0)) == total  # type: ignore[arg-type]

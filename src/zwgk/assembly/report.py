@@ -1,0 +1,142 @@
+"""From the parsed document to a ``Report``: rows routed to their tables, formats decided per table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..catalogue import SECTIONS
+from ..codes import Findings
+from ..lexing.cells import CellKind
+from ..model.common import Template, TextSection, Unplaced
+from ..model.report import Report
+from ..structure import DataRow, Document, HeaderRow, ItemRow, Prose, Row, SectionNode, Table
+from .active import build_active
+from .active import detect_template as active_template
+from .metadata import organ_and_year
+from .requests import build_requests
+from .requests import detect_template as requests_template
+from .review import build_review
+
+_TABLE_OF_SECTION = {2: 2, 3: 3, 4: 4}
+_TEXT_FIELDS = {s.number: s.field for s in SECTIONS if s.number not in _TABLE_OF_SECTION}
+
+
+def _table_of(row: Row, current: int | None) -> int | None:
+    """Which table (2, 3, 4) a row belongs to: by its labels where it has any, else the current one."""
+    if isinstance(row, ItemRow):
+        return 2
+    if isinstance(row, HeaderRow):
+        tables = {3} if any(cell.kind is CellKind.NOTE for cell in row.cells) else set()
+        tables.update(label.table for cell in row.cells for label in cell.reading.labels)
+        if current in tables or not tables:
+            return current
+        return min(tables)
+    if isinstance(row, DataRow):
+        for cell in reversed(row.labels):
+            if cell.kind is CellKind.LABEL:
+                return cell.reading.labels[0].table
+    return current
+
+
+@attrs.define
+class _Routed:
+    """The report's parts, sorted by where they belong."""
+
+    rows: dict[int, list[Row]] = attrs.Factory(lambda: {2: [], 3: [], 4: []})
+    notes: dict[int, list[str]] = attrs.Factory(lambda: {2: [], 3: [], 4: []})
+    paragraphs: dict[int, list[str]] = attrs.Factory(dict)
+    """Section number (0: before the first heading) → its paragraphs."""
+    unplaced: list[Unplaced] = attrs.Factory(list)
+
+
+def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
+    routed = _Routed()
+    for node in sections:
+        number = node.section.number if node.section else 0
+        table = _TABLE_OF_SECTION.get(number)
+        if number not in _TABLE_OF_SECTION:
+            routed.paragraphs.setdefault(number, [])
+        for part in node.parts:
+            if isinstance(part, Prose):
+                text = part.line.text.strip()
+                if number in _TABLE_OF_SECTION:
+                    routed.notes[number].append(text)
+                    findings.add("ZW232", f"表格部分的文字“{text[:20]}”作为表格说明保留", part.line.number)
+                else:
+                    routed.paragraphs[number].append(text)
+                continue
+            assert isinstance(part, Table)
+            for row in part.rows:
+                table = _table_of(row, table)
+                if table is None:
+                    cells = row.labels + row.cells if isinstance(row, DataRow) else row.cells
+                    text = " ".join(c.text for c in cells if c.text)
+                    line = cells[0].line
+                    findings.add("ZW231", f"第 {line} 行（{text}）不属于任何表格，作为未归位内容保留", line)
+                    routed.unplaced.append(Unplaced(text, _TEXT_FIELDS.get(number), line))
+                else:
+                    routed.rows[table].append(row)
+    return routed
+
+
+def _default_template(year: int | None) -> Template:
+    return Template.V2019 if year is not None and year <= 2020 else Template.V2021
+
+
+def assemble(document: Document, findings: Findings) -> Report:
+    """The report a parsed document makes."""
+    routed = _route(document.sections, findings)
+    title = "".join(line.text.strip() for line in document.title) or None
+    front = routed.paragraphs.get(0, [])
+    organ, year = organ_and_year(title, [*front, *routed.paragraphs.get(1, [])], findings)
+    present = {node.section.number for node in document.sections if node.section}
+
+    active_format = active_template(routed.rows[2]) if routed.rows[2] else None
+    requests_format = requests_template(routed.rows[3]) if routed.rows[3] else None
+    template = active_format or requests_format or _default_template(year)
+    if active_format and requests_format and active_format is not requests_format:
+        findings.add(
+            "ZW206",
+            f"表二为 {active_format.value} 年格式，表三为 {requests_format.value} 年格式（混合格式）",
+        )
+    for table, found in ((2, active_format), (3, requests_format)):
+        if routed.rows[table] and found is None:
+            findings.add("ZW205", f"表{'二三'[table - 2]}的格式无法从表中判断，按 {template.value} 年格式读取")
+
+    unplaced = list(routed.unplaced)
+    active = requests = review = None
+    if routed.rows[2] or 2 in present:
+        active, extra = build_active(routed.rows[2], active_format or template, tuple(routed.notes[2]), findings)
+        unplaced += extra
+    if routed.rows[3] or 3 in present:
+        requests, extra = build_requests(routed.rows[3], requests_format or template, tuple(routed.notes[3]), findings)
+        unplaced += extra
+    if routed.rows[4] or 4 in present:
+        review, extra = build_review(routed.rows[4], tuple(routed.notes[4]), findings)
+        unplaced += extra
+    for section in SECTIONS:
+        if section.number not in present:
+            findings.add("ZW203", f"未找到第{'一二三四五六'[section.number - 1]}部分“{section.title}”的标题")
+        if section.number in _TABLE_OF_SECTION and not routed.rows[section.number]:
+            findings.add("ZW204", f"未找到“{section.title}”的表格")
+
+    def text(number: int) -> TextSection | None:
+        return TextSection(tuple(routed.paragraphs[number])) if number in present else None
+
+    return Report(
+        title=title,
+        organ=organ,
+        year=year,
+        template=template,
+        preamble=tuple(front),
+        overview=text(1),
+        active=active,
+        requests=requests,
+        review=review,
+        problems=text(5),
+        other_matters=text(6),
+        unplaced=tuple(unplaced),
+        diagnostics=tuple(findings.diagnostics),
+    )

@@ -1,0 +1,50 @@
+"""Table 四 from its rows: fifteen figures, five per group, after the header rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ..catalogue import REVIEW_COLUMNS, REVIEW_GROUPS
+from ..codes import Findings
+from ..lexing.cells import Cell
+from ..model.common import Unplaced
+from ..model.review import Review, ReviewOutcomes
+from ..structure import DataRow, Row, ValueRow
+from .cells import fit, row_total_rule, value
+
+_WIDTH = len(REVIEW_GROUPS) * len(REVIEW_COLUMNS)
+
+
+def _groups_add_up(figures: Sequence[Decimal | None]) -> bool | None:
+    """Each group's four results add up to its 总计."""
+    size = len(REVIEW_COLUMNS)
+    verdicts = [row_total_rule(figures[i : i + size]) for i in range(0, len(figures), size)]
+    if False in verdicts:
+        return False
+    return True if all(verdicts) else None
+
+
+def build_review(rows: Sequence[Row], notes: tuple[str, ...], findings: Findings) -> tuple[Review, list[Unplaced]]:
+    """Table 四 from its rows: every figure after the headers, in order."""
+    cells: list[Cell] = []
+    unplaced: list[Unplaced] = []
+    for row in rows:
+        if isinstance(row, ValueRow):
+            cells.extend(row.cells)
+        elif isinstance(row, DataRow):
+            text = " ".join(c.text for c in (*row.labels, *row.cells) if c.text)
+            line = row.labels[0].line
+            findings.add("ZW231", f"表四第 {line} 行（{text}）不属于表四，作为未归位内容保留", line)
+            unplaced.append(Unplaced(text, "review", line))
+    fitted = fit(cells, _WIDTH, findings, "表四", _groups_add_up)
+    groups = {}
+    for g, group in enumerate(REVIEW_GROUPS):
+        part = fitted[g * len(REVIEW_COLUMNS) : (g + 1) * len(REVIEW_COLUMNS)]
+        groups[group.field or ""] = ReviewOutcomes(
+            **{  # type: ignore[arg-type]
+                column.field: value(cell, column, findings, f"review.{group.field}")
+                for column, cell in zip(REVIEW_COLUMNS, part, strict=True)
+            }
+        )
+    return Review(**groups, notes=notes), unplaced

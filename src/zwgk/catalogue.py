@@ -1,0 +1,343 @@
+"""The catalogue: every section, table row and column of both official formats, declared once.
+
+Labels are given verbatim as the official forms print them (full-width punctuation); ``aliases`` are the
+variants real reports print instead (see official-format.md §7). Field names are the model's attribute
+names. The parser's label matching, the renderers, the CSV columns, the JSON Schema and the test
+strategies all read this module; adding an alias is a one-line change here.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from functools import cache
+
+import attrs
+
+from .model.common import Template
+
+
+class Kind(enum.Enum):
+    """What a column holds."""
+
+    COUNT = "count"
+    """A non-negative whole number (件, 项, 个)."""
+    SIGNED = "signed"
+    """A whole number that keeps its sign (本年增/减)."""
+    AMOUNT = "amount"
+    """A decimal amount of money."""
+
+
+@attrs.frozen
+class Column:
+    field: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    kind: Kind = Kind.COUNT
+    unit: str | None = None
+    """The unit the official header prints, if any."""
+
+
+@attrs.frozen
+class Row:
+    """A table row. A row with ``children`` is a group label and carries no values of its own.
+
+    ``field`` is ``None`` for a group that only organises the rows below it (三、本年度办理结果).
+    """
+
+    field: str | None
+    label: str
+    aliases: tuple[str, ...] = ()
+    children: tuple[Row, ...] = ()
+
+
+@attrs.frozen
+class Block:
+    """One 《条例》第二十条 item of table 二: its header columns and its rows."""
+
+    item: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+@attrs.frozen
+class Section:
+    """One of the six sections. ``keywords``: groups of words a numbered heading must contain, one of each."""
+
+    number: int
+    field: str
+    title: str
+    variants: tuple[str, ...] = ()
+    keywords: tuple[tuple[str, ...], ...] = ()
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section(1, "overview", "总体情况", (), (("总体情况", "基本情况", "概述"),)),
+    Section(
+        2,
+        "active",
+        "主动公开政府信息情况",
+        ("主动公开政府信息的情况",),
+        (("主动公开",), ("情况",)),
+    ),
+    Section(
+        3,
+        "requests",
+        "收到和处理政府信息公开申请情况",
+        ("收到和处理政府信息公开申请的情况", "依申请公开政府信息情况"),
+        (("申请",), ("处理", "办理", "答复")),
+    ),
+    Section(
+        4,
+        "review",
+        "政府信息公开行政复议、行政诉讼情况",
+        (
+            "政府信息公开行政法复议、行政诉讼情况",
+            "因政府信息公开申请行政复议、提起行政诉讼的情况",
+            "政府信息公开行政复议和行政诉讼情况",
+        ),
+        (("复议",), ("诉讼",)),
+    ),
+    Section(
+        5,
+        "problems",
+        "存在的主要问题及改进情况",
+        (
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在问题及改进情况",
+            "存在的问题及改进情况",
+            "存在的主要问题及改进措施",
+        ),
+        (("问题",), ("改进", "整改", "措施")),
+    ),
+    Section(6, "other_matters", "其他需要报告的事项", ("其他需报告的事项",), (("其他",), ("事项", "报告"))),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# Table 二 — 主动公开政府信息情况
+
+ACTIVE_LABEL_HEADER = "信息内容"
+
+_PREVIOUS = Column("previous", "上一年项目数量")
+_CHANGE = Column("change", "本年增/减", ("本年增减", "本年增（减）"), Kind.SIGNED)
+_DECISIONS_2019 = Column("decisions", "处理决定数量")
+_DECISIONS_2021 = Column("decisions", "本年处理决定数量")
+
+ACTIVE_BLOCKS: dict[Template, tuple[Block, ...]] = {
+    Template.V2019: (
+        Block(
+            "一",
+            (
+                Column("made", "本年新制作数量"),
+                Column("published", "本年新公开数量"),
+                Column("total_published", "对外公开总数量"),
+            ),
+            (Row("regulations", "规章"), Row("normative_documents", "规范性文件", ("行政规范性文件",))),
+        ),
+        Block(
+            "五",
+            (_PREVIOUS, _CHANGE, _DECISIONS_2019),
+            (Row("licensing", "行政许可"), Row("other_services", "其他对外管理服务事项")),
+        ),
+        Block(
+            "六",
+            (_PREVIOUS, _CHANGE, _DECISIONS_2019),
+            (Row("punishment", "行政处罚"), Row("coercion", "行政强制")),
+        ),
+        Block("八", (_PREVIOUS, _CHANGE), (Row("fees", "行政事业性收费"),)),
+        Block(
+            "九",
+            (Column("projects", "采购项目数量"), Column("amount", "采购总金额", kind=Kind.AMOUNT)),
+            (Row("procurement", "政府集中采购"),),
+        ),
+    ),
+    Template.V2021: (
+        Block(
+            "一",
+            (
+                Column("issued", "本年制发件数"),
+                Column("repealed", "本年废止件数"),
+                Column("in_force", "现行有效件数"),
+            ),
+            (Row("regulations", "规章"), Row("normative_documents", "行政规范性文件", ("规范性文件",))),
+        ),
+        Block("五", (_DECISIONS_2021,), (Row("licensing", "行政许可"),)),
+        Block("六", (_DECISIONS_2021,), (Row("punishment", "行政处罚"), Row("coercion", "行政强制"))),
+        Block(
+            "八",
+            (Column("amount", "本年收费金额（单位：万元）", ("本年收费金额",), Kind.AMOUNT, "万元"),),
+            (Row("fees", "行政事业性收费"),),
+        ),
+    ),
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Table 三 — 收到和处理政府信息公开申请情况
+
+REQUEST_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+REQUEST_HEADER_LABELS = ("申请人情况", "法人或其他组织")
+
+REQUEST_COLUMNS: tuple[Column, ...] = (
+    Column("natural_person", "自然人"),
+    Column("commercial", "商业企业"),
+    Column("research", "科研机构"),
+    Column("social_welfare", "社会公益组织", ("社会组织",)),
+    Column("legal_service", "法律服务机构"),
+    Column("other", "其他"),
+    Column("total", "总计"),
+)
+
+
+def _sub_rows(*rows: tuple[str, str] | tuple[str, str, tuple[str, ...]]) -> tuple[Row, ...]:
+    return tuple(Row(*row) for row in rows)
+
+
+_WITHHELD = Row(
+    "withheld",
+    "（三）不予公开",
+    children=_sub_rows(
+        ("state_secret", "1.属于国家秘密"),
+        ("prohibited_by_law", "2.其他法律行政法规禁止公开", ("2.其他法律行政止公开",)),
+        ("security_stability", "3.危及“三安全一稳定”"),
+        ("third_party_rights", "4.保护第三方合法权益"),
+        ("internal_affairs", "5.属于三类内部事务信息"),
+        ("process_information", "6.属于四类过程性信息"),
+        ("enforcement_files", "7.属于行政执法案卷"),
+        ("query_matters", "8.属于行政查询事项"),
+    ),
+)
+_UNAVAILABLE = Row(
+    "unavailable",
+    "（四）无法提供",
+    children=_sub_rows(
+        ("not_held", "1.本机关不掌握相关政府信息"),
+        ("needs_creation", "2.没有现成信息需要另行制作"),
+        ("unclear", "3.补正后申请内容仍不明确"),
+    ),
+)
+_NOT_PROCESSED = Row(
+    "not_processed",
+    "（五）不予处理",
+    children=_sub_rows(
+        ("petition", "1.信访举报投诉类申请"),
+        ("repeated", "2.重复申请"),
+        ("publications", "3.要求提供公开出版物"),
+        ("excessive", "4.无正当理由大量反复申请"),
+        ("confirmation", "5.要求行政机关确认或重新出具已获取信息"),
+    ),
+)
+_OTHER_HANDLING_LABEL = "（六）其他处理"
+_OTHER_HANDLING_ALIASES = ("（六）其他",)
+_OTHER_HANDLING: dict[Template, Row] = {
+    Template.V2019: Row("other_handling", _OTHER_HANDLING_LABEL, _OTHER_HANDLING_ALIASES),
+    Template.V2021: Row(
+        "other_handling",
+        _OTHER_HANDLING_LABEL,
+        _OTHER_HANDLING_ALIASES,
+        children=_sub_rows(
+            (
+                "overdue_correction",
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                ("1.申请人无正当理由逾期不补正",),
+            ),
+            (
+                "overdue_fee",
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                ("2.申请人逾期未按收费通知要求缴纳费用",),
+            ),
+            ("other", "3.其他"),
+        ),
+    ),
+}
+
+
+def _request_rows(template: Template) -> tuple[Row, ...]:
+    return (
+        Row("new_received", "一、本年新收政府信息公开申请数量"),
+        Row("carried_over", "二、上年结转政府信息公开申请数量"),
+        Row(
+            None,
+            "三、本年度办理结果",
+            children=(
+                Row("granted", "（一）予以公开"),
+                Row("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ("（二）部分公开",)),
+                _WITHHELD,
+                _UNAVAILABLE,
+                _NOT_PROCESSED,
+                _OTHER_HANDLING[template],
+                Row("total", "（七）总计"),
+            ),
+        ),
+        Row("carried_forward", "四、结转下年度继续办理", ("四、结转下一年度继续办理",)),
+    )
+
+
+REQUEST_ROWS: dict[Template, tuple[Row, ...]] = {t: _request_rows(t) for t in Template}
+
+# ---------------------------------------------------------------------------------------------------
+# Table 四 — 政府信息公开行政复议、行政诉讼情况
+
+REVIEW_HEADER_LABELS = ("行政诉讼",)
+REVIEW_GROUPS: tuple[Row, ...] = (
+    Row("reconsideration", "行政复议"),
+    Row("direct_litigation", "未经复议直接起诉"),
+    Row("post_reconsideration_litigation", "复议后起诉"),
+)
+REVIEW_COLUMNS: tuple[Column, ...] = (
+    Column("upheld", "结果维持"),
+    Column("corrected", "结果纠正"),
+    Column("other", "其他结果"),
+    Column("pending", "尚未审结"),
+    Column("total", "总计"),
+)
+
+# ---------------------------------------------------------------------------------------------------
+# Cells
+
+CELL_MARKERS = ("-", "--", "—", "——", "–", "/", "\\", "无", "不适用", "N/A", "NA", "×")
+"""What reports print instead of a figure; read as a blank (``None``) with a diagnostic."""
+
+UNITS = ("万元", "元", "件", "条", "个", "项")
+"""Units reports type into cells after a figure."""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Walking the catalogue
+
+
+@attrs.frozen
+class Leaf:
+    """A row that carries values, with its dotted path inside its table (``withheld.state_secret``)."""
+
+    path: str
+    row: Row
+    group: Row | None
+
+
+def walk_rows(rows: tuple[Row, ...], prefix: str = "") -> Iterator[tuple[str | None, Row, Row | None]]:
+    """Every row in order, groups before their children: ``(path, row, parent)``; a pure group has no path."""
+    yield from _walk(rows, prefix, None)
+
+
+def _walk(rows: tuple[Row, ...], prefix: str, parent: Row | None) -> Iterator[tuple[str | None, Row, Row | None]]:
+    for row in rows:
+        path = f"{prefix}{row.field}" if row.field else None
+        yield path, row, parent
+        if row.children:
+            yield from _walk(row.children, f"{path}." if path else prefix, row)
+
+
+@cache
+def request_leaves(template: Template) -> tuple[Leaf, ...]:
+    """The rows of table 三 that carry values, in the order the format prints them."""
+    return tuple(
+        Leaf(path, row, parent)
+        for path, row, parent in walk_rows(REQUEST_ROWS[template])
+        if path is not None and not row.children
+    )
+
+
+@cache
+def active_leaves(template: Template) -> tuple[tuple[Block, Row], ...]:
+    """The rows of table 二, each with its block, in the order the format prints them."""
+    return tuple((block, row) for block in ACTIVE_BLOCKS[template] for row in block.rows)

@@ -1,0 +1,27 @@
+"""The exceptions zwgk raises: only for input it cannot use at all.
+
+Problems *inside* a report (a broken label, a missing row, figures that do not add up) never raise;
+they come back as diagnostics on the Report.
+"""
+
+from __future__ import annotations
+
+
+class ZwgkError(Exception):
+    """Base class of every error zwgk raises on purpose."""
+
+
+class InputTooLargeError(ZwgkError):
+    """The input is larger than zwgk accepts (see ``zwgk.MAX_INPUT_CHARS``)."""
+
+
+class BinaryInputError(ZwgkError):
+    """The input is binary data, not the text of a report."""
+
+
+class DecodingError(ZwgkError):
+    """The bytes could not be decoded as UTF-8, UTF-16 or GB18030 text."""
+
+
+class UnsupportedSourceError(ZwgkError):
+    """The file is of a kind zwgk cannot read (or needs an optional extra to read)."""

@@ -1,0 +1,97 @@
+"""The Lark LALR parser over the lexer's tokens, building a ``structure.Document`` as it parses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.common import LexerConf
+from lark.lexer import Lexer
+
+from .lexing.rows import SourceLine
+from .structure import DataRow, Document, HeaderRow, ItemRow, Prose, SectionNode, Table, ValueRow
+
+
+class _Tokens(Lexer):
+    """Hands the lexer's ready-made tokens to the parser."""
+
+    def __init__(self, conf: LexerConf) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+        return iter(data)
+
+
+def _parts(children: Sequence[Any]) -> tuple[Prose | Table, ...]:
+    return tuple(c if isinstance(c, Table) else Prose(c.value, c.type == "SUBHEAD") for c in children)
+
+
+class _Build(Transformer[Token, Document]):
+    """Applied during the parse (no tree is built): each rule becomes a ``structure`` object."""
+
+    def start(self, children: list[Any]) -> Document:
+        (title, front), *sections = children
+        return Document(title, (front, *sections))
+
+    def front(self, children: list[Any]) -> tuple[tuple[SourceLine, ...], SectionNode]:
+        has_title = bool(children) and isinstance(children[0], tuple)
+        title = children[0] if has_title else ()
+        return title, SectionNode(None, None, _parts(children[1:] if has_title else children))
+
+    def title(self, children: list[Token]) -> tuple[SourceLine, ...]:
+        return tuple(token.value for token in children)
+
+    def section(self, children: list[Any]) -> SectionNode:
+        section, heading = children[0].value
+        return SectionNode(section, heading, _parts(children[1:]))
+
+    def table(self, children: list[Any]) -> Table:
+        return Table(tuple(children))
+
+    def item_row(self, children: list[Token]) -> ItemRow:
+        return ItemRow(tuple(children[0].value))
+
+    def header_row(self, children: list[Token]) -> HeaderRow:
+        return HeaderRow(tuple(children[0].value))
+
+    def data_row(self, children: list[Token]) -> DataRow:
+        *labels, end = children
+        cells = tuple(end.value) if end.type == "CELLS" else ()
+        return DataRow(tuple(t.value for t in labels), cells)
+
+    def value_row(self, children: list[Token]) -> ValueRow:
+        return ValueRow(tuple(children[0].value))
+
+
+@cache
+def _parser() -> Lark:
+    return Lark.open_from_package(
+        "zwgk", "report.lark", ("grammars",), parser="lalr", lexer=_Tokens, transformer=_Build()
+    )
+
+
+def token_text(token: Token) -> str:
+    """What a token stood for, as text."""
+    value = token.value
+    if isinstance(value, list):
+        return " ".join(cell.text for cell in value if cell.text)
+    if isinstance(value, tuple):  # a heading: (section, line)
+        value = value[1]
+    return str(getattr(value, "text", "") or "")
+
+
+def parse_tokens(tokens: Sequence[Token]) -> tuple[Document, list[Token]]:
+    """The document the tokens make, and any token the grammar had to skip to get there."""
+    skipped: list[Token] = []
+
+    def skip(error: UnexpectedInput) -> bool:
+        if isinstance(error, UnexpectedToken) and error.token.type != "$END":
+            skipped.append(error.token)
+            return True
+        return False
+
+    document: Document = _parser().parse(tokens, on_error=skip)  # type: ignore[arg-type]
+    return document, skipped

@@ -1,0 +1,149 @@
+"""Reading one table cell: is it blank, a figure, a marker, a label, a header or other text?
+
+Readings are cached by text: real reports repeat the same few hundred cell texts ("0", "", labels).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from decimal import Decimal
+from collections.abc import Sequence
+from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
+
+import attrs
+
+from .. import catalogue
+from ..normalize import fold_width
+from .labels import ITEM, Label, Role, index, split_key
+
+
+class CellKind(str, enum.Enum):
+    """What a cell is. Each kind is one letter, so a row's kinds joined make its *shape*, a string
+    that regular expressions can classify (``bl nnnnnnn`` → ``blnnnnnnn``: a labelled row)."""
+
+    BLANK = "b"
+    NUMBER = "n"
+    MARKER = "m"
+    """A dash, slash or 无 printed instead of a figure."""
+    ITEM = "i"
+    """A 《条例》第二十条第（X）项 block header."""
+    NOTE = "o"
+    """The 勾稽关系 note in table 三's corner."""
+    HEADER = "h"
+    LABEL = "l"
+    TEXT = "t"
+
+
+VALUE_KINDS = (CellKind.BLANK, CellKind.NUMBER, CellKind.MARKER)
+VALUE_LETTERS = "bnm"
+
+
+@attrs.frozen
+class Reading:
+    """What a cell's text means, independent of where it stands."""
+
+    kind: CellKind
+    number: Decimal | None = None
+    integer: int | None = None
+    """``number`` as an ``int`` when it is a whole number without a money unit."""
+    unit: str | None = None
+    labels: tuple[Label, ...] = ()
+    note: str | None = None
+    """A parenthesised note that followed a label (``单位万元保留4位小数``)."""
+    renumbered: bool = False
+    item: str | None = None
+
+
+class Cell(NamedTuple):
+    """A cell as found: its text as kept for output, as read (simplified), its source line, its kind
+    and its reading (made by ``cell``)."""
+
+    text: str
+    key: str
+    line: int
+    kind: CellKind
+    reading: Reading
+
+
+
+_UNITS = "|".join(catalogue.UNITS)
+_NUMBER = re.compile(rf"([+-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?({_UNITS})?")
+_MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
+_WHITESPACE = re.compile(r"\s+")
+BLANK = Reading(CellKind.BLANK)
+
+
+@lru_cache(maxsize=16384)
+def read(text: str) -> Reading:
+    """The reading of a cell's (simplified) text."""
+    folded = _WHITESPACE.sub("", fold_width(text))
+    if not folded:
+        return BLANK
+    found = _NUMBER.fullmatch(folded)
+    if found is not None:
+        sign, whole, fraction, unit = found.groups()
+        digits = whole.replace(",", "") + (f".{fraction}" if fraction is not None else "")
+        number = Decimal(sign + digits)
+        whole_number = number == number.to_integral_value() and unit not in ("元", "万元")
+        return Reading(CellKind.NUMBER, number, int(number) if whole_number else None, unit)
+    if folded in _MARKERS:
+        return Reading(CellKind.MARKER)
+    numbering, rest = split_key(text)
+    item = ITEM.match(numbering + rest)
+    if item is not None:
+        return Reading(CellKind.ITEM, item=item.group(1))
+    if "勾稽" in rest:
+        return Reading(CellKind.NOTE)
+    match = index().lookup(text)
+    if match is None:
+        return Reading(CellKind.TEXT)
+    kind = CellKind.LABEL if match.labels[0].role is Role.ROW else CellKind.HEADER
+    return Reading(kind, labels=match.labels, note=match.note, renumbered=match.renumbered)
+
+
+def split_cell(text: str) -> list[str]:
+    """A cell that holds several cells separated by spaces, as PDF text layers and converters write
+    them, split into those cells: trailing figures come off one by one (``行政许可 97``); what is left
+    is split further only if every part is itself a label or header (``信息内容 本年处理决定数量``).
+    Anything else stays whole, so labels with stray spaces (``科研 机构``) are left intact."""
+    parts = text.split()
+    if len(parts) < 2 or read(text).kind is not CellKind.TEXT:
+        return [text]
+    end = len(parts)
+    while end > 0 and read(parts[end - 1]).kind in (CellKind.NUMBER, CellKind.MARKER):
+        end -= 1
+    figures = parts[end:]
+    head = parts[:end]
+    if not head:
+        return figures
+    whole = " ".join(head)
+    if len(head) > 1 and read(whole).kind is CellKind.TEXT:
+        readings = [read(p).kind for p in head]
+        if all(k in (CellKind.LABEL, CellKind.HEADER) for k in readings):
+            return [*head, *figures]
+    return [whole, *figures]
+
+
+_new_tuple = tuple.__new__  # skips NamedTuple's Python-level __new__: cells are made by the hundred
+
+
+def cell(text: str, key: str, line: int) -> Cell:
+    """The cell whose output text is ``text`` and read text ``key``, found on ``line``."""
+    reading = read(key)
+    return _new_tuple(Cell, (text, key, line, reading.kind, reading))  # type: ignore[no-any-return]
+
+
+_kind_of = itemgetter(3)
+
+
+def shape(cells: Sequence[Cell]) -> str:
+    """The kinds of ``cells`` as a string of letters (see ``CellKind``)."""
+    return "".join(map(_kind_of, cells))
+
+
+def blank(line: int) -> Cell:
+    """An empty cell on ``line``."""
+    return _new_tuple(Cell, ("", "", line, CellKind.BLANK, BLANK))  # type: ignore[no-any-return]

@@ -1,0 +1,136 @@
+"""Finding the title and the six section headings among a report's lines.
+
+Every line that could be a section heading becomes a candidate with a score: the official title or a
+known variant scores high, a numbered line that only contains the section's keywords scores low. The
+headings are the highest-scoring set of candidates whose section numbers rise with the line numbers,
+so an overview subheading such as ``二、主动公开情况`` cannot take the place of the real
+``二、主动公开政府信息情况`` further down, and a row label such as ``三、本年度办理结果`` is never one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+import attrs
+
+from ..catalogue import SECTIONS, Section
+from .labels import split_key
+
+_CN_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+_MAX_HEADING_CHARS = 40
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？,;]")
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+
+
+@attrs.frozen
+class Candidate:
+    line: int
+    """Index of the line in the report."""
+    section: Section
+    score: int
+
+
+@cache
+def _exact_titles() -> dict[str, Section]:
+    return {split_key(t)[1]: s for s in SECTIONS for t in (s.title, *s.variants)}
+
+
+def _number(numbering: str) -> int | None:
+    """The section number a heading's numbering gives (``三、`` → 3, ``3.`` → 3); ``(三)`` is a
+    subheading's numbering, never a section's."""
+    if not numbering or numbering.startswith("("):
+        return None
+    digits = numbering[:-1]
+    return int(digits) if digits.isdigit() else _CN_NUMBERS.get(digits)
+
+
+def _has_keywords(rest: str, section: Section) -> bool:
+    return all(any(word in rest for word in group) for group in section.keywords)
+
+
+@cache
+def _keywords() -> re.Pattern[str]:
+    """Any word a heading must contain: every title and variant contains one (a test checks it)."""
+    return re.compile("|".join(sorted({w for s in SECTIONS for group in s.keywords for w in group})))
+
+
+def candidate(index: int, line: str) -> Candidate | None:
+    """The heading a line could be, if any."""
+    text = _MARKDOWN_HEADING.sub("", line).strip()
+    if not text or len(text) > _MAX_HEADING_CHARS or "\t" in text or "|" in text:
+        return None
+    numbering, rest = split_key(text)
+    number = _number(numbering)
+    if numbering and number is None:
+        return None
+    exact = _exact_titles().get(rest)
+    if exact is not None:
+        if number is not None and number != exact.number:
+            return None
+        return Candidate(index, exact, 3 if number is not None else 2)
+    if number is None or not 1 <= number <= len(SECTIONS) or _SENTENCE_PUNCTUATION.search(text):
+        return None
+    section = SECTIONS[number - 1]
+    if len(rest) <= 2 * len(section.title) and _has_keywords(rest, section):
+        return Candidate(index, section, 1)
+    return None
+
+
+def _keyword_lines(lines: Sequence[str]) -> list[int]:
+    """Indices of the lines that contain a heading keyword, found in one scan of the whole text."""
+    text = "\n".join(lines)
+    found: list[int] = []
+    index = position = 0
+    for match in _keywords().finditer(text):
+        index += text.count("\n", position, match.start())
+        position = match.start()
+        if not found or found[-1] != index:
+            found.append(index)
+    return found
+
+
+def find_headings(lines: Sequence[str]) -> dict[int, Section]:
+    """Line index → section, for the lines that are section headings."""
+    found = [
+        c
+        for i in _keyword_lines(lines)
+        if len(lines[i]) <= 2 * _MAX_HEADING_CHARS and (c := candidate(i, lines[i])) is not None
+    ]
+    if not found:
+        return {}
+    # Heaviest chain of candidates with strictly rising section numbers (lines rise by construction).
+    best: list[tuple[int, int]] = []  # (chain score, previous candidate or -1)
+    for k, here in enumerate(found):
+        score, previous = here.score, -1
+        for j in range(k):
+            if found[j].section.number < here.section.number and best[j][0] + here.score > score:
+                score, previous = best[j][0] + here.score, j
+        best.append((score, previous))
+    k = max(range(len(found)), key=lambda i: best[i][0])
+    chain: dict[int, Section] = {}
+    while k >= 0:
+        chain[found[k].line] = found[k].section
+        k = best[k][1]
+    return chain
+
+
+_TITLE_MAX_LINES = 3
+_TITLE_MAX_CHARS = 60
+
+
+def find_title(lines: Sequence[str], end: int) -> list[int]:
+    """Indices of the title lines: the first one to three short lines before ``end`` (the first
+    heading), up to the one that says 报告. Empty when the report opens without a title."""
+    chosen: list[int] = []
+    for i in range(end):
+        text = _MARKDOWN_HEADING.sub("", lines[i]).strip()
+        if not text:
+            continue
+        if len(chosen) == _TITLE_MAX_LINES or len(text) > _TITLE_MAX_CHARS or _SENTENCE_PUNCTUATION.search(text):
+            break
+        chosen.append(i)
+        if "报告" in text or "年报" in text:
+            return chosen
+    return []

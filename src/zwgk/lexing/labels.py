@@ -1,0 +1,201 @@
+"""Label matching: normalized match keys, and the index of every catalogue label by key.
+
+A match key ignores what real reports vary without changing meaning: character width, whitespace,
+punctuation, and the spelling of list numbering (``(三)`` ``（三）`` ``( 三)`` are one key, as are
+``1.`` ``1、`` ``（1）``). The numbering is kept apart from the rest, so a label can also be found when a
+report drops or changes its numbering.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections import defaultdict
+from functools import cache, lru_cache
+
+import attrs
+
+from .. import catalogue
+from ..catalogue import Column, Row
+from ..model.common import Template
+from ..normalize import fold_width
+
+_SPACE = {ord(c): None for c in " \t\r\n\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"}
+_PUNCTUATION = {
+    ord(c): None
+    for c in "、，,。.．:：;；“”\"‘’'「」『』《》〈〉·・!！?？-—–―_~～/／\\|[]【】〔〕{}<>*#%+=`^$&@"
+}
+_CN_DIGITS = "一二三四五六七八九十"
+_NUMBERING = re.compile(
+    rf"^(?:\(([{_CN_DIGITS}]{{1,3}}|\d{{1,2}})\)[、.,]*"
+    rf"|([{_CN_DIGITS}]{{1,3}}),*[、.]+"
+    rf"|(\d{{1,2}})[、.,)]+(?!\d))"
+)
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+ITEM = re.compile(rf"^第二十条第\(?([{_CN_DIGITS}]{{1,3}})\)?项")
+
+
+@lru_cache(maxsize=16384)
+def split_key(text: str) -> tuple[str, str]:
+    """``(numbering, rest)`` of a label: numbering in a canonical spelling (``(三)``, ``三、``, ``3.``)
+    or ``""``; the rest folded to half width with whitespace and punctuation removed."""
+    folded = fold_width(text).translate(_SPACE)
+    match = _NUMBERING.match(folded)
+    if match is None:
+        return "", folded.translate(_PUNCTUATION)
+    paren, chinese, arabic = match.groups()
+    rest = folded[match.end() :].translate(_PUNCTUATION)
+    if paren is not None:
+        numbering = f"{int(paren)}." if paren.isdigit() else f"({paren})"
+    elif chinese is not None:
+        numbering = f"{chinese}、"
+    else:
+        numbering = f"{int(arabic)}."
+    return numbering, rest
+
+
+def key(text: str) -> str:
+    numbering, rest = split_key(text)
+    return numbering + rest
+
+
+@lru_cache(maxsize=4096)
+def wording(text: str) -> str:
+    """The words of a label: its key without numbering and without trailing parenthesised notes."""
+    rest = split_key(text)[1]
+    while (note := _TRAILING_NOTE.search(rest)) is not None and note.start() > 0:
+        rest = rest[: note.start()]
+    return rest
+
+
+class Role(enum.Enum):
+    """What a label is in its table."""
+
+    ROW = "row"
+    """A row label (or group label) of table 二 or 三."""
+    COLUMN = "column"
+    """A column header that names the cells below it."""
+    HEADER = "header"
+    """Another header cell: 信息内容, 申请人情况, 法人或其他组织, 行政复议…"""
+
+
+@attrs.frozen
+class Label:
+    """One catalogue label (or alias) as the index knows it."""
+
+    role: Role
+    table: int
+    """2, 3 or 4."""
+    name: str
+    """Row path or column field; for other headers, the canonical label or group field."""
+    templates: frozenset[Template]
+    """The formats that print this spelling (canonically or as an alias)."""
+
+
+@attrs.frozen
+class Match:
+    labels: tuple[Label, ...]
+    note: str | None = None
+    """A parenthesised note after the label, removed to find it (``(单位:万元,保留4位小数)``)."""
+    renumbered: bool = False
+    """Found only by ignoring the numbering the report gave (or did not give) the label."""
+
+
+@attrs.frozen
+class LabelIndex:
+    full: dict[str, tuple[Label, ...]]
+    bare: dict[str, tuple[Label, ...]]
+    prefixes: frozenset[str]
+
+    def lookup(self, text: str) -> Match | None:
+        """The catalogue labels ``text`` names, trying the whole key, then the key without its numbering,
+        then without trailing parenthesised notes."""
+        numbering, rest = split_key(text)
+        note = None
+        while True:
+            found = self.full.get(numbering + rest)
+            if found:
+                return Match(found, note)
+            found = self.bare.get(rest)
+            if found:
+                return Match(found, note, renumbered=True)
+            trailing = _TRAILING_NOTE.search(rest)
+            if trailing is None or trailing.start() == 0:
+                return None
+            note = trailing.group()[1:-1] + (f"；{note}" if note else "")
+            rest = rest[: trailing.start()]
+
+    def is_prefix(self, text: str) -> bool:
+        """Whether ``text`` is the beginning of some label (a fragment of a label broken over cells)."""
+        return key(text) in self.prefixes
+
+
+def _labels() -> list[tuple[str, Label]]:
+    """Every (spelling, label) pair the catalogue declares."""
+    found: list[tuple[str, Label]] = []
+
+    def add(role: Role, table: int, name: str, canonical: str, aliases: tuple[str, ...], template: Template) -> None:
+        label = Label(role, table, name, frozenset({template}))
+        found.extend((spelling, label) for spelling in (canonical, *aliases))
+
+    def add_column(table: int, column: Column, template: Template) -> None:
+        add(Role.COLUMN, table, column.field, column.label, column.aliases, template)
+
+    def add_row(table: int, path: str, row: Row, template: Template) -> None:
+        add(Role.ROW, table, path, row.label, row.aliases, template)
+
+    for template in Template:
+        add(Role.HEADER, 2, catalogue.ACTIVE_LABEL_HEADER, catalogue.ACTIVE_LABEL_HEADER, (), template)
+        for block in catalogue.ACTIVE_BLOCKS[template]:
+            for column in block.columns:
+                add_column(2, column, template)
+            for row in block.rows:
+                add_row(2, row.field or "", row, template)
+        for label in catalogue.REQUEST_HEADER_LABELS:
+            add(Role.HEADER, 3, label, label, (), template)
+        for column in catalogue.REQUEST_COLUMNS:
+            add_column(3, column, template)
+        for path, row, _ in catalogue.walk_rows(catalogue.REQUEST_ROWS[template]):
+            add_row(3, path or "results", row, template)
+        for label in catalogue.REVIEW_HEADER_LABELS:
+            add(Role.HEADER, 4, label, label, (), template)
+        for group in catalogue.REVIEW_GROUPS:
+            add(Role.HEADER, 4, group.field or "", group.label, group.aliases, template)
+        for column in catalogue.REVIEW_COLUMNS:
+            add_column(4, column, template)
+    return found
+
+
+def _merge(labels: list[Label]) -> tuple[Label, ...]:
+    """One label per (role, table, name), with the templates it appears in merged."""
+    merged: dict[tuple[Role, int, str], Label] = {}
+    for label in labels:
+        id_ = (label.role, label.table, label.name)
+        seen = merged.get(id_)
+        if seen is None:
+            merged[id_] = label
+        else:
+            merged[id_] = attrs.evolve(seen, templates=seen.templates | label.templates)
+    return tuple(merged.values())
+
+
+@cache
+def index() -> LabelIndex:
+    """The label index, built once per process from the catalogue."""
+    full: dict[str, list[Label]] = defaultdict(list)
+    bare_candidates: dict[str, list[Label]] = defaultdict(list)
+    for spelling, label in _labels():
+        numbering, rest = split_key(spelling)
+        full[numbering + rest].append(label)
+        if numbering:
+            bare_candidates[rest].append(label)
+    full_index = {k: _merge(v) for k, v in full.items()}
+    # A label may be found without its numbering only where that is unambiguous: "其他" is the column,
+    # never "3.其他"; "总计" the column, never "（七）总计".
+    bare_index = {}
+    for rest, labels in bare_candidates.items():
+        merged = _merge(labels)
+        if rest not in full_index and len({(m.table, m.name) for m in merged}) == 1:
+            bare_index[rest] = merged
+    prefixes = frozenset(k[:i] for k in (*full_index, *bare_index) for i in range(1, len(k)))
+    return LabelIndex(full_index, bare_index, prefixes)

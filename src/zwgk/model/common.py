@@ -1,0 +1,56 @@
+"""Types shared by every part of the model: the format, diagnostics and unplaced content."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class Template(enum.Enum):
+    """The official report format a report (or one of its tables) follows."""
+
+    V2019 = "2019"
+    """国办公开办函〔2019〕60号, the trial format used for the 2019 and 2020 reports."""
+    V2021 = "2021"
+    """国办公开办函〔2021〕30号, the revised format used from the 2021 reports on."""
+
+
+class Severity(enum.Enum):
+    """How much a diagnostic matters."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Diagnostic:
+    """One finding about a report: from the parser or from the checks.
+
+    ``code`` is stable (``ZW…``, listed in docs/diagnostics.md); ``message`` is Chinese with the figures
+    involved; ``paths`` name the cells concerned (``requests.total.natural_person``); ``line`` is the
+    1-based source line where the report came from text.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    paths: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Unplaced:
+    """Content found in a report that fits no part of the format, kept with where it was found."""
+
+    text: str
+    section: str | None = None
+    line: int | None = attrs.field(default=None, eq=False)
+
+
+@attrs.frozen
+class TextSection:
+    """A free-text section (一、五、六): its paragraphs as written, subheadings included."""
+
+    paragraphs: tuple[str, ...] = ()

@@ -1,0 +1,34 @@
+"""The whole report."""
+
+from __future__ import annotations
+
+import attrs
+
+from .active import Active2019, Active2021
+from .common import Diagnostic, Template, TextSection, Unplaced
+from .requests import Requests
+from .review import Review
+
+
+@attrs.frozen
+class Report:
+    """One 政府信息公开工作年度报告, typed.
+
+    A section the report lacks is ``None``. ``diagnostics`` say what the parser had to infer, alias or
+    leave out; they are not part of equality, so two reports with the same content compare equal however
+    they were read.
+    """
+
+    title: str | None = None
+    organ: str | None = None
+    year: int | None = None
+    template: Template = Template.V2021
+    preamble: tuple[str, ...] = ()
+    overview: TextSection | None = None
+    active: Active2019 | Active2021 | None = None
+    requests: Requests | None = None
+    review: Review | None = None
+    problems: TextSection | None = None
+    other_matters: TextSection | None = None
+    unplaced: tuple[Unplaced, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)

@@ -1,0 +1,140 @@
+"""Text normalization: noise from mirrors and converters, traditional characters, character widths.
+
+Every function here maps text to text line for line (no line is added or removed), so source line
+numbers stay valid. ``scrub`` removes what is not the report's own content and says what it removed;
+``to_simplified`` restores traditional characters; ``fold_width`` gives the half-width form used to
+read numbers and match labels (never applied to text kept for the user).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+
+from .codes import Findings
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+
+# 鎮(zhèn): a pinyin note inserted after a character by spam mirror sites. A tone mark is required,
+# so ordinary parenthesised Latin text is never touched.
+_PINYIN_NOTE = re.compile(rf"(?<=[{_HAN}]) ?[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]")
+_TONE_MARK = re.compile(f"[{_TONE_VOWELS}]")
+# A tag, or a known inline tag whose "<" a broken conversion turned into "?" (畜?/span>).
+_HTML_TAG = re.compile(
+    r"<!--[^\n]*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]*)?/?>"
+    r"|\?/?(?:span|font|p|div|br|strong|em|o:p)(?:\s[^<>\n]*)?/?>"
+)
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_WORD_ARTEFACT = re.compile(r"\[(?:bookmark|image|footnoteRef|endnoteRef|comment)(?::[^\]\n]*)?\]")
+# ",、" ",，" ",。": a half-width comma a mirror put before the real punctuation mark.
+_DOUBLED_PUNCTUATION = re.compile(r",(?=[,，、。；;：:！？])")
+_MOJIBAKE = re.compile(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
+# Kangxi radicals and CJK compatibility ideographs that NFKC maps to ordinary characters (PDF extraction).
+_COMPATIBILITY = re.compile(
+    "["
+    + "".join(
+        chr(c)
+        for c in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00))
+        if unicodedata.normalize("NFKC", chr(c)) != chr(c)
+    )
+    + "]"
+)
+
+
+def _first_line(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+def _strip(
+    text: str,
+    pattern: re.Pattern[str],
+    replace: str | Callable[[re.Match[str]], str],
+    code: str,
+    what: str,
+    findings: Findings,
+) -> str:
+    first = pattern.search(text)
+    if first is None:
+        return text
+    text_after, count = pattern.subn(replace, text)
+    line = _first_line(text, first.start())
+    findings.add(code, f"{what} {count} 处（首处在第 {line} 行）", line)
+    return text_after
+
+
+def _entity(match: re.Match[str]) -> str:
+    return html.unescape(match.group()).replace("\n", " ")
+
+
+def _compatibility(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
+def scrub(text: str, findings: Findings) -> str:
+    """Remove noise that is not the report's content: pinyin notes, HTML residue, Word artefacts,
+    doubled punctuation from mirrors; map Kangxi radicals and compatibility ideographs (PDF
+    extraction) to ordinary characters. Each kind of noise found is reported once in ``findings``."""
+    if _TONE_MARK.search(text):  # the note pattern is slow to scan; tone marks are rare
+        text = _strip(text, _PINYIN_NOTE, "", "ZW101", "已移除拼音注音（pinyin notes removed）", findings)
+    if "<" in text or "?/" in text:
+        text = _strip(text, _HTML_TAG, "", "ZW102", "已移除 HTML 标签残留（HTML residue removed）", findings)
+    if "&" in text:
+        text = _strip(text, _HTML_ENTITY, _entity, "ZW102", "已解码 HTML 实体（HTML entities decoded）", findings)
+    if "[" in text:
+        text = _strip(text, _WORD_ARTEFACT, "", "ZW103", "已移除 Word 标记（Word artefacts removed）", findings)
+    if "," in text:
+        text = _strip(text, _DOUBLED_PUNCTUATION, "", "ZW104", "已移除重复标点（doubled punctuation removed）", findings)
+    text = _strip(
+        text, _COMPATIBILITY, _compatibility, "ZW105", "已将康熙部首等兼容字符换为常用字（compatibility characters mapped）", findings
+    )
+    mojibake = _MOJIBAKE.search(text) if "?" in text or "\ufffd" in text else None
+    if mojibake is not None:
+        line = _first_line(text, mojibake.start())
+        findings.add("ZW106", f"第 {line} 行疑似乱码，原样保留（possible mojibake）", line)
+    return text
+
+
+# ---------------------------------------------------------------------------------------------------
+# Traditional → simplified
+
+
+@cache
+def _converter() -> Callable[[str], str]:
+    import opencc
+
+    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+
+
+@cache
+def _traditional_characters() -> re.Pattern[str]:
+    """The characters t2s changes, found by converting every CJK character once (one per line, so no
+    phrase rule applies)."""
+    block = [chr(c) for c in range(0x4E00, 0xA000)]
+    converted = _converter()("\n".join(block)).split("\n")
+    changed = "".join(c for c, s in zip(block, converted, strict=True) if c != s)
+    return re.compile(f"[{re.escape(changed)}]")
+
+
+def has_traditional(text: str) -> bool:
+    return _traditional_characters().search(text) is not None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters restored to simplified (OpenCC t2s, phrase-aware)."""
+    return _converter()(text) if has_traditional(text) else text
+
+
+# ---------------------------------------------------------------------------------------------------
+# Widths
+
+_FULL_TO_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULL_TO_HALF.update({0x3000: 0x20, 0xA0: 0x20, 0x2212: ord("-"), 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII (digits, Latin, （）：，－) to half-width; ideographic and no-break spaces to spaces."""
+    return text.translate(_FULL_TO_HALF)

@@ -1,0 +1,142 @@
+"""A readable dump of a report for a terminal: metadata, tables as grids, text sections abridged.
+
+Blank cells show as ``·`` so they cannot be mistaken for 0. Labels come from the catalogue.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..catalogue import (
+    ACTIVE_BLOCKS,
+    REQUEST_COLUMNS,
+    REQUEST_ROWS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    SECTIONS,
+    walk_rows,
+)
+from ..model.active import Active2019
+from ..model.common import Template, TextSection
+from ..model.report import Report
+from ..model.requests import OtherHandling
+
+_NUMERALS = "一二三四五六"
+_EXCERPT = 60
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    space = " " * max(0, width - _width(text))
+    return space + text if right else text + space
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "·"
+    return str(value)
+
+
+def _grid(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    rows = [list(r) for r in rows]
+    widths = [max(_width(r[i]) for r in [list(header), *rows]) for i in range(len(header))]
+    lines = ["  " + "  ".join(_pad(h, w, i > 0) for i, (h, w) in enumerate(zip(header, widths, strict=True)))]
+    lines += ["  " + "  ".join(_pad(c, w, i > 0) for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in rows]
+    return lines
+
+
+def _get(obj: Any, path: str) -> Any:
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _text_section(section: TextSection) -> list[str]:
+    lines = []
+    for paragraph in section.paragraphs:
+        excerpt = paragraph if len(paragraph) <= _EXCERPT else paragraph[:_EXCERPT] + "…"
+        lines.append(f"  {excerpt}")
+    return lines or ["  （无内容）"]
+
+
+def _active(report: Report) -> list[str]:
+    active = report.active
+    assert active is not None
+    template = Template.V2019 if isinstance(active, Active2019) else Template.V2021
+    lines = [f"  （{template.value} 年格式）"]
+    for block in ACTIVE_BLOCKS[template]:
+        lines.append(f"  第二十条第（{block.item}）项")
+        header = ["信息内容", *(c.label for c in block.columns)]
+        rows = [
+            [row.label, *(_cell(getattr(getattr(active, row.field or ""), c.field)) for c in block.columns)]
+            for row in block.rows
+        ]
+        lines += ["  " + line for line in _grid(header, rows)]
+    for extra in active.extras:
+        lines.append(f"  附加：第（{extra.item}）项 {extra.row} / {extra.column} = {_cell(extra.value)}")
+    if getattr(active, "procurement", None) is not None and active.procurement.amount_unit:  # type: ignore[union-attr]
+        lines.append(f"  采购总金额单位：{active.procurement.amount_unit}")  # type: ignore[union-attr]
+    return lines + [f"  说明：{note}" for note in active.notes]
+
+
+def _requests(report: Report) -> list[str]:
+    requests = report.requests
+    assert requests is not None
+    template = Template.V2021 if isinstance(requests.other_handling, OtherHandling) else Template.V2019
+    rows = []
+    for path, row, _ in walk_rows(REQUEST_ROWS[template]):
+        label = row.label if len(row.label) <= 16 else row.label[:15] + "…"
+        if path is None or row.children:
+            rows.append([label, *([""] * len(REQUEST_COLUMNS))])
+            continue
+        values = _get(requests, path)
+        rows.append([label, *(_cell(getattr(values, c.field)) for c in REQUEST_COLUMNS)])
+    header = ["", *(c.label for c in REQUEST_COLUMNS)]
+    return [f"  （{template.value} 年格式）", *_grid(header, rows), *(f"  说明：{n}" for n in requests.notes)]
+
+
+def _review(report: Report) -> list[str]:
+    review = report.review
+    assert review is not None
+    header = ["", *(c.label for c in REVIEW_COLUMNS)]
+    rows = [
+        [group.label, *(_cell(getattr(getattr(review, group.field or ""), c.field)) for c in REVIEW_COLUMNS)]
+        for group in REVIEW_GROUPS
+    ]
+    return [*_grid(header, rows), *(f"  说明：{n}" for n in review.notes)]
+
+
+def dump(report: Report) -> str:
+    """The report as readable text."""
+    lines = [report.title or "（无标题）"]
+    lines.append(f"机关：{report.organ or '?'}  年度：{report.year or '?'}  格式：{report.template.value}")
+    lines += [f"  {p}" for p in report.preamble]
+    builders = {"active": _active, "requests": _requests, "review": _review}
+    for number, section in enumerate(SECTIONS):
+        lines.append("")
+        lines.append(f"{_NUMERALS[number]}、{section.title}")
+        content = getattr(report, section.field)
+        if content is None:
+            lines.append("  （未找到）")
+        elif isinstance(content, TextSection):
+            lines += _text_section(content)
+        else:
+            lines += builders[section.field](report)
+    if report.unplaced:
+        lines.append("")
+        lines.append("未归位内容")
+        lines += [f"  第 {u.line} 行：{u.text}" for u in report.unplaced]
+    if report.diagnostics:
+        lines.append("")
+        lines.append("诊断")
+        lines += [
+            f"  {d.code} {d.severity.value:7} {'' if d.line is None else f'第 {d.line} 行 '}{d.message}"
+            for d in report.diagnostics
+        ]
+    return "\n".join(lines) + "\n"
+
