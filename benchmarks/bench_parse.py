@@ -42,7 +42,9 @@ def _peak_bytes(text: str) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("files", nargs="*", type=Path, help="report text files (default: the seed reports)")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--seconds", type=float, default=2.0)
@@ -56,11 +58,17 @@ def main() -> None:
     rates = [_one_run(texts, args.seconds) for _ in range(args.runs)]
     peaks = [_peak_bytes(text) for text in texts]
     chars = sum(len(t) for t in texts) / len(texts)
-    print(f"zwgk {zwgk.__version__}, Python {sys.version.split()[0]}, {len(texts)} reports of {chars:,.0f} characters on average")
-    print(f"throughput: {statistics.median(rates):,.0f} reports/s median of {args.runs} runs "
-          f"(min {min(rates):,.0f}, max {max(rates):,.0f}), one core")
+    print(
+        f"zwgk {zwgk.__version__}, Python {sys.version.split()[0]}, {len(texts)} reports of {chars:,.0f} characters on average"
+    )
+    print(
+        f"throughput: {statistics.median(rates):,.0f} reports/s median of {args.runs} runs "
+        f"(min {min(rates):,.0f}, max {max(rates):,.0f}), one core"
+    )
     print(f"latency: {1000 / statistics.median(rates):.2f} ms per report")
-    print(f"peak memory per parse: {max(peaks) / 1024:,.0f} KiB max, {statistics.mean(peaks) / 1024:,.0f} KiB mean (tracemalloc)")
+    print(
+        f"peak memory per parse: {max(peaks) / 1024:,.0f} KiB max, {statistics.mean(peaks) / 1024:,.0f} KiB mean (tracemalloc)"
+    )
 
 
 if __name__ == "__main__":

@@ -67,7 +67,9 @@ def test_table_3_every_cell(name: str) -> None:
 def test_table_4_every_cell(name: str) -> None:
     review = report(name).review
     assert review is not None
-    found = tuple(getattr(getattr(review, g.field or ""), c.field) for g in REVIEW_GROUPS for c in REVIEW_COLUMNS)
+    found = tuple(
+        getattr(getattr(review, g.field or ""), c.field) for g in REVIEW_GROUPS for c in REVIEW_COLUMNS
+    )
     assert found == EXPECTED[name]["review"]
 
 

@@ -41,7 +41,9 @@ def _usable(text: object) -> str:
     if not isinstance(text, str):
         raise ZwgkError(f"parse() 需要 str，得到 {type(text).__name__}；文件请用 parse_file()")
     if len(text) > MAX_INPUT_CHARS:
-        raise InputTooLargeError(f"输入有 {len(text):,} 个字符，超过上限 {MAX_INPUT_CHARS:,}（input too large）")
+        raise InputTooLargeError(
+            f"输入有 {len(text):,} 个字符，超过上限 {MAX_INPUT_CHARS:,}（input too large）"
+        )
     if _CONTROL.search(text):
         sample = text[:100_000]
         if "\x00" in text or len(_BINARY_CONTROL.findall(sample)) > _BINARY_SHARE * len(sample):
@@ -68,7 +70,12 @@ def parse(text: str, *, simplify: bool = True) -> Report:
     cleaned = scrub(_usable(text), findings)
     simplified = to_simplified(cleaned)
     if simplified is not cleaned:
-        findings.add("ZW107", "繁体字已转换为简体（traditional characters converted）" if simplify else "繁体字按原样保留，仅用简体副本识别标签")
+        findings.add(
+            "ZW107",
+            "繁体字已转换为简体（traditional characters converted）"
+            if simplify
+            else "繁体字按原样保留，仅用简体副本识别标签",
+        )
     keys = simplified.split("\n")
     shown = keys if simplify or simplified is cleaned else cleaned.split("\n")
     lines = list(map(_source_line, zip(count(1), shown, keys)))
@@ -77,8 +84,14 @@ def parse(text: str, *, simplify: bool = True) -> Report:
     if skipped:
         leftovers = tuple(Unplaced(token_text(t), None, t.line) for t in skipped)
         for leftover in leftovers:
-            findings.add("ZW231", f"第 {leftover.line} 行（{leftover.text}）无法归入报告结构，作为未归位内容保留", leftover.line)
-        report = attrs.evolve(report, unplaced=report.unplaced + leftovers, diagnostics=tuple(findings.diagnostics))
+            findings.add(
+                "ZW231",
+                f"第 {leftover.line} 行（{leftover.text}）无法归入报告结构，作为未归位内容保留",
+                leftover.line,
+            )
+        report = attrs.evolve(
+            report, unplaced=report.unplaced + leftovers, diagnostics=tuple(findings.diagnostics)
+        )
     return report
 
 

@@ -260,7 +260,11 @@ def _request_rows(template: Template) -> tuple[Row, ...]:
             "三、本年度办理结果",
             children=(
                 Row("granted", "（一）予以公开"),
-                Row("partially_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ("（二）部分公开",)),
+                Row(
+                    "partially_granted",
+                    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                    ("（二）部分公开",),
+                ),
                 _WITHHELD,
                 _UNAVAILABLE,
                 _NOT_PROCESSED,
@@ -319,7 +323,9 @@ def walk_rows(rows: tuple[Row, ...], prefix: str = "") -> Iterator[tuple[str | N
     yield from _walk(rows, prefix, None)
 
 
-def _walk(rows: tuple[Row, ...], prefix: str, parent: Row | None) -> Iterator[tuple[str | None, Row, Row | None]]:
+def _walk(
+    rows: tuple[Row, ...], prefix: str, parent: Row | None
+) -> Iterator[tuple[str | None, Row, Row | None]]:
     for row in rows:
         path = f"{prefix}{row.field}" if row.field else None
         yield path, row, parent

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.common import LexerConf
+from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .lexing.rows import SourceLine
@@ -93,5 +93,5 @@ def parse_tokens(tokens: Sequence[Token]) -> tuple[Document, list[Token]]:
             return True
         return False
 
-    document: Document = _parser().parse(tokens, on_error=skip)  # type: ignore[arg-type]
+    document = cast(Document, _parser().parse(tokens, on_error=skip))
     return document, skipped

@@ -83,13 +83,24 @@ def scrub(text: str, findings: Findings) -> str:
     if "<" in text or "?/" in text:
         text = _strip(text, _HTML_TAG, "", "ZW102", "已移除 HTML 标签残留（HTML residue removed）", findings)
     if "&" in text:
-        text = _strip(text, _HTML_ENTITY, _entity, "ZW102", "已解码 HTML 实体（HTML entities decoded）", findings)
+        text = _strip(
+            text, _HTML_ENTITY, _entity, "ZW102", "已解码 HTML 实体（HTML entities decoded）", findings
+        )
     if "[" in text:
-        text = _strip(text, _WORD_ARTEFACT, "", "ZW103", "已移除 Word 标记（Word artefacts removed）", findings)
+        text = _strip(
+            text, _WORD_ARTEFACT, "", "ZW103", "已移除 Word 标记（Word artefacts removed）", findings
+        )
     if "," in text:
-        text = _strip(text, _DOUBLED_PUNCTUATION, "", "ZW104", "已移除重复标点（doubled punctuation removed）", findings)
+        text = _strip(
+            text, _DOUBLED_PUNCTUATION, "", "ZW104", "已移除重复标点（doubled punctuation removed）", findings
+        )
     text = _strip(
-        text, _COMPATIBILITY, _compatibility, "ZW105", "已将康熙部首等兼容字符换为常用字（compatibility characters mapped）", findings
+        text,
+        _COMPATIBILITY,
+        _compatibility,
+        "ZW105",
+        "已将康熙部首等兼容字符换为常用字（compatibility characters mapped）",
+        findings,
     )
     mojibake = _MOJIBAKE.search(text) if "?" in text or "\ufffd" in text else None
     if mojibake is not None:
@@ -106,7 +117,7 @@ def scrub(text: str, findings: Findings) -> str:
 def _converter() -> Callable[[str], str]:
     import opencc
 
-    return opencc.OpenCC("t2s").convert  # type: ignore[no-any-return]
+    return opencc.OpenCC("t2s").convert
 
 
 @cache

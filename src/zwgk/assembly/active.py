@@ -19,7 +19,8 @@ from ..lexing.cells import Cell, CellKind
 from ..lexing.labels import Role
 from ..model.active import Active2019, Active2021, ExtraCell, Procurement2019
 from ..model.common import Template, Unplaced
-from ..structure import DataRow, HeaderRow, ItemRow, Row as TableRow, ValueRow
+from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
+from ..structure import Row as TableRow
 from .cells import figure, fit, value
 from .labels import note_label
 
@@ -107,9 +108,7 @@ class _Builder:
 
     def header_row(self, row: HeaderRow) -> None:
         cells = [
-            c
-            for c in row.cells
-            if not any(label.name == ACTIVE_LABEL_HEADER for label in c.reading.labels)
+            c for c in row.cells if not any(label.name == ACTIVE_LABEL_HEADER for label in c.reading.labels)
         ]
         self.header, self.header_item = cells, self.item
 
@@ -119,7 +118,13 @@ class _Builder:
         block = self.block_of.get(label.reading.labels[0].name) if label is not None else None
         if label is not None and block is None:  # a row of the other format
             other = next(
-                (b for blocks in ACTIVE_BLOCKS.values() for b in blocks for r in b.rows if r.field == label.reading.labels[0].name),
+                (
+                    b
+                    for blocks in ACTIVE_BLOCKS.values()
+                    for b in blocks
+                    for r in b.rows
+                    if r.field == label.reading.labels[0].name
+                ),
                 None,
             )
             self._extras(row, other.item if other else self.item, label.text, other.columns if other else ())
@@ -132,7 +137,9 @@ class _Builder:
         catalogue_row = next(r for r in block.rows if r.field == field)
         note_label(label, catalogue_row.label, self.findings, f"active.{field}")
         if field in self.values:
-            self.findings.add("ZW215", f"表二“{label.text}”行重复出现，后者未采用", label.line, (f"active.{field}",))
+            self.findings.add(
+                "ZW215", f"表二“{label.text}”行重复出现，后者未采用", label.line, (f"active.{field}",)
+            )
             self._unplace(f"{written} " + " ".join(c.text for c in row.cells), label.line, "重复的行")
             return
         header = self.header if self.header is not None and self.header_item in (None, block.item) else None
@@ -170,7 +177,9 @@ class _Builder:
 
     def _extra(self, item: str, row: str, column: str, cell: Cell | None) -> None:
         if cell is not None and cell.kind is CellKind.MARKER:
-            self.findings.add("ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line)
+            self.findings.add(
+                "ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line
+            )
         number: Decimal | None = figure(cell)
         self.extras.append(ExtraCell(item, row, column, number))
         self.findings.add(

@@ -35,12 +35,14 @@ def fit(
 ) -> list[Cell | None]:
     """``cells`` placed in ``width`` columns (``None``: nothing to place there)."""
     if len(cells) == width:
-        return list(cells)
+        return list[Cell | None](cells)
     line = cells[0].line if cells else None
     if len(cells) < width:
         if any(c.kind is not CellKind.BLANK for c in cells):
             findings.add(
-                "ZW223", f"{where}：只有 {len(cells)} 个单元格，应有 {width} 个，缺少的按空白处理（{_show(cells)}）", line
+                "ZW223",
+                f"{where}：只有 {len(cells)} 个单元格，应有 {width} 个，缺少的按空白处理（{_show(cells)}）",
+                line,
             )
         return [*cells, *([None] * (width - len(cells)))]
     excess = len(cells) - width
@@ -50,8 +52,8 @@ def fit(
         for a, b in trims
         if all(c.kind is CellKind.BLANK for c in (*cells[:a], *cells[len(cells) - b :]))
     ]
-    candidates = [list(cells[a : len(cells) - b]) for a, b in (blank_trims or trims)]
-    distinct = {tuple((c.kind, figure(c)) for c in cand): cand for cand in candidates}
+    candidates = [list[Cell | None](cells[a : len(cells) - b]) for a, b in (blank_trims or trims)]
+    distinct = {tuple((c and c.kind, figure(c)) for c in cand): cand for cand in candidates}
     if len(distinct) > 1 and rule is not None:
         holding = [cand for cand in distinct.values() if rule([figure(c) for c in cand])]
         if len(holding) == 1:
@@ -63,11 +65,19 @@ def fit(
             return holding[0]
     if len(distinct) > 1:
         options = "；".join(_show(c) for c in distinct.values())
-        findings.add("ZW224", f"{where}：{len(cells)} 个单元格放入 {width} 列有多种可能（{options}），均按空白处理", line)
+        findings.add(
+            "ZW224",
+            f"{where}：{len(cells)} 个单元格放入 {width} 列有多种可能（{options}），均按空白处理",
+            line,
+        )
         return [None] * width
     chosen = next(iter(distinct.values()))
     if not blank_trims:
-        findings.add("ZW222", f"{where}：{len(cells)} 个单元格多于 {width} 列，去掉两端多余单元格后为 {_show(chosen)}", line)
+        findings.add(
+            "ZW222",
+            f"{where}：{len(cells)} 个单元格多于 {width} 列，去掉两端多余单元格后为 {_show(chosen)}",
+            line,
+        )
     return chosen
 
 
@@ -86,7 +96,9 @@ def value(cell: Cell | None, column: Column, findings: Findings, row: str) -> in
         return reading.integer
     path = f"{row}.{column.field}"
     if kind is CellKind.MARKER:
-        findings.add("ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line, (path,))
+        findings.add(
+            "ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line, (path,)
+        )
         return None
     number = reading.number
     if number is None:
@@ -104,7 +116,8 @@ def value(cell: Cell | None, column: Column, findings: Findings, row: str) -> in
 
 def row_total_rule(figures: Sequence[Decimal | None]) -> bool | None:
     """The columns before the last add up to the last (总计)."""
-    if any(f is None for f in figures):
+    known = [f for f in figures if f is not None]
+    if len(known) < len(figures):
         return None
-    *parts, total = figures
-    return sum(parts, Decimal(0)) == total  # type: ignore[arg-type]
+    *parts, total = known
+    return sum(parts, Decimal(0)) == total

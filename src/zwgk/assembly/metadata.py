@@ -18,7 +18,9 @@ _BODY_YEARS = (
     re.compile(_YEAR + r"(?:政府信息公开|政务公开)[^。，]{0,6}?年度?报告"),
     re.compile(r"^[^。]{0,10}?" + _YEAR),
 )
-_ORGAN_SUFFIX = r"(?:人民政府|办事处|管理委员会|管委会|委员会|街道|乡|镇|县|区|市|州|盟|旗|局|委|厅|办公室|中心)"
+_ORGAN_SUFFIX = (
+    r"(?:人民政府|办事处|管理委员会|管委会|委员会|街道|乡|镇|县|区|市|州|盟|旗|局|委|厅|办公室|中心)"
+)
 _VERBS = r"(?:在|坚持|以|按照|深入|认真|紧紧|全面|始终|高度|围绕|持续|进一步|积极|严格|切实|根据|依据|紧扣|聚焦|扎实)"
 # "2023年，一平垣乡在区政府的正确领导下": the organ opens a clause and is followed by its verb.
 _BODY_ORGAN = re.compile(rf"(?:^|[，,。；])\s*([\u4e00-\u9fff]{{2,24}}?{_ORGAN_SUFFIX}){_VERBS}")

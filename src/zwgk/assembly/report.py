@@ -103,15 +103,21 @@ def assemble(document: Document, findings: Findings) -> Report:
         )
     for table, found in ((2, active_format), (3, requests_format)):
         if routed.rows[table] and found is None:
-            findings.add("ZW205", f"表{'二三'[table - 2]}的格式无法从表中判断，按 {template.value} 年格式读取")
+            findings.add(
+                "ZW205", f"表{'二三'[table - 2]}的格式无法从表中判断，按 {template.value} 年格式读取"
+            )
 
     unplaced = list(routed.unplaced)
     active = requests = review = None
     if routed.rows[2] or 2 in present:
-        active, extra = build_active(routed.rows[2], active_format or template, tuple(routed.notes[2]), findings)
+        active, extra = build_active(
+            routed.rows[2], active_format or template, tuple(routed.notes[2]), findings
+        )
         unplaced += extra
     if routed.rows[3] or 3 in present:
-        requests, extra = build_requests(routed.rows[3], requests_format or template, tuple(routed.notes[3]), findings)
+        requests, extra = build_requests(
+            routed.rows[3], requests_format or template, tuple(routed.notes[3]), findings
+        )
         unplaced += extra
     if routed.rows[4] or 4 in present:
         review, extra = build_review(routed.rows[4], tuple(routed.notes[4]), findings)

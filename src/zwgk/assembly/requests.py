@@ -63,7 +63,9 @@ def _slots(template: Template) -> tuple[dict[str, int], dict[str, int]]:
     starts: dict[str, int] = {}
     for path, row, _ in walk_rows(REQUEST_ROWS[template]):
         if row.children:
-            first = next(p for p, r, _ in walk_rows(row.children, f"{path}." if path else "") if not r.children)
+            first = next(
+                p for p, r, _ in walk_rows(row.children, f"{path}." if path else "") if not r.children
+            )
             starts[path or "results"] = slot[first or ""]
     return slot, starts
 
@@ -183,4 +185,3 @@ def build_requests(
         notes=notes,
     )
     return requests, placer.unplaced
-

@@ -25,7 +25,9 @@ def _groups_add_up(figures: Sequence[Decimal | None]) -> bool | None:
     return True if all(verdicts) else None
 
 
-def build_review(rows: Sequence[Row], notes: tuple[str, ...], findings: Findings) -> tuple[Review, list[Unplaced]]:
+def build_review(
+    rows: Sequence[Row], notes: tuple[str, ...], findings: Findings
+) -> tuple[Review, list[Unplaced]]:
     """Table 四 from its rows: every figure after the headers, in order."""
     cells: list[Cell] = []
     unplaced: list[Unplaced] = []

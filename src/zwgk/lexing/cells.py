@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import enum
 import re
-from decimal import Decimal
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -66,7 +66,6 @@ class Cell(NamedTuple):
     line: int
     kind: CellKind
     reading: Reading
-
 
 
 _UNITS = "|".join(catalogue.UNITS)
@@ -133,7 +132,7 @@ _new_tuple = tuple.__new__  # skips NamedTuple's Python-level __new__: cells are
 def cell(text: str, key: str, line: int) -> Cell:
     """The cell whose output text is ``text`` and read text ``key``, found on ``line``."""
     reading = read(key)
-    return _new_tuple(Cell, (text, key, line, reading.kind, reading))  # type: ignore[no-any-return]
+    return _new_tuple(Cell, (text, key, line, reading.kind, reading))
 
 
 _kind_of = itemgetter(3)
@@ -146,4 +145,4 @@ def shape(cells: Sequence[Cell]) -> str:
 
 def blank(line: int) -> Cell:
     """An empty cell on ``line``."""
-    return _new_tuple(Cell, ("", "", line, CellKind.BLANK, BLANK))  # type: ignore[no-any-return]
+    return _new_tuple(Cell, ("", "", line, CellKind.BLANK, BLANK))

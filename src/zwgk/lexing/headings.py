@@ -128,7 +128,11 @@ def find_title(lines: Sequence[str], end: int) -> list[int]:
         text = _MARKDOWN_HEADING.sub("", lines[i]).strip()
         if not text:
             continue
-        if len(chosen) == _TITLE_MAX_LINES or len(text) > _TITLE_MAX_CHARS or _SENTENCE_PUNCTUATION.search(text):
+        if (
+            len(chosen) == _TITLE_MAX_LINES
+            or len(text) > _TITLE_MAX_CHARS
+            or _SENTENCE_PUNCTUATION.search(text)
+        ):
             break
         chosen.append(i)
         if "报告" in text or "年报" in text:

@@ -134,7 +134,9 @@ def _labels() -> list[tuple[str, Label]]:
     """Every (spelling, label) pair the catalogue declares."""
     found: list[tuple[str, Label]] = []
 
-    def add(role: Role, table: int, name: str, canonical: str, aliases: tuple[str, ...], template: Template) -> None:
+    def add(
+        role: Role, table: int, name: str, canonical: str, aliases: tuple[str, ...], template: Template
+    ) -> None:
         label = Label(role, table, name, frozenset({template}))
         found.extend((spelling, label) for spelling in (canonical, *aliases))
 

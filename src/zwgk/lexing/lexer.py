@@ -18,14 +18,16 @@ from .cells import VALUE_KINDS, VALUE_LETTERS, Cell, CellKind, read, shape
 from .headings import find_headings, find_title
 from .rows import SourceLine, physical_rows, reshape
 
-_SUBHEADING = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])")
+_SUBHEADING = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
+)
 _SUBHEADING_CHARS = 30
 _TABLE_SECTIONS = frozenset({2, 3, 4})
 _ANCHOR_HEADERS = frozenset({"申请人情况", "direct_litigation", "post_reconsideration_litigation"})
 
 
 def _token(type_: str, value: object, line: int) -> Token:
-    token = Token._future_new(type_, "", None, line)  # the constructor without its argument shim
+    token = Token(type_, "", line=line)
     token.value = value
     return token
 
@@ -100,7 +102,9 @@ def tokens(lines: Sequence[SourceLine]) -> list[Token]:
     title = find_title(keys, first_heading)
     out = [_token("TITLE", lines[i], lines[i].number) for i in title]
     starts = sorted(headings)
-    bounds = zip([title[-1] + 1 if title else 0, *(s + 1 for s in starts)], [*starts, len(lines)], strict=True)
+    bounds = zip(
+        [title[-1] + 1 if title else 0, *(s + 1 for s in starts)], [*starts, len(lines)], strict=True
+    )
     for k, (start, end) in enumerate(bounds):
         section = headings[starts[k - 1]] if k else None
         if section is not None:

@@ -20,6 +20,7 @@ import enum
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from .. import catalogue
@@ -254,7 +255,7 @@ _WHOLE_ROW = re.compile(r"b*(?:i[bt]*|[ho][hotb]*|l[lbt]*[bnm]*|t[tb]*[bnm]*|[bn
 
 def _labels_continue(cells: list[Cell]) -> bool:
     labels = [c for c in cells if c.kind is CellKind.LABEL]
-    return all(_continues_row(a, b) for a, b in zip(labels, labels[1:]))
+    return all(_continues_row(a, b) for a, b in pairwise(labels))
 
 
 def reshape(cells: list[Cell]) -> Iterator[list[Cell]]:

@@ -46,7 +46,10 @@ def _grid(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     rows = [list(r) for r in rows]
     widths = [max(_width(r[i]) for r in [list(header), *rows]) for i in range(len(header))]
     lines = ["  " + "  ".join(_pad(h, w, i > 0) for i, (h, w) in enumerate(zip(header, widths, strict=True)))]
-    lines += ["  " + "  ".join(_pad(c, w, i > 0) for i, (c, w) in enumerate(zip(r, widths, strict=True))) for r in rows]
+    lines += [
+        "  " + "  ".join(_pad(c, w, i > 0) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        for r in rows
+    ]
     return lines
 
 
@@ -139,4 +142,3 @@ def dump(report: Report) -> str:
             for d in report.diagnostics
         ]
     return "\n".join(lines) + "\n"
-
