@@ -17,7 +17,7 @@ from .lexing.lexer import tokens
 from .lexing.rows import SourceLine
 from .model.common import Unplaced
 from .model.report import Report
-from .normalize import scrub, to_simplified
+from .normalize import is_page_footer, scrub, to_simplified
 from .sources.decode import decode
 
 MAX_INPUT_CHARS = 5_000_000
@@ -79,6 +79,13 @@ def parse(text: str, *, simplify: bool = True) -> Report:
     keys = simplified.split("\n")
     shown = keys if simplify or simplified is cleaned else cleaned.split("\n")
     lines = list(map(_source_line, zip(count(1), shown, keys)))
+    if "页" in simplified or "-" in simplified or "—" in simplified:
+        footers = [line for line in lines if is_page_footer(line.key)]
+        if footers:
+            findings.add(
+                "ZW108", f"已略去页码行 {len(footers)} 处（page numbers dropped）", footers[0].number
+            )
+            lines = [line for line in lines if not is_page_footer(line.key)]
     document, skipped = parse_tokens(tokens(lines))
     report = assemble(document, findings)
     if skipped:

@@ -37,6 +37,7 @@ CODES: dict[str, Code] = {
         ),
         Code("ZW106", Severity.WARNING, "A line looks like mojibake; it is kept as it is."),
         Code("ZW107", Severity.INFO, "Traditional characters were converted to simplified."),
+        Code("ZW108", Severity.INFO, "Page numbers printed by a PDF or Word export (- 4 -) were dropped."),
         Code("ZW201", Severity.INFO, "No title: the organ or year was taken from the first sentences."),
         Code("ZW202", Severity.WARNING, "The organ or the year of the report could not be found."),
         Code("ZW203", Severity.WARNING, "A section heading of the format was not found."),

@@ -109,6 +109,16 @@ def scrub(text: str, findings: Findings) -> str:
     return text
 
 
+_PAGE_FOOTER = re.compile(
+    r"\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?)\s*"
+)
+
+
+def is_page_footer(line: str) -> bool:
+    """Whether a line is a page number printed by a PDF or Word export (``- 4 -``, ``第 2 页 共 6 页``)."""
+    return len(line) < 40 and _PAGE_FOOTER.fullmatch(line) is not None
+
+
 # ---------------------------------------------------------------------------------------------------
 # Traditional → simplified
 

@@ -9,7 +9,7 @@ from ..codes import Findings
 
 _YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
 _TITLE_YEAR = re.compile(_YEAR)
-_LEADING_NOISE = re.compile(r"^(?:关于|[#\s]+)")
+_LEADING_NOISE = re.compile(r"^(?:标题[:：]|关于|[#\s]+)+")
 _ORGAN_END = re.compile(r"\s*(?:政府信息公开|政务公开|信息公开).*$")
 _SPACES = re.compile(r"\s+")
 # Where a report without a title states its year.

@@ -69,7 +69,7 @@ class Cell(NamedTuple):
 
 
 _UNITS = "|".join(catalogue.UNITS)
-_NUMBER = re.compile(rf"([+-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?({_UNITS})?")
+_NUMBER = re.compile(rf"([+-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:\s*({_UNITS}))?")
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _WHITESPACE = re.compile(r"\s+")
 BLANK = Reading(CellKind.BLANK)
@@ -78,7 +78,7 @@ BLANK = Reading(CellKind.BLANK)
 @lru_cache(maxsize=16384)
 def read(text: str) -> Reading:
     """The reading of a cell's (simplified) text."""
-    folded = _WHITESPACE.sub("", fold_width(text))
+    folded = fold_width(text).strip()
     if not folded:
         return BLANK
     found = _NUMBER.fullmatch(folded)
@@ -88,7 +88,7 @@ def read(text: str) -> Reading:
         number = Decimal(sign + digits)
         whole_number = number == number.to_integral_value() and unit not in ("元", "万元")
         return Reading(CellKind.NUMBER, number, int(number) if whole_number else None, unit)
-    if folded in _MARKERS:
+    if _WHITESPACE.sub("", folded) in _MARKERS:
         return Reading(CellKind.MARKER)
     numbering, rest = split_key(text)
     item = ITEM.match(numbering + rest)
@@ -105,25 +105,23 @@ def read(text: str) -> Reading:
 
 def split_cell(text: str) -> list[str]:
     """A cell that holds several cells separated by spaces, as PDF text layers and converters write
-    them, split into those cells: trailing figures come off one by one (``行政许可 97``); what is left
-    is split further only if every part is itself a label or header (``信息内容 本年处理决定数量``).
-    Anything else stays whole, so labels with stray spaces (``科研 机构``) are left intact."""
+    them, split into those cells: trailing figures come off one by one (``行政许可 97``); so do labels
+    and headers at the end of what is left (``（四）无 1.本机关不掌握相关政府信息 746``: the group label
+    broken around its first row). Anything else stays whole, so labels with stray spaces (``科研 机构``)
+    are left intact."""
     parts = text.split()
     if len(parts) < 2 or read(text).kind is not CellKind.TEXT:
         return [text]
     end = len(parts)
     while end > 0 and read(parts[end - 1]).kind in (CellKind.NUMBER, CellKind.MARKER):
         end -= 1
-    figures = parts[end:]
-    head = parts[:end]
-    if not head:
-        return figures
-    whole = " ".join(head)
-    if len(head) > 1 and read(whole).kind is CellKind.TEXT:
-        readings = [read(p).kind for p in head]
-        if all(k in (CellKind.LABEL, CellKind.HEADER) for k in readings):
-            return [*head, *figures]
-    return [whole, *figures]
+    labels = end
+    while labels > 0 and read(parts[labels - 1]).kind in (CellKind.LABEL, CellKind.HEADER):
+        labels -= 1
+    if labels == end or read(" ".join(parts[:end])).kind is not CellKind.TEXT:
+        labels = end  # no label at the end, or the text before the figures is one label itself
+    head = " ".join(parts[:labels])
+    return [*([head] if head else []), *parts[labels:]]
 
 
 _new_tuple = tuple.__new__  # skips NamedTuple's Python-level __new__: cells are made by the hundred

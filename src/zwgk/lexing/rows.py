@@ -42,7 +42,7 @@ _PIPE_CELL = re.compile(r"^(.*?)[ \t]*\|([ \t|]*)$")
 _MARKDOWN_SEPARATOR = re.compile(r"^[\s|:\-]+$")
 _SENTENCE_END = re.compile(r"[。；;！？]")
 _SENTENCE_CHARS = 25
-_MAX_FRAGMENTS = 6
+_MAX_FRAGMENTS = 40  # a vertical label printed one character per line
 
 
 def _cell(line: SourceLine, start: int, end: int) -> Cell:
@@ -179,8 +179,8 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
             row[-1] = _joined(row[-1], line)
             pending_break = False
             continue
-        lone = _cell(line, 0, len(line.key))
-        if _is_sentence(lone):
+        found = expand([_cell(line, 0, len(line.key))])  # "行政许可 97": a row on one line
+        if len(found) == 1 and _is_sentence(found[0]):
             if row:
                 yield row
                 row = []
@@ -189,7 +189,7 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
             if pending_break and row:
                 yield row
                 row = []
-            row.append(lone)
+            row.extend(found)
         pending_break = False
     if row:
         yield row
