@@ -93,7 +93,7 @@ def parse(text: str, *, simplify: bool = True) -> Report:
         for leftover in leftovers:
             findings.add(
                 "ZW231",
-                f"第 {leftover.line} 行（{leftover.text}）无法归入报告结构，作为未归位内容保留",
+                f"“{leftover.text}”无法归入报告结构，作为未归位内容保留",
                 leftover.line,
             )
         report = attrs.evolve(

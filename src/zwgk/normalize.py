@@ -62,7 +62,7 @@ def _strip(
         return text
     text_after, count = pattern.subn(replace, text)
     line = _first_line(text, first.start())
-    findings.add(code, f"{what} {count} 处（首处在第 {line} 行）", line)
+    findings.add(code, f"{what} {count} 处", line)
     return text_after
 
 
@@ -105,7 +105,7 @@ def scrub(text: str, findings: Findings) -> str:
     mojibake = _MOJIBAKE.search(text) if "?" in text or "\ufffd" in text else None
     if mojibake is not None:
         line = _first_line(text, mojibake.start())
-        findings.add("ZW106", f"第 {line} 行疑似乱码，原样保留（possible mojibake）", line)
+        findings.add("ZW106", "疑似乱码，原样保留（possible mojibake）", line)
     return text
 
 

@@ -189,7 +189,7 @@ class _Builder:
         )
 
     def _unplace(self, text: str, line: int, why: str) -> None:
-        self.findings.add("ZW231", f"表二第 {line} 行（{text}）为{why}，作为未归位内容保留", line)
+        self.findings.add("ZW231", f"表二中的“{text}”为{why}，作为未归位内容保留", line)
         self.unplaced.append(Unplaced(text, "active", line))
 
     def build(self, notes: tuple[str, ...]) -> Active2019 | Active2021:

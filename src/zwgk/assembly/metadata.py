@@ -68,7 +68,9 @@ def organ_and_year(
             year = body_year
             taken.append(f"年度 {year}")
         if taken:
-            findings.add("ZW201", f"未见标题中的{'与'.join(taken)}，取自正文开头", None, ("organ", "year"))
+            findings.add(
+                "ZW201", f"报告无标题或标题中未见，{'、'.join(taken)}取自正文开头", None, ("organ", "year")
+            )
     if organ is None or year is None:
         missing = [name for name, found in (("机关", organ), ("年度", year)) if found is None]
         findings.add("ZW202", f"未能确定报告的{'和'.join(missing)}", None, ("organ", "year"))

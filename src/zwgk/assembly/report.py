@@ -74,7 +74,7 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
                     cells = row.labels + row.cells if isinstance(row, DataRow) else row.cells
                     text = " ".join(c.text for c in cells if c.text)
                     line = cells[0].line
-                    findings.add("ZW231", f"第 {line} 行（{text}）不属于任何表格，作为未归位内容保留", line)
+                    findings.add("ZW231", f"“{text}”不属于任何表格，作为未归位内容保留", line)
                     routed.unplaced.append(Unplaced(text, _TEXT_FIELDS.get(number), line))
                 else:
                     routed.rows[table].append(row)

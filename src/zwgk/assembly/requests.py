@@ -12,9 +12,9 @@ from ..codes import Findings
 from ..lexing.cells import Cell, CellKind
 from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
-from ..structure import DataRow, Row, ValueRow
+from ..structure import DataRow, HeaderRow, Row, ValueRow
 from .cells import fit, row_total_rule, value
-from .labels import note_label
+from .labels import note_headers, note_label
 
 _OTHER = "other_handling"
 
@@ -115,7 +115,7 @@ class _Placer:
         line = row.cells[0].line
         self.findings.add(
             "ZW213",
-            f"表三第 {line} 行无行标签，按位置推定为“{self.leaves[slot].row.label}”行",
+            f"表三此行无行标签，按位置推定为“{self.leaves[slot].row.label}”行",
             line,
             (f"requests.{self.leaves[slot].path}",),
         )
@@ -140,7 +140,7 @@ class _Placer:
         cells = (*row.labels, *row.cells) if isinstance(row, DataRow) else row.cells
         text = " ".join(c.text for c in cells if c.text)
         line = cells[0].line
-        self.findings.add("ZW231", f"表三第 {line} 行（{text}）{why}，作为未归位内容保留", line)
+        self.findings.add("ZW231", f"表三中的“{text}”{why}，作为未归位内容保留", line)
         self.unplaced.append(Unplaced(text, "requests", line))
 
     def missing(self) -> list[Leaf]:
@@ -157,6 +157,8 @@ def build_requests(
             placer.data_row(row)
         elif isinstance(row, ValueRow):
             placer.value_row(row)
+        elif isinstance(row, HeaderRow):
+            note_headers(row, 3, findings)
     missing = placer.missing()
     if missing and len(missing) < len(placer.leaves):
         findings.add(

@@ -10,8 +10,9 @@ from ..codes import Findings
 from ..lexing.cells import Cell
 from ..model.common import Unplaced
 from ..model.review import Review, ReviewOutcomes
-from ..structure import DataRow, Row, ValueRow
+from ..structure import DataRow, HeaderRow, Row, ValueRow
 from .cells import fit, row_total_rule, value
+from .labels import note_headers
 
 _WIDTH = len(REVIEW_GROUPS) * len(REVIEW_COLUMNS)
 
@@ -34,10 +35,12 @@ def build_review(
     for row in rows:
         if isinstance(row, ValueRow):
             cells.extend(row.cells)
+        elif isinstance(row, HeaderRow):
+            note_headers(row, 4, findings)
         elif isinstance(row, DataRow):
             text = " ".join(c.text for c in (*row.labels, *row.cells) if c.text)
             line = row.labels[0].line
-            findings.add("ZW231", f"表四第 {line} 行（{text}）不属于表四，作为未归位内容保留", line)
+            findings.add("ZW231", f"“{text}”不属于表四，作为未归位内容保留", line)
             unplaced.append(Unplaced(text, "review", line))
     fitted = fit(cells, _WIDTH, findings, "表四", _groups_add_up)
     groups = {}

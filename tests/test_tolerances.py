@@ -1,0 +1,350 @@
+"""One test per kind of mess the seeds show, on small texts written to show just that mess."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import zwgk
+from zwgk import Template
+
+T = "\t"
+
+
+def codes(report: zwgk.Report) -> list[str]:
+    return [d.code for d in report.diagnostics]
+
+
+def row(values: str) -> tuple[int | None, ...]:
+    """``"1 0 0 0 0 0 1"`` → a table-三 row; ``_`` is a blank cell."""
+    return tuple(None if v == "_" else int(v) for v in values.split())
+
+
+def cells(r: zwgk.RequestRow) -> tuple[int | None, ...]:
+    return (r.natural_person, r.commercial, r.research, r.social_welfare, r.legal_service, r.other, r.total)
+
+
+def pipe_cells(figures: str, row_end: str) -> str:
+    """Figures one per line ending in `` |``, the last with the row end (`` | |``)."""
+    return " |\n".join(figures.split()) + row_end
+
+
+def indented_cells(figures: str) -> list[str]:
+    """Figures one per line, tab-indented."""
+    return [f"{T}{figure}" for figure in figures.split()]
+
+
+# --- 000: tab rows with missing or extra leading and trailing tabs -----------------------------------
+
+
+def test_tab_rows_with_ragged_tabs() -> None:
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            f"一、本年新收政府信息公开申请数量{T}3{T}0{T}0{T}0{T}1{T}0{T}4",
+            f"二、上年结转政府信息公开申请数量{T}{T}1{T}0{T}0{T}0{T}0{T}0{T}1{T}",  # extra leading and trailing tab
+            f"三、本年度办理结果{T}(一) 予以公开{T}2{T}0{T}0{T}0{T}1{T}0{T}3{T}",
+            f"{T}(三) 不予公开{T}1.属于国家秘密{T}0{T}0{T}0{T}0{T}0{T}0{T}0",
+            f"3.要求提供公开出版物{T}{T}1{T}0{T}0{T}0{T}0{T}0{T}1{T}",  # lost its leading tabs
+        ]
+    )
+    requests = zwgk.parse(text).requests
+    assert requests is not None
+    assert cells(requests.new_received) == row("3 0 0 0 1 0 4")
+    assert cells(requests.carried_over) == row("1 0 0 0 0 0 1")
+    assert cells(requests.granted) == row("2 0 0 0 1 0 3")
+    assert cells(requests.withheld.state_secret) == row("0 0 0 0 0 0 0")
+    assert cells(requests.not_processed.publications) == row("1 0 0 0 0 0 1")
+
+
+def test_a_row_whose_cells_fit_two_ways_is_left_blank() -> None:
+    # 8 cells for 7 columns, a blank at each end: natural person blank, or total blank? Not guessed.
+    text = (
+        f"三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量{T}{T}1{T}0{T}0{T}0{T}0{T}1{T}"
+    )
+    report = zwgk.parse(text)
+    assert report.requests is not None
+    assert cells(report.requests.new_received) == row("_ _ _ _ _ _ _")
+    assert "ZW224" in codes(report)
+
+
+# --- 001: mirror-site copy ---------------------------------------------------------------------------
+
+
+def test_traditional_characters_and_pinyin_notes() -> None:
+    text = "墊江縣周嘉鎮(zhèn)人民政府2020年政府信息公開工作年度報(bào)告\n一、總體情況\n鎮(zhèn)政府高度重視政務(wù)公開工作。"
+    report = zwgk.parse(text)
+    assert report.organ == "垫江县周嘉镇人民政府"
+    assert report.overview == zwgk.TextSection(("镇政府高度重视政务公开工作。",))
+    assert {"ZW101", "ZW107"} <= set(codes(report))
+
+
+def test_traditional_kept_when_asked() -> None:
+    text = "一、總體情況\n政務公開工作。\n三、收到和處理政府信息公開申請情況\n一、本年新收政府信息公開申請數量\t2\t0\t0\t0\t0\t0\t2"
+    report = zwgk.parse(text, simplify=False)
+    assert report.overview == zwgk.TextSection(("政務公開工作。",))
+    assert report.requests is not None
+    assert cells(report.requests.new_received) == row("2 0 0 0 0 0 2")
+
+
+def test_pipe_cells_one_per_line_with_row_ends() -> None:
+    text = "\n".join(
+        [
+            "二、主動公開政府信息情況",
+            "第二十條第(五)項 | ||||",
+            "信息內容 |",
+            "上一年項目數量 |",
+            "本年增/減 |",
+            "處理決定數量 | |",
+            "行政許可 |",
+            "4 |",
+            "+5 |",
+            "1496 | |",
+            "其他對外管理服務事項 |",
+            "175 |",
+            "-45 |",
+            "11536 | |",
+        ]
+    )
+    active = zwgk.parse(text).active
+    assert isinstance(active, zwgk.Active2019)
+    assert active.licensing == zwgk.Items2019(4, 5, 1496)
+    assert active.other_services == zwgk.Items2019(175, -45, 11536)
+
+
+def test_html_residue_and_doubled_punctuation() -> None:
+    text = "一,、總體情況\n工作,,堅持公開,、透明。<span>全年</span>公開信息&nbsp;47條，畜?/span>完成。"
+    report = zwgk.parse(text)
+    assert report.overview is not None
+    assert report.overview.paragraphs == ("工作,坚持公开、透明。全年公开信息\xa047条，畜完成。",)
+    assert {"ZW102", "ZW104"} <= set(codes(report))
+
+
+def test_mojibake_is_kept_and_flagged() -> None:
+    report = zwgk.parse("一、总体情况\n“六稳”“六?!毙畔47条")
+    assert report.overview == zwgk.TextSection(("“六稳”“六?!毙畔47条",))
+    assert "ZW106" in codes(report)
+
+
+def test_sub_rows_without_labels_carrying_eight_figures() -> None:
+    eight = pipe_cells("0 0 0 0 0 0 0 0", " | ||")
+    text = "\n".join(
+        [
+            "三、收到和處理政府信息公開申請情況",
+            "(四)無法提供 |",
+            # eight figures: dropping the first gives a row that adds up, dropping the last does not
+            pipe_cells("9 1 0 0 0 0 0 1", " | |"),
+            eight,
+            eight,
+        ]
+    )
+    report = zwgk.parse(text)
+    assert report.requests is not None
+    unavailable = report.requests.unavailable
+    assert cells(unavailable.not_held) == row("1 0 0 0 0 0 1")
+    assert cells(unavailable.needs_creation) == row("0 0 0 0 0 0 0")
+    assert cells(unavailable.unclear) == row("0 0 0 0 0 0 0")
+    assert codes(report).count("ZW213") == 3  # three rows placed by position
+    assert "ZW222" in codes(report)
+
+
+# --- 002: one tab-indented cell per line ---------------------------------------------------------------
+
+
+def test_one_cell_per_line_blank_cells_and_broken_labels() -> None:
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        f"{T}一、本年新收政府信息公开申请数量",
+        *indented_cells("2 0 0 0 0 0"),
+        T,  # a blank 总计 cell
+        "",
+        f"{T}三、本 年度办理结果",  # a space inside the label
+        f"{T}(三)不",
+        "予公开",  # the label goes on, unindented
+        f"{T}1.属于国家秘密",
+        *[T] * 7,
+        "",
+        T,
+        T,
+        "",
+        "(五 )不",  # a broken group label after a blank line
+        "予处理",
+        f"{T}1.信访举报投诉类申请",
+        *indented_cells("1 0 0 0 0 0 1"),
+    ]
+    report = zwgk.parse("\n".join(lines))
+    assert report.requests is not None
+    assert cells(report.requests.new_received) == row("2 0 0 0 0 0 _")
+    assert cells(report.requests.withheld.state_secret) == row("_ _ _ _ _ _ _")
+    assert cells(report.requests.not_processed.petition) == row("1 0 0 0 0 0 1")
+    assert report.unplaced == ()
+
+
+def test_sections_numbered_with_arabic_digits() -> None:
+    report = zwgk.parse("1、 总体情况\n甲。\n5、 存在的主要问题及改进情况\n乙。\n6、 其他需要报告的事项\n无")
+    assert report.overview == zwgk.TextSection(("甲。",))
+    assert report.problems == zwgk.TextSection(("乙。",))
+    assert report.other_matters == zwgk.TextSection(("无",))
+
+
+# --- 003: title over two lines, unnumbered sections, subheadings like sections -----------------------
+
+
+def test_title_over_two_lines_and_unnumbered_sections() -> None:
+    text = "\n".join(
+        [
+            "大洼区西安镇",
+            "",
+            "2021年度政府信息公开工作报告",
+            "总体情况",
+            "一、强化领导，健全政务公开的组织体系",
+            "政务公开与群众切身利益息息相关。",
+            "二、突出重点，拓宽政务公开的内容",
+            "二、主动公开政府信息的情况",
+            f"{T}第二十条第（五）项",
+            f"{T}信息内容",
+            f"{T}本年处理决定数量",
+            "",
+            f"{T}行政许可",
+            f"{T}7",
+            "存在的主要问题及改进情况",
+            "工作开展中还存在一些问题。",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert (report.title, report.organ, report.year) == (
+        "大洼区西安镇2021年度政府信息公开工作报告",
+        "大洼区西安镇",
+        2021,
+    )
+    assert report.overview is not None
+    assert report.overview.paragraphs == (
+        "一、强化领导，健全政务公开的组织体系",
+        "政务公开与群众切身利益息息相关。",
+        "二、突出重点，拓宽政务公开的内容",
+    )
+    assert isinstance(report.active, zwgk.Active2021)
+    assert report.active.licensing.decisions == 7
+    assert report.problems == zwgk.TextSection(("工作开展中还存在一些问题。",))
+
+
+def test_only_the_total_column_filled() -> None:
+    lines = ["三、收到和处理政府信息公开申请情况", f"{T}一、本年新收政府信息公开申请数量", *[T] * 6, f"{T}5"]
+    requests = zwgk.parse("\n".join(lines)).requests
+    assert requests is not None
+    assert cells(requests.new_received) == row("_ _ _ _ _ _ 5")
+
+
+# --- 004: blanks as no-break spaces, Word artefacts ----------------------------------------------------
+
+
+def test_no_break_space_cells_and_word_artefacts() -> None:
+    text = "\n".join(
+        [
+            "一、总体情况",
+            "[bookmark: _GoBack]1.建立考核通报制度。",
+            "二、主动公开政府信息情况",
+            f"{T}第二十条第（五）项",
+            "",
+            f"{T}信息内容",
+            f"{T}上一年项目数量",
+            f"{T}本年增/减",
+            f"{T}处理决定数量",
+            "",
+            f"{T}其他对外管理服务事项",
+            f"{T}\u00a0",
+            f"{T}\u00a0",
+            f"{T}\u00a0",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert report.overview == zwgk.TextSection(("1.建立考核通报制度。",))
+    assert isinstance(report.active, zwgk.Active2019)
+    assert report.active.other_services == zwgk.Items2019(None, None, None)
+    assert "ZW103" in codes(report)
+
+
+# --- across seeds ------------------------------------------------------------------------------------
+
+
+def test_markers_read_as_blank_and_named() -> None:
+    text = (
+        f"三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量{T}-{T}/{T}无{T}0{T}0{T}0{T}0"
+    )
+    report = zwgk.parse(text)
+    assert report.requests is not None
+    assert cells(report.requests.new_received) == row("_ _ _ 0 0 0 0")
+    messages = [d.message for d in report.diagnostics if d.code == "ZW221"]
+    assert len(messages) == 3
+    assert any("“无”" in m for m in messages)
+
+
+def test_organ_and_year_from_the_first_sentence_without_a_title() -> None:
+    report = zwgk.parse("2023年，一平垣乡在区政府的正确领导下，推进政务公开。\n1、 总体情况\n甲。")
+    assert (report.title, report.organ, report.year) == (None, "一平垣乡", 2023)
+    assert "ZW201" in codes(report)
+
+
+def test_hybrid_report_decides_each_table_by_its_labels() -> None:
+    text = "\n".join(
+        [
+            "某区2023年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（五）项",
+            f"信息内容{T}本年处理决定数量",
+            f"行政许可{T}12",
+            "三、收到和处理政府信息公开申请情况",
+            f"（六）其他处理{T}1{T}0{T}0{T}0{T}0{T}0{T}1",
+            f"（七）总计{T}1{T}0{T}0{T}0{T}0{T}0{T}1",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert isinstance(report.active, zwgk.Active2021)
+    assert report.requests is not None
+    assert report.requests.other_handling == zwgk.RequestRow(1, 0, 0, 0, 0, 0, 1)
+    assert report.template is Template.V2021
+    assert "ZW206" in codes(report)
+
+
+def test_rows_beyond_the_format_are_kept() -> None:
+    text = "\n".join(
+        [
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+            f"信息内容{T}本年新制作数量{T}本年新公开数量{T}对外公开总数量",
+            f"规章{T}0{T}0{T}0",
+            f"其他主动公开文件{T}5{T}5{T}120",
+        ]
+    )
+    active = zwgk.parse(text).active
+    assert isinstance(active, zwgk.Active2019)
+    assert [(e.row, e.column, e.value) for e in active.extras] == [
+        ("其他主动公开文件", "本年新制作数量", Decimal(5)),
+        ("其他主动公开文件", "本年新公开数量", Decimal(5)),
+        ("其他主动公开文件", "对外公开总数量", Decimal(120)),
+    ]
+
+
+def test_stray_figures_are_kept_with_their_line() -> None:
+    report = zwgk.parse("一、总体情况\n甲。\n二、主动公开政府信息情况\n第二十条第（一）项\n7 8")
+    assert [(u.text, u.line) for u in report.unplaced] == [("7 8", 5)]
+    assert "ZW231" in codes(report)
+
+
+def test_pdf_text_layer_rows_and_page_numbers() -> None:
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119",
+            "- 4 -",
+            "三、",
+            "本",
+            "年",
+            "度",
+            "（一）予以公开 1288 21 0 0 50 3 1362",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert report.requests is not None
+    assert cells(report.requests.new_received) == row("3001 53 0 0 61 4 3119")
+    assert cells(report.requests.granted) == row("1288 21 0 0 50 3 1362")
+    assert "ZW108" in codes(report)
