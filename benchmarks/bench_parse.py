@@ -1,9 +1,11 @@
-"""Parse throughput and peak memory of ``zwgk.parse``.
+"""Parse throughput, peak memory and scaling of ``zwgk.parse``.
 
 Parses the seed reports round-robin on one core for a fixed time per run, several runs, and prints the
-median reports per second (and the spread), then the peak memory of one parse of each seed.
+median reports per second (and the spread), then the peak memory of one parse of each seed, then how
+parse time grows with input size (1x, 4x, 16x) for ordinary and adversarial inputs: linear growth
+shows as a constant time per character.
 
-    python benchmarks/bench_parse.py [--runs 7] [--seconds 2] [FILE ...]
+    python benchmarks/bench_parse.py [--runs 7] [--seconds 2] [--no-scaling] [FILE ...]
 """
 
 from __future__ import annotations
@@ -41,6 +43,30 @@ def _peak_bytes(text: str) -> int:
     return peak
 
 
+SCALING_INPUTS = {
+    "seed reports, concatenated": lambda texts, k: "\n".join(texts) * k,
+    "one row of 10,000 figures": lambda texts, k: (
+        "三、收到和处理政府信息公开申请情况\n" + " ".join(["1"] * 10_000 * k)
+    ),
+    "5,000 broken label lines": lambda texts, k: (
+        "三、收到和处理政府信息公开申请情况\n" + "（三）不\n" * 5_000 * k
+    ),
+    "one line of 20,000 pipes": lambda texts, k: "|" * 20_000 * k,
+}
+
+
+def _scaling(texts: list[str]) -> None:
+    print("scaling (time per character at 1x, 4x, 16x the input):")
+    for name, make in SCALING_INPUTS.items():
+        per_char = []
+        for k in (1, 4, 16):
+            text = make(texts, k)
+            start = time.perf_counter()
+            zwgk.parse(text)
+            per_char.append((time.perf_counter() - start) / len(text) * 1e6)
+        print(f"  {name:28} " + " → ".join(f"{p:.2f}" for p in per_char) + " µs/char")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -48,6 +74,7 @@ def main() -> None:
     parser.add_argument("files", nargs="*", type=Path, help="report text files (default: the seed reports)")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--seconds", type=float, default=2.0)
+    parser.add_argument("--no-scaling", action="store_true", help="skip the scaling measurement")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -69,6 +96,8 @@ def main() -> None:
     print(
         f"peak memory per parse: {max(peaks) / 1024:,.0f} KiB max, {statistics.mean(peaks) / 1024:,.0f} KiB mean (tracemalloc)"
     )
+    if not args.no_scaling:
+        _scaling(texts)
 
 
 if __name__ == "__main__":

@@ -348,3 +348,12 @@ def test_pdf_text_layer_rows_and_page_numbers() -> None:
     assert cells(report.requests.new_received) == row("3001 53 0 0 61 4 3119")
     assert cells(report.requests.granted) == row("1288 21 0 0 50 3 1362")
     assert "ZW108" in codes(report)
+
+
+def test_a_row_far_longer_than_the_table_is_not_forced_into_it() -> None:
+    report = zwgk.parse(
+        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 " + " ".join(["1"] * 10_000)
+    )
+    assert report.requests is not None
+    assert cells(report.requests.new_received) == row("_ _ _ _ _ _ _")
+    assert "ZW224" in codes(report)

@@ -7,7 +7,7 @@ decides, and when it cannot the cells are left blank with a warning listing the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 from ..catalogue import Column, Kind
@@ -22,8 +22,25 @@ def figure(cell: Cell | None) -> Decimal | None:
     return cell.reading.number if cell is not None and cell.kind is CellKind.NUMBER else None
 
 
+_SHOWN = 20
+_MAX_DROPPED = 2
+"""At most this many figures too many in a row are dropped to fit it; a row with more is not a row
+of the table at all."""
+
+
 def _show(cells: Sequence[Cell | None]) -> str:
-    return " ".join(c.text if c is not None and c.text else "□" for c in cells)
+    shown = " ".join(c.text if c is not None and c.text else "□" for c in cells[:_SHOWN])
+    return shown + (" …" if len(cells) > _SHOWN else "")
+
+
+def _blank_run(cells: Iterable[Cell]) -> int:
+    """How many blank cells ``cells`` starts with."""
+    count = 0
+    for cell in cells:
+        if cell.kind is not CellKind.BLANK:
+            break
+        count += 1
+    return count
 
 
 def fit(
@@ -34,49 +51,52 @@ def fit(
     rule: Rule | None = None,
 ) -> list[Cell | None]:
     """``cells`` placed in ``width`` columns (``None``: nothing to place there)."""
-    if len(cells) == width:
+    count = len(cells)
+    if count == width:
         return list[Cell | None](cells)
     line = cells[0].line if cells else None
-    if len(cells) < width:
+    if count < width:
         if any(c.kind is not CellKind.BLANK for c in cells):
             findings.add(
                 "ZW223",
-                f"{where}：只有 {len(cells)} 个单元格，应有 {width} 个，缺少的按空白处理（{_show(cells)}）",
+                f"{where}：只有 {count} 个单元格，应有 {width} 个，缺少的按空白处理（{_show(cells)}）",
                 line,
             )
-        return [*cells, *([None] * (width - len(cells)))]
-    excess = len(cells) - width
-    trims = [(a, excess - a) for a in range(excess + 1)]
-    blank_trims = [
-        (a, b)
-        for a, b in trims
-        if all(c.kind is CellKind.BLANK for c in (*cells[:a], *cells[len(cells) - b :]))
-    ]
-    candidates = [list[Cell | None](cells[a : len(cells) - b]) for a, b in (blank_trims or trims)]
+        return [*cells, *([None] * (width - count))]
+    excess = count - width
+    lead, tail = _blank_run(cells), _blank_run(reversed(cells))
+    if excess <= lead + tail:  # only blank cells need to go
+        trims = range(max(0, excess - tail), min(lead, excess) + 1)
+    elif excess <= _MAX_DROPPED:
+        trims = range(excess + 1)
+    else:
+        findings.add(
+            "ZW224",
+            f"{where}：{count} 个单元格远多于 {width} 列，无法对应，均按空白处理（{_show(cells)}）",
+            line,
+        )
+        return [None] * width
+    candidates = [list[Cell | None](cells[a : count - (excess - a)]) for a in trims]
     distinct = {tuple((c and c.kind, figure(c)) for c in cand): cand for cand in candidates}
     if len(distinct) > 1 and rule is not None:
         holding = [cand for cand in distinct.values() if rule([figure(c) for c in cand])]
         if len(holding) == 1:
             findings.add(
                 "ZW222",
-                f"{where}：{len(cells)} 个单元格多于 {width} 列，按合计关系取 {_show(holding[0])}（原为 {_show(cells)}）",
+                f"{where}：{count} 个单元格多于 {width} 列，按合计关系取 {_show(holding[0])}（原为 {_show(cells)}）",
                 line,
             )
             return holding[0]
     if len(distinct) > 1:
         options = "；".join(_show(c) for c in distinct.values())
         findings.add(
-            "ZW224",
-            f"{where}：{len(cells)} 个单元格放入 {width} 列有多种可能（{options}），均按空白处理",
-            line,
+            "ZW224", f"{where}：{count} 个单元格放入 {width} 列有多种可能（{options}），均按空白处理", line
         )
         return [None] * width
     chosen = next(iter(distinct.values()))
-    if not blank_trims:
+    if excess > lead + tail:
         findings.add(
-            "ZW222",
-            f"{where}：{len(cells)} 个单元格多于 {width} 列，去掉两端多余单元格后为 {_show(chosen)}",
-            line,
+            "ZW222", f"{where}：{count} 个单元格多于 {width} 列，去掉两端多余单元格后为 {_show(chosen)}", line
         )
     return chosen
 
