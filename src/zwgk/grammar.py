@@ -12,7 +12,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .lexing.rows import SourceLine
-from .structure import DataRow, Document, HeaderRow, ItemRow, Prose, SectionNode, Table, ValueRow
+from .structure import DataRow, Document, HeaderRow, ItemRow, Prose, SectionNode, Table, Title, ValueRow
 
 
 class _Tokens(Lexer):
@@ -37,12 +37,12 @@ class _Build(Transformer[Token, Document]):
         return Document(title, (front, *sections))
 
     def front(self, children: list[Any]) -> tuple[tuple[SourceLine, ...], SectionNode]:
-        has_title = bool(children) and isinstance(children[0], tuple)
-        title = children[0] if has_title else ()
-        return title, SectionNode(None, None, _parts(children[1:] if has_title else children))
+        if children and isinstance(children[0], Title):
+            return children[0].lines, SectionNode(None, None, _parts(children[1:]))
+        return (), SectionNode(None, None, _parts(children))
 
-    def title(self, children: list[Token]) -> tuple[SourceLine, ...]:
-        return tuple(token.value for token in children)
+    def title(self, children: list[Token]) -> Title:
+        return Title(tuple(token.value for token in children))
 
     def section(self, children: list[Any]) -> SectionNode:
         section, heading = children[0].value

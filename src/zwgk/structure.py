@@ -1,36 +1,34 @@
-"""What the grammar recognises in a report, before the catalogue gives it meaning."""
+"""What the grammar recognises in a report, before the catalogue gives it meaning.
+
+Named tuples: a report makes a few hundred of them, and they live only while it is read."""
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
 
 from .catalogue import Section
 from .lexing.cells import Cell
 from .lexing.rows import SourceLine
 
 
-@attrs.frozen
-class ItemRow:
+class ItemRow(NamedTuple):
     """A 第二十条第（X）项 header; ``cells[0]`` is the item cell, any others stood beside it."""
 
     cells: tuple[Cell, ...]
 
 
-@attrs.frozen
-class HeaderRow:
+class HeaderRow(NamedTuple):
     cells: tuple[Cell, ...]
 
 
-@attrs.frozen
-class DataRow:
+class DataRow(NamedTuple):
     """A row with labels: ``labels`` (LABEL or TEXT cells, outermost first), then its value cells."""
 
     labels: tuple[Cell, ...]
     cells: tuple[Cell, ...]
 
 
-@attrs.frozen
-class ValueRow:
+class ValueRow(NamedTuple):
     """A row of value cells with no label."""
 
     cells: tuple[Cell, ...]
@@ -39,19 +37,16 @@ class ValueRow:
 Row = ItemRow | HeaderRow | DataRow | ValueRow
 
 
-@attrs.frozen
-class Table:
+class Table(NamedTuple):
     rows: tuple[Row, ...]
 
 
-@attrs.frozen
-class Prose:
+class Prose(NamedTuple):
     line: SourceLine
     subheading: bool
 
 
-@attrs.frozen
-class SectionNode:
+class SectionNode(NamedTuple):
     """A section: its heading (``None`` for what comes before the first heading) and its parts."""
 
     section: Section | None
@@ -59,8 +54,11 @@ class SectionNode:
     parts: tuple[Prose | Table, ...]
 
 
-@attrs.frozen
-class Document:
+class Title(NamedTuple):
+    lines: tuple[SourceLine, ...]
+
+
+class Document(NamedTuple):
     title: tuple[SourceLine, ...]
     sections: tuple[SectionNode, ...]
     """The front matter first (``section`` is ``None``), then the sections in order."""

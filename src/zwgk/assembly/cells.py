@@ -101,37 +101,63 @@ def fit(
     return chosen
 
 
-def value(cell: Cell | None, column: Column, findings: Findings, row: str) -> int | Decimal | None:
-    """The value of a cell in ``column`` of the row at path ``row``: ``None`` for a blank or a marker;
-    an ``int`` for counts; a ``Decimal`` in the column's unit for amounts."""
-    if cell is None:
-        return None
-    kind = cell.kind
-    if kind is CellKind.BLANK:
-        return None
-    reading = cell.reading
-    if column.kind is not Kind.AMOUNT and reading.integer is not None:
-        if reading.integer < 0 and column.kind is Kind.COUNT:
-            findings.add("ZW227", f"计数为负数：{cell.text}", cell.line, (f"{row}.{column.field}",))
-        return reading.integer
-    path = f"{row}.{column.field}"
-    if kind is CellKind.MARKER:
+def _blank_or_marker(cell: Cell | None, findings: Findings, path: str) -> bool:
+    """Whether the cell holds no figure: blank, or a marker (said in a diagnostic)."""
+    if cell is None or cell.kind is CellKind.BLANK:
+        return True
+    if cell.kind is CellKind.MARKER:
         findings.add(
             "ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line, (path,)
         )
+        return True
+    return False
+
+
+def count(cell: Cell | None, column: Column, findings: Findings, row: str) -> int | None:
+    """A cell of a count column of the row at path ``row``: a whole number (signed in 本年增/减 columns),
+    ``None`` for a blank or a marker, or for what is no whole number (said in a diagnostic)."""
+    if cell is not None and (integer := cell.reading.integer) is not None:
+        if integer < 0 and column.kind is Kind.COUNT:
+            findings.add("ZW227", f"计数为负数：{cell.text}", cell.line, (f"{row}.{column.field}",))
+        return integer
+    path = f"{row}.{column.field}"
+    if not _blank_or_marker(cell, findings, path):
+        assert cell is not None
+        findings.add("ZW225", f"“{cell.text}”不是整数计数，按空白处理", cell.line, (path,))
+    return None
+
+
+def amount(cell: Cell | None, column: Column, findings: Findings, row: str) -> Decimal | None:
+    """A cell of an amount column: a ``Decimal`` in the column's unit (元 converted to 万元)."""
+    path = f"{row}.{column.field}"
+    if _blank_or_marker(cell, findings, path):
         return None
-    number = reading.number
+    assert cell is not None
+    number = cell.reading.number
     if number is None:
         findings.add("ZW225", f"单元格“{cell.text}”不是数字，按空白处理", cell.line, (path,))
         return None
-    if column.kind is not Kind.AMOUNT:
-        findings.add("ZW225", f"“{cell.text}”不是整数计数，按空白处理", cell.line, (path,))
-        return None
-    if column.unit == "万元" and reading.unit == "元":
+    if column.unit == "万元" and cell.reading.unit == "元":
         converted = number / 10000
         findings.add("ZW226", f"金额“{cell.text}”以元计，已换算为 {converted} 万元", cell.line, (path,))
         return converted
     return number
+
+
+def value(cell: Cell | None, column: Column, findings: Findings, row: str) -> int | Decimal | None:
+    """``count`` or ``amount``, as the column holds."""
+    return (amount if column.kind is Kind.AMOUNT else count)(cell, column, findings, row)
+
+
+def counts(
+    cells: Sequence[Cell | None], columns: Sequence[Column], findings: Findings, row: str
+) -> list[int | None]:
+    """``count`` of each cell; a row of plain non-negative whole numbers (the common case) is read
+    without the per-cell checks."""
+    integers = [c.reading.integer if c is not None else None for c in cells]
+    if all(i is not None and i >= 0 for i in integers):
+        return integers
+    return [count(cell, column, findings, row) for cell, column in zip(cells, columns, strict=True)]
 
 
 def row_total_rule(figures: Sequence[Decimal | None]) -> bool | None:

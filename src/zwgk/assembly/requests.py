@@ -13,7 +13,7 @@ from ..lexing.cells import Cell, CellKind
 from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
 from ..structure import DataRow, HeaderRow, Row, ValueRow
-from .cells import fit, row_total_rule, value
+from .cells import counts, fit, row_total_rule
 from .labels import note_headers, note_label
 
 _OTHER = "other_handling"
@@ -129,11 +129,7 @@ class _Placer:
             self.unplaced.append(Unplaced(" ".join(c.text for c in cells), "requests", line))
             return
         fitted = fit(cells, len(REQUEST_COLUMNS), self.findings, f"表三“{leaf.row.label}”行", row_total_rule)
-        values = {
-            column.field: value(cell, column, self.findings, path)
-            for column, cell in zip(REQUEST_COLUMNS, fitted, strict=True)
-        }
-        self.rows[leaf.path] = RequestRow(**values)  # type: ignore[arg-type]
+        self.rows[leaf.path] = RequestRow(*counts(fitted, REQUEST_COLUMNS, self.findings, path))
         self.cursor = slot
 
     def _unplace(self, row: DataRow | ValueRow, why: str) -> None:

@@ -11,7 +11,7 @@ from ..lexing.cells import Cell
 from ..model.common import Unplaced
 from ..model.review import Review, ReviewOutcomes
 from ..structure import DataRow, HeaderRow, Row, ValueRow
-from .cells import fit, row_total_rule, value
+from .cells import counts, fit, row_total_rule
 from .labels import note_headers
 
 _WIDTH = len(REVIEW_GROUPS) * len(REVIEW_COLUMNS)
@@ -47,9 +47,6 @@ def build_review(
     for g, group in enumerate(REVIEW_GROUPS):
         part = fitted[g * len(REVIEW_COLUMNS) : (g + 1) * len(REVIEW_COLUMNS)]
         groups[group.field or ""] = ReviewOutcomes(
-            **{  # type: ignore[arg-type]
-                column.field: value(cell, column, findings, f"review.{group.field}")
-                for column, cell in zip(REVIEW_COLUMNS, part, strict=True)
-            }
+            *counts(part, REVIEW_COLUMNS, findings, f"review.{group.field}")
         )
     return Review(**groups, notes=notes), unplaced

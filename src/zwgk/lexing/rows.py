@@ -179,7 +179,8 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
             row[-1] = _joined(row[-1], line)
             pending_break = False
             continue
-        found = expand([_cell(line, 0, len(line.key))])  # "行政许可 97": a row on one line
+        lone = _cell(line, 0, len(line.key))
+        found = expand([lone]) if lone.kind is CellKind.TEXT and " " in lone.key else [lone]  # "行政许可 97"
         if len(found) == 1 and _is_sentence(found[0]):
             if row:
                 yield row
