@@ -34,6 +34,7 @@ from .model import (
     Unplaced,
     Withheld,
 )
+from .samples import sample_path
 
 __version__ = "0.1.0"
 
@@ -70,4 +71,5 @@ __all__ = [
     "ZwgkError",
     "parse",
     "parse_file",
+    "sample_path",
 ]

@@ -6,23 +6,17 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from importlib.resources import files
 from pathlib import Path
 
 from . import __version__
 from .api import parse_file
 from .errors import ZwgkError
 from .model.report import Report
+from .samples import sample_path
 from .serialize.dump import dump
 from .serialize.json import converter
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
-SAMPLE = "jingzhi-2019.txt"
-
-
-def sample_path() -> Path:
-    """The bundled sample report."""
-    return Path(str(files("zwgk") / "samples" / SAMPLE))
 
 
 def _read(paths: Sequence[Path]) -> tuple[list[tuple[Path, Report]], int]:
