@@ -55,10 +55,14 @@ def _cell(line: SourceLine, start: int, end: int) -> Cell:
 
 
 def _split_spans(line: SourceLine, separator: str, start: int = 0, end: int | None = None) -> list[Cell]:
+    """The cells of ``line.key[start:end]`` split at ``separator``, with the same spans of the output text."""
     end = len(line.key) if end is None else end
+    parts = line.key[start:end].split(separator)
+    if line.text is line.key:
+        return [cell(key, key, line.number) for key in map(str.strip, parts)]
     cells = []
     position = start
-    for part in line.key[start:end].split(separator):
+    for part in parts:
         cells.append(_cell(line, position, position + len(part)))
         position += len(part) + len(separator)
     return cells
