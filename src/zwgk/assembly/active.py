@@ -17,7 +17,7 @@ from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
 from ..codes import Findings
 from ..lexing.cells import Cell, CellKind
 from ..lexing.labels import Role
-from ..model.active import Active2019, Active2021, ExtraCell, Procurement2019
+from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from ..structure import Row as TableRow
@@ -167,6 +167,12 @@ class _Builder:
         names = {label.name for label in _columns_of(cell) if self.template in label.templates}
         return next((column for column in block.columns if column.field in names), None)
 
+    def value_row(self, row: ValueRow) -> None:
+        """Figures without a label: table 二 has no rule to tell whose they are, so they are kept aside."""
+        text = " ".join(c.text for c in row.cells if c.text)
+        if text:
+            self._unplace(text, row.cells[0].line, "无行标签的数字")
+
     def _extras(self, row: DataRow, item: str | None, label: str, columns: Sequence[Column]) -> None:
         header_texts = [c.text for c in self.header] if self.header else [c.label for c in columns]
         width = len(header_texts) or len(row.cells)
@@ -206,8 +212,6 @@ class _Builder:
                 row_class = field.type
                 assert isinstance(row_class, type)
                 fields[field.name] = row_class(**self.values[field.name])
-        if issubclass(cls, Active2019) and "procurement" in fields:
-            assert isinstance(fields["procurement"], Procurement2019)
         return cls(**fields, extras=tuple(self.extras), notes=notes)
 
 
@@ -224,7 +228,5 @@ def build_active(
         elif isinstance(row, DataRow):
             builder.data_row(row)
         elif isinstance(row, ValueRow):
-            text = " ".join(c.text for c in row.cells if c.text)
-            if text:
-                builder._unplace(text, row.cells[0].line, "无行标签的数字")
+            builder.value_row(row)
     return builder.build(notes), builder.unplaced
