@@ -62,13 +62,15 @@ class Block:
 
 @attrs.frozen
 class Section:
-    """One of the six sections. ``keywords``: groups of words a numbered heading must contain, one of each."""
+    """One of the six sections. ``keywords``: groups of words a numbered heading must contain, one of each.
+    A ``tabular`` section holds a table, which zwgk numbers as its section (tables 二, 三, 四)."""
 
     number: int
     field: str
     title: str
     variants: tuple[str, ...] = ()
     keywords: tuple[tuple[str, ...], ...] = ()
+    tabular: bool = False
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -79,6 +81,7 @@ SECTIONS: tuple[Section, ...] = (
         "主动公开政府信息情况",
         ("主动公开政府信息的情况",),
         (("主动公开",), ("情况",)),
+        tabular=True,
     ),
     Section(
         3,
@@ -86,6 +89,7 @@ SECTIONS: tuple[Section, ...] = (
         "收到和处理政府信息公开申请情况",
         ("收到和处理政府信息公开申请的情况", "依申请公开政府信息情况"),
         (("申请",), ("处理", "办理", "答复")),
+        tabular=True,
     ),
     Section(
         4,
@@ -97,6 +101,7 @@ SECTIONS: tuple[Section, ...] = (
             "政府信息公开行政复议和行政诉讼情况",
         ),
         (("复议",), ("诉讼",)),
+        tabular=True,
     ),
     Section(
         5,

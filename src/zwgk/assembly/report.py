@@ -19,8 +19,9 @@ from .requests import build_requests
 from .requests import detect_template as requests_template
 from .review import build_review
 
-_TABLE_OF_SECTION = {2: 2, 3: 3, 4: 4}
-_TEXT_FIELDS = {s.number: s.field for s in SECTIONS if s.number not in _TABLE_OF_SECTION}
+_TABLES = tuple(s.number for s in SECTIONS if s.tabular)
+"""Tables are numbered as the sections that hold them: 2, 3, 4."""
+_TEXT_FIELDS = {s.number: s.field for s in SECTIONS if not s.tabular}
 
 
 def _table_of(row: Row, current: int | None) -> int | None:
@@ -44,8 +45,8 @@ def _table_of(row: Row, current: int | None) -> int | None:
 class _Routed:
     """The report's parts, sorted by where they belong."""
 
-    rows: dict[int, list[Row]] = attrs.Factory(lambda: {2: [], 3: [], 4: []})
-    notes: dict[int, list[str]] = attrs.Factory(lambda: {2: [], 3: [], 4: []})
+    rows: dict[int, list[Row]] = attrs.Factory(lambda: {table: [] for table in _TABLES})
+    notes: dict[int, list[str]] = attrs.Factory(lambda: {table: [] for table in _TABLES})
     paragraphs: dict[int, list[str]] = attrs.Factory(dict)
     """Section number (0: before the first heading) → its paragraphs."""
     unplaced: list[Unplaced] = attrs.Factory(list)
@@ -55,13 +56,13 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
     routed = _Routed()
     for node in sections:
         number = node.section.number if node.section else 0
-        table = _TABLE_OF_SECTION.get(number)
-        if number not in _TABLE_OF_SECTION:
+        table = number if number in _TABLES else None
+        if table is None:
             routed.paragraphs.setdefault(number, [])
         for part in node.parts:
             if isinstance(part, Prose):
                 text = part.line.text.strip()
-                if number in _TABLE_OF_SECTION:
+                if number in _TABLES:
                     routed.notes[number].append(text)
                     findings.add("ZW232", f"表格部分的文字“{text[:20]}”作为表格说明保留", part.line.number)
                 else:
@@ -125,7 +126,7 @@ def assemble(document: Document, findings: Findings) -> Report:
     for section in SECTIONS:
         if section.number not in present:
             findings.add("ZW203", f"未找到第{'一二三四五六'[section.number - 1]}部分“{section.title}”的标题")
-        if section.number in _TABLE_OF_SECTION and not routed.rows[section.number]:
+        if section.tabular and not routed.rows[section.number]:
             findings.add("ZW204", f"未找到“{section.title}”的表格")
 
     def text(number: int) -> TextSection | None:

@@ -22,7 +22,6 @@ _SUBHEADING = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
 )
 _SUBHEADING_CHARS = 30
-_TABLE_SECTIONS = frozenset({2, 3, 4})
 _ANCHOR_HEADERS = frozenset({"申请人情况", "direct_litigation", "post_reconsideration_litigation"})
 
 
@@ -83,7 +82,7 @@ def _table_tokens(lines: Sequence[SourceLine]) -> Iterator[Token]:
 
 def _body_tokens(lines: Sequence[SourceLine], section: Section | None) -> Iterator[Token]:
     """The tokens of a section's body: prose, and tables from the first table line on."""
-    table_from = 0 if section is not None and section.number in _TABLE_SECTIONS else len(lines)
+    table_from = 0 if section is not None and section.tabular else len(lines)
     for i, line in enumerate(lines[:table_from]):
         if line.key.strip() and _is_anchor(line):
             table_from = i
