@@ -8,9 +8,22 @@ checked data.
 
 from . import model as _model
 from .api import MAX_INPUT_CHARS, parse, parse_file
-from .errors import BinaryInputError, DecodingError, InputTooLargeError, UnsupportedSourceError, ZwgkError
+from .errors import (
+    BinaryInputError,
+    DecodingError,
+    InputTooLargeError,
+    InvalidCsvError,
+    InvalidDataError,
+    InvalidJsonError,
+    UnsupportedSourceError,
+    ZwgkError,
+)
 from .model import *  # noqa: F403 — the model is the public schema
 from .samples import sample_path
+from .serialize.csv import from_csv, to_csv
+from .serialize.json import from_json, to_json
+from .serialize.schema import json_schema
+from .serialize.text import to_text
 
 __version__ = "0.1.0"
 
@@ -20,9 +33,18 @@ __all__ = [
     "BinaryInputError",
     "DecodingError",
     "InputTooLargeError",
+    "InvalidCsvError",
+    "InvalidDataError",
+    "InvalidJsonError",
     "UnsupportedSourceError",
     "ZwgkError",
+    "from_csv",
+    "from_json",
+    "json_schema",
     "parse",
     "parse_file",
     "sample_path",
+    "to_csv",
+    "to_json",
+    "to_text",
 ]

@@ -14,7 +14,7 @@ from .codes import Findings
 from .errors import BinaryInputError, InputTooLargeError, UnsupportedSourceError, ZwgkError
 from .grammar import parse_tokens, token_text
 from .lexing.lexer import tokens
-from .lexing.rows import SourceLine
+from .lexing.lines import SourceLine
 from .model.common import Unplaced
 from .model.report import Report
 from .normalize import is_page_footer, scrub, to_simplified

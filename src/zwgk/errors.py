@@ -25,3 +25,27 @@ class DecodingError(ZwgkError):
 
 class UnsupportedSourceError(ZwgkError):
     """The file is of a kind zwgk cannot read (or needs an optional extra to read)."""
+
+
+class InvalidDataError(ZwgkError):
+    """Serialized reports (JSON, CSV) that do not describe reports; ``problems`` lists each problem
+    with where it is (a JSON path, a CSV line)."""
+
+    what = "数据"
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        listed = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(f"{self.what}不是有效的报告，{len(problems)} 处问题：\n{listed}")
+
+
+class InvalidJsonError(InvalidDataError):
+    """JSON that does not describe a report."""
+
+    what = "JSON（invalid report JSON）"
+
+
+class InvalidCsvError(InvalidDataError):
+    """CSV that does not describe reports."""
+
+    what = "CSV（invalid report CSV）"

@@ -11,7 +11,7 @@ from lark.common import LexerConf
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from .lexing.rows import SourceLine
+from .lexing.lines import SourceLine
 from .structure import DataRow, Document, HeaderRow, ItemRow, Prose, SectionNode, Table, Title, ValueRow
 
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from .catalogue import Section
 from .lexing.cells import Cell
-from .lexing.rows import SourceLine
+from .lexing.lines import SourceLine
 
 
 class ItemRow(NamedTuple):

@@ -36,14 +36,14 @@ def _has_figures(cells: Sequence[Cell]) -> bool:
 
 
 def detect_template(rows: Sequence[Row]) -> Template | None:
-    """The format table 三 follows, from （六）其他处理: three sub-rows (2021) or one row (2019).
-    ``None`` when the table does not show it."""
-    for i, row in enumerate(rows):
-        if not isinstance(row, DataRow) or (label := _label(row)) is None:
-            continue
-        name = _name(label)
-        if name.startswith(f"{_OTHER}."):
-            return Template.V2021
+    """The format table 三 follows, from （六）其他处理: three sub-rows (2021), labelled or not, or one
+    row (2019). ``None`` when the table does not show it."""
+    labelled = [
+        (i, _name(label)) for i, row in enumerate(rows) if isinstance(row, DataRow) and (label := _label(row))
+    ]
+    if any(name.startswith(f"{_OTHER}.") for _, name in labelled):
+        return Template.V2021
+    for i, name in labelled:
         if name == _OTHER:
             unlabelled = 0
             for later in rows[i + 1 :]:
@@ -51,7 +51,7 @@ def detect_template(rows: Sequence[Row]) -> Template | None:
                     unlabelled += 1
                 elif isinstance(later, DataRow) and _label(later) is not None:
                     break
-            return Template.V2021 if unlabelled or not _has_figures(row.cells) else Template.V2019
+            return Template.V2021 if unlabelled else Template.V2019
     return None
 
 

@@ -17,6 +17,7 @@ import attrs
 
 from ..catalogue import SECTIONS, Section
 from .labels import split_key
+from .lines import is_escaped
 
 _CN_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _MAX_HEADING_CHARS = 40
@@ -59,7 +60,7 @@ def _keywords() -> re.Pattern[str]:
 def candidate(index: int, line: str) -> Candidate | None:
     """The heading a line could be, if any."""
     text = _MARKDOWN_HEADING.sub("", line).strip()
-    if not text or len(text) > _MAX_HEADING_CHARS or "\t" in text or "|" in text:
+    if not text or len(text) > _MAX_HEADING_CHARS or "\t" in text or "|" in text or is_escaped(text):
         return None
     numbering, rest = split_key(text)
     number = _number(numbering)
@@ -132,6 +133,7 @@ def find_title(lines: Sequence[str], end: int) -> list[int]:
             len(chosen) == _TITLE_MAX_LINES
             or len(text) > _TITLE_MAX_CHARS
             or _SENTENCE_PUNCTUATION.search(text)
+            or is_escaped(text)
         ):
             break
         chosen.append(i)

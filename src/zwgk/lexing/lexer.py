@@ -14,9 +14,11 @@ from collections.abc import Iterator, Sequence
 from lark import Token
 
 from ..catalogue import Section
+from ..normalize import is_page_footer
 from .cells import VALUE_KINDS, VALUE_LETTERS, Cell, CellKind, read, shape
-from .headings import find_headings, find_title
-from .rows import SourceLine, physical_rows, reshape
+from .headings import candidate, find_headings, find_title
+from .lines import SourceLine, is_escaped, unescaped
+from .rows import physical_rows, reshape
 
 _SUBHEADING = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
@@ -33,6 +35,8 @@ def _token(type_: str, value: object, line: int) -> Token:
 
 def _is_anchor(line: SourceLine) -> bool:
     """Whether a line in a text section is the start of a table (its heading was lost or misplaced)."""
+    if is_escaped(line.key):
+        return False
     first = next((c for c in line.key.replace("|", "\t").split("\t") if c.strip()), "")
     reading = read(first.strip())
     if reading.kind in (CellKind.ITEM, CellKind.NOTE):
@@ -42,6 +46,8 @@ def _is_anchor(line: SourceLine) -> bool:
 
 
 def _prose(line: SourceLine) -> Token:
+    if is_escaped(line.key):
+        return _token("PARA", unescaped(line), line.number)
     text = line.text.strip()
     kind = "SUBHEAD" if len(text) <= _SUBHEADING_CHARS and _SUBHEADING.match(text) else "PARA"
     return _token(kind, line, line.number)
@@ -54,7 +60,11 @@ def _row_tokens(cells: list[Cell]) -> Iterator[Token]:
     if lead == len(kinds):
         return
     first = cells[lead]
-    if first.kind is CellKind.ITEM:
+    if kinds.strip(CellKind.BLANK + CellKind.TEXT) == "":  # text alone: a line of prose among the rows
+        texts = [c for c in cells if c.kind is CellKind.TEXT]
+        prose = SourceLine(first.line, " ".join(c.text for c in texts), " ".join(c.key for c in texts))
+        yield _prose(prose)
+    elif first.kind is CellKind.ITEM:
         yield _token("ITEM", [c for c in cells if c.kind is not CellKind.BLANK], first.line)
     elif first.kind in (CellKind.HEADER, CellKind.NOTE):
         yield _token("HEADER", [c for c in cells if c.kind is not CellKind.BLANK], first.line)
@@ -111,3 +121,17 @@ def tokens(lines: Sequence[SourceLine]) -> list[Token]:
             out.append(_token("HEADING", (section, heading), heading.number))
         out.extend(_body_tokens(lines[start:end], section))
     return out
+
+
+def reads_back(text: str, *, tabular: bool, opening: bool = False) -> bool:
+    """Whether ``text`` on a line of its own is read back as a paragraph with that very text: in a
+    section with a table (``tabular``), or among the opening lines where a title is looked for."""
+    if not text or text != text.strip() or "\n" in text or is_escaped(text) or is_page_footer(text):
+        return False
+    if candidate(0, text) is not None or (opening and find_title([text], 1)):
+        return False
+    line = SourceLine(1, text, text)
+    if not tabular:
+        return not _is_anchor(line)
+    found = list(_table_tokens([line]))
+    return len(found) == 1 and found[0].type in ("PARA", "SUBHEAD") and found[0].value.text == text

@@ -21,22 +21,12 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import pairwise
-from typing import NamedTuple
 
 from .. import catalogue
 from ..model.common import Template
 from .cells import VALUE_KINDS, Cell, CellKind, blank, cell, read, shape, split_cell
 from .labels import index
-
-
-class SourceLine(NamedTuple):
-    number: int
-    """1-based line number in the source."""
-    text: str
-    """The line as kept for output."""
-    key: str
-    """The line as read: simplified characters."""
-
+from .lines import ESCAPE, SourceLine
 
 _PIPE_CELL = re.compile(r"^(.*?)[ \t]*\|([ \t|]*)$")
 _MARKDOWN_SEPARATOR = re.compile(r"^[\s|:\-]+$")
@@ -150,6 +140,13 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
                 pending_break = False
             else:
                 pending_break = True
+            continue
+        if body.startswith(ESCAPE):
+            if row:
+                yield row
+                row = []
+            yield line
+            pending_break = False
             continue
         if body.startswith("|"):
             if row:

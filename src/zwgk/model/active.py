@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import attrs
 
+from .common import constraints
+
 
 @attrs.frozen
 class ExtraCell:
@@ -15,7 +17,7 @@ class ExtraCell:
     labels as written.
     """
 
-    item: str
+    item: str = attrs.field(metadata=constraints(pattern="^[一二三四五六七八九十]{0,3}$"))
     row: str
     column: str
     value: Decimal | None = None
@@ -90,7 +92,7 @@ class Procurement2019:
 
     projects: int | None = None
     amount: Decimal | None = None
-    amount_unit: str | None = None
+    amount_unit: str | None = attrs.field(default=None, metadata=constraints(enum=["元", "万元"]))
 
 
 @attrs.frozen

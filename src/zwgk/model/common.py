@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import attrs
+
+SAFE_INTEGER = 2**53 - 1
+"""The largest magnitude an integer may have in zwgk's JSON: beyond it, JSON readers that use
+doubles (JavaScript, spreadsheets) lose digits."""
+
+
+def constraints(**rules: Any) -> dict[str, Any]:
+    """Field metadata with JSON Schema constraints (``minimum``, ``maximum``, ``pattern``, ``enum``):
+    ``zwgk.from_json`` enforces them and ``zwgk.json_schema`` states them."""
+    return {"constraints": rules}
 
 
 class Template(enum.Enum):
@@ -33,10 +44,10 @@ class Diagnostic:
     1-based source line where the report came from text.
     """
 
-    code: str
+    code: str = attrs.field(metadata=constraints(pattern=r"^ZW[0-9]{3}$"))
     severity: Severity
     message: str
-    line: int | None = None
+    line: int | None = attrs.field(default=None, metadata=constraints(minimum=1))
     paths: tuple[str, ...] = ()
 
 
@@ -46,7 +57,7 @@ class Unplaced:
 
     text: str
     section: str | None = None
-    line: int | None = attrs.field(default=None, eq=False)
+    line: int | None = attrs.field(default=None, eq=False, metadata=constraints(minimum=1))
 
 
 @attrs.frozen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from .active import Active2019, Active2021
-from .common import Diagnostic, Template, TextSection, Unplaced
+from .common import Diagnostic, Template, TextSection, Unplaced, constraints
 from .requests import Requests
 from .review import Review
 
@@ -21,7 +21,7 @@ class Report:
 
     title: str | None = None
     organ: str | None = None
-    year: int | None = None
+    year: int | None = attrs.field(default=None, metadata=constraints(minimum=1900, maximum=2099))
     template: Template = Template.V2021
     preamble: tuple[str, ...] = ()
     overview: TextSection | None = None

@@ -1,0 +1,302 @@
+"""Reports as CSV: the long form (one record per cell; ``from_csv`` reads it back) and the wide form
+(one row per report, one column per cell, for spreadsheets).
+
+Long form columns: ``report, organ, year, template, table, row, column, value``.
+
+=================  ==================  =====================  ==========================
+table              row                 column                 value
+=================  ==================  =====================  ==========================
+report             title                                      the title (empty: none)
+preamble           paragraph           1, 2, …                a paragraph
+overview …         paragraph           1, 2, …                a paragraph (a section with
+                                                              no paragraph: one record
+                                                              with row and column empty)
+active             format                                     2019 or 2021
+active             licensing …         decisions …            a cell (empty: blank)
+active.extra       （五）其他…          the column as written  a cell the format lacks
+requests           withheld.state…     natural_person …       a cell
+review             reconsideration …   upheld …               a cell
+active, requests,  notes               1, 2, …                a note under the table
+review
+unplaced           section (or empty)  source line            the content as found
+=================  ==================  =====================  ==========================
+
+Text that a spreadsheet would run as a formula (starting with ``=`` ``+`` ``-`` ``@``, a tab or a
+carriage return) is written with a leading ``'``; so is text that starts with ``'``. The long form
+reads such cells back unchanged. Diagnostics are not written (the JSON carries them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..catalogue import (
+    ACTIVE_BLOCKS,
+    REQUEST_COLUMNS,
+    REQUEST_ROWS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    Kind,
+    walk_rows,
+)
+from ..errors import InvalidCsvError
+from ..model.common import Template, TextSection
+from ..model.report import Report
+from .json import FORMAT_KEY, converter, problems
+from .text import table_format
+
+COLUMNS = ("report", "organ", "year", "template", "table", "row", "column", "value")
+_TEXT_SECTIONS = ("overview", "problems", "other_matters")
+_TABLES = ("active", "requests", "review")
+_EXTRA = "active.extra"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+_EXTRA_ROW = re.compile(r"^（([一二三四五六七八九十]{0,3})）(.*)$", re.DOTALL)
+_INTEGER = re.compile(r"^-?[0-9]+$")
+
+
+def _safe(text: str) -> str:
+    """Text that a spreadsheet shows as text, never runs as a formula."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _unsafe(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
+def _figure(value: int | Decimal | None) -> str:
+    if value is None:
+        return ""
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def _request_leaves(template: Template) -> list[str]:
+    return [path for path, row, _ in walk_rows(REQUEST_ROWS[template]) if path and not row.children]
+
+
+def _get(obj: Any, path: str) -> Any:
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _records(report: Report) -> Iterator[tuple[str, str, str, str]]:
+    """``(table, row, column, value)`` for every part of a report; text values made spreadsheet-safe."""
+    yield "report", "title", "", _safe(report.title or "")
+    for i, paragraph in enumerate(report.preamble, 1):
+        yield "preamble", "paragraph", str(i), _safe(paragraph)
+    for name in _TEXT_SECTIONS:
+        section: TextSection | None = getattr(report, name)
+        if section is not None:
+            if not section.paragraphs:
+                yield name, "", "", ""
+            for i, paragraph in enumerate(section.paragraphs, 1):
+                yield name, "paragraph", str(i), _safe(paragraph)
+    if report.active is not None:
+        active = report.active
+        template = table_format(active)
+        yield "active", FORMAT_KEY, "", template.value
+        for block in ACTIVE_BLOCKS[template]:
+            for row in block.rows:
+                cells = getattr(active, row.field or "")
+                for column in block.columns:
+                    yield "active", row.field or "", column.field, _figure(getattr(cells, column.field))
+                if hasattr(cells, "amount_unit"):
+                    yield "active", row.field or "", "amount_unit", _safe(cells.amount_unit or "")
+        for extra in active.extras:
+            yield _EXTRA, _safe(f"（{extra.item}）{extra.row}"), _safe(extra.column), _figure(extra.value)
+    if report.requests is not None:
+        for path in _request_leaves(table_format(report.requests)):
+            for column in REQUEST_COLUMNS:
+                yield (
+                    "requests",
+                    path,
+                    column.field,
+                    _figure(getattr(_get(report.requests, path), column.field)),
+                )
+    if report.review is not None:
+        for group in REVIEW_GROUPS:
+            for column in REVIEW_COLUMNS:
+                value = getattr(getattr(report.review, group.field or ""), column.field)
+                yield "review", group.field or "", column.field, _figure(value)
+    for name in _TABLES:
+        table = getattr(report, name)
+        for i, note in enumerate(table.notes if table is not None else (), 1):
+            yield name, "notes", str(i), _safe(note)
+    for unplaced in report.unplaced:
+        yield "unplaced", unplaced.section or "", str(unplaced.line or ""), _safe(unplaced.text)
+
+
+def _keys(reports: Sequence[Report], keys: Sequence[str] | None) -> Sequence[str]:
+    if keys is None:
+        return [str(i) for i in range(1, len(reports) + 1)]
+    if len(keys) != len(reports) or len(set(keys)) != len(keys):
+        raise ValueError("keys must name each report once")
+    return keys
+
+
+def to_csv(reports: Iterable[Report], *, wide: bool = False, keys: Sequence[str] | None = None) -> str:
+    """The reports as CSV: the long form (one record per cell), or with ``wide=True`` one row per
+    report and one column per cell. ``keys`` name the reports (default ``1``, ``2``, …)."""
+    reports = list(reports)
+    names = _keys(reports, keys)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if wide:
+        header = _wide_header()
+        writer.writerow(header)
+        for name, report in zip(names, reports, strict=True):
+            found = _wide_values(report)
+            writer.writerow([_safe(name), *(found.get(column, "") for column in header[1:])])
+        return out.getvalue()
+    writer.writerow(COLUMNS)
+    for name, report in zip(names, reports, strict=True):
+        meta = (_safe(name), _safe(report.organ or ""), str(report.year or ""), report.template.value)
+        writer.writerows((*meta, *record) for record in _records(report))
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading the long form
+
+
+def _number(value: str, kind: Kind, where: str) -> int | str | None:
+    if not value:
+        return None
+    if kind is Kind.AMOUNT:
+        return value  # checked as a decimal by the converter
+    if not _INTEGER.match(value):
+        raise InvalidCsvError([f"{where}: expected a whole number, got {value!r}"])
+    return int(value)
+
+
+def _column_kinds() -> dict[tuple[str, str], Kind]:
+    return {
+        (row.field or "", column.field): column.kind
+        for blocks in ACTIVE_BLOCKS.values()
+        for block in blocks
+        for row in block.rows
+        for column in block.columns
+    }
+
+
+def _put(target: dict[str, Any], path: str, value: Any) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        target = target.setdefault(part, {})
+    target[last] = value
+
+
+def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
+    """The JSON-shaped dictionary of one report's records."""
+    first = rows[0][1]
+    data: dict[str, Any] = {
+        "organ": _unsafe(first["organ"]) or None,
+        "year": int(first["year"]) if _INTEGER.match(first["year"]) else first["year"] or None,
+        "template": first["template"],
+        "unplaced": [],
+    }
+    kinds = _column_kinds()
+    for number, record in rows:
+        where = f"CSV line {number}"
+        table, row, column, value = record["table"], record["row"], record["column"], record["value"]
+        if table == "report" and row == "title":
+            data["title"] = _unsafe(value) or None
+        elif table == "preamble":
+            data.setdefault("preamble", []).append(_unsafe(value))
+        elif table in _TEXT_SECTIONS:
+            section = data.setdefault(table, {"paragraphs": []})
+            if row:
+                section["paragraphs"].append(_unsafe(value))
+        elif table in _TABLES and row == "notes":
+            data.setdefault(table, {}).setdefault("notes", []).append(_unsafe(value))
+        elif table == "active" and row == FORMAT_KEY:
+            data.setdefault("active", {})[FORMAT_KEY] = value
+        elif table == "active" and column == "amount_unit":
+            _put(data, f"active.{row}.{column}", _unsafe(value) or None)
+        elif table == "active":
+            _put(data, f"active.{row}.{column}", _number(value, kinds.get((row, column), Kind.COUNT), where))
+        elif table == _EXTRA:
+            match = _EXTRA_ROW.match(_unsafe(row))
+            if match is None:
+                raise InvalidCsvError([f"{where}: an extra cell's row must start with （item）, got {row!r}"])
+            extra = {"item": match[1], "row": match[2], "column": _unsafe(column), "value": value or None}
+            data.setdefault("active", {}).setdefault("extras", []).append(extra)
+        elif table in ("requests", "review"):
+            _put(data, f"{table}.{row}.{column}", _number(value, Kind.COUNT, where))
+        elif table == "unplaced":
+            line = int(column) if _INTEGER.match(column) else None
+            data["unplaced"].append({"text": _unsafe(value), "section": row or None, "line": line})
+        else:
+            raise InvalidCsvError([f"{where}: unknown table {table!r} with row {row!r}"])
+    return data
+
+
+def from_csv(text: str) -> list[Report]:
+    """The reports of a long-form CSV (as ``to_csv`` writes it). Raises ``zwgk.InvalidCsvError``
+    listing what is wrong, with CSV line numbers or JSON-style paths."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), strict=True)
+    if tuple(reader.fieldnames or ()) != COLUMNS:
+        raise InvalidCsvError([f"CSV line 1: the columns must be {', '.join(COLUMNS)}"])
+    grouped: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    try:
+        for record in reader:
+            if None in record or any(v is None for v in record.values()):
+                raise InvalidCsvError([f"CSV line {reader.line_num}: expected {len(COLUMNS)} fields"])
+            grouped.setdefault(_unsafe(record["report"]), []).append((reader.line_num, record))
+    except csv.Error as error:
+        raise InvalidCsvError([f"CSV line {reader.line_num}: {error}"]) from None
+    reports = []
+    for key, rows in grouped.items():
+        try:
+            reports.append(converter().structure(_report(rows), Report))
+        except InvalidCsvError:
+            raise
+        except Exception as error:
+            raise InvalidCsvError([f"report {key!r}: {p}" for p in problems(error)]) from None
+    return reports
+
+
+# ---------------------------------------------------------------------------------------------------
+# The wide form
+
+
+def _wide_header() -> list[str]:
+    columns = ["report", "title", "organ", "year", "template", "active.format"]
+    for template in Template:
+        for block in ACTIVE_BLOCKS[template]:
+            for row in block.rows:
+                columns += [f"active.{row.field}.{c.field}" for c in block.columns]
+                if row.field == "procurement":
+                    columns.append("active.procurement.amount_unit")
+    for template in (Template.V2021, Template.V2019):
+        for path in _request_leaves(template):
+            columns += [f"requests.{path}.{c.field}" for c in REQUEST_COLUMNS]
+    for group in REVIEW_GROUPS:
+        columns += [f"review.{group.field}.{c.field}" for c in REVIEW_COLUMNS]
+    columns += ["preamble", *_TEXT_SECTIONS]
+    return list(dict.fromkeys(columns))  # a cell both formats have appears once
+
+
+def _wide_values(report: Report) -> dict[str, str]:
+    found = {
+        "title": _safe(report.title or ""),
+        "organ": _safe(report.organ or ""),
+        "year": str(report.year or ""),
+        "template": report.template.value,
+        "preamble": _safe("\n".join(report.preamble)),
+    }
+    for name in _TEXT_SECTIONS:
+        section = getattr(report, name)
+        if section is not None:
+            found[name] = _safe("\n".join(section.paragraphs))
+    for table, row, column, value in _records(report):
+        if table == "active" and row == FORMAT_KEY:
+            found["active.format"] = value
+        elif table in _TABLES and row != "notes":
+            found[f"{table}.{row}.{column}"] = value
+    return found

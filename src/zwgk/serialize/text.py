@@ -1,0 +1,144 @@
+"""Canonical text: a report in the official layout of its own format (specified in docs/canonical-text.md).
+
+The title line; then each section the report has, under its official numbered heading; tables with
+their official labels, one row per line, cells separated by tabs, blank cells empty; text as written.
+A paragraph that would otherwise be read back as something else (a heading, a table row, a title) is
+escaped with a leading backslash. ``parse(to_text(r)) == r``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..catalogue import (
+    ACTIVE_BLOCKS,
+    ACTIVE_LABEL_HEADER,
+    REQUEST_COLUMNS,
+    REQUEST_HEADER_LABELS,
+    REQUEST_NOTE,
+    REQUEST_ROWS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    REVIEW_HEADER_LABELS,
+    SECTIONS,
+    Block,
+    walk_rows,
+)
+from ..lexing.lexer import reads_back
+from ..lexing.lines import ESCAPE
+from ..model.active import Active2019, Active2021, ExtraCell
+from ..model.common import Template, TextSection
+from ..model.report import Report
+from ..model.requests import OtherHandling, Requests
+from ..model.review import Review
+
+_NUMERALS = "一二三四五六七八九十"
+_TAB = "\t"
+
+
+def _paragraph(text: str, *, tabular: bool = False, opening: bool = False) -> str:
+    return text if reads_back(text, tabular=tabular, opening=opening) else ESCAPE + text
+
+
+def _figure(value: int | Decimal | None, unit: str | None = None) -> str:
+    if value is None:
+        return ""
+    shown = format(value, "f") if isinstance(value, Decimal) else str(value)
+    return shown + (unit or "")
+
+
+def _row(*cells: str) -> str:
+    return _TAB.join(cells)
+
+
+def table_format(table: Active2019 | Active2021 | Requests) -> Template:
+    """The format a table is in, as its type shows."""
+    if isinstance(table, Requests):
+        return Template.V2021 if isinstance(table.other_handling, OtherHandling) else Template.V2019
+    return Template.V2019 if isinstance(table, Active2019) else Template.V2021
+
+
+def _active_block(active: Active2019 | Active2021, block: Block) -> Iterator[str]:
+    extras = [e for e in active.extras if e.item == block.item]
+    catalogue_rows = {row.label for row in block.rows}
+    extra_columns = list(dict.fromkeys(e.column for e in extras if e.row in catalogue_rows))
+    extra_rows = list(dict.fromkeys(e.row for e in extras if e.row not in catalogue_rows))
+    by_place: dict[tuple[str, str], ExtraCell] = {(e.row, e.column): e for e in extras}
+
+    def extra(row: str, column: str) -> str:
+        found = by_place.get((row, column))
+        return _figure(found.value) if found is not None else ""
+
+    yield f"第二十条第（{block.item}）项"
+    yield _row(ACTIVE_LABEL_HEADER, *(c.label for c in block.columns), *extra_columns)
+    for row in block.rows:
+        values: Any = getattr(active, row.field or "")
+        unit = getattr(values, "amount_unit", None)
+        cells = [
+            _figure(getattr(values, c.field), unit if c.field == "amount" else None) for c in block.columns
+        ]
+        yield _row(row.label, *cells, *(extra(row.label, column) for column in extra_columns))
+    for label in extra_rows:
+        columns = [*(c.label for c in block.columns), *extra_columns]
+        yield _row(label, *(extra(label, column) for column in columns))
+
+
+def _active(active: Active2019 | Active2021) -> Iterator[str]:
+    for block in ACTIVE_BLOCKS[table_format(active)]:
+        yield from _active_block(active, block)
+
+
+def _requests(requests: Requests) -> Iterator[str]:
+    yield _row(REQUEST_NOTE, REQUEST_HEADER_LABELS[0])
+    natural, *organisations, total = (c.label for c in REQUEST_COLUMNS)
+    yield _row("", natural, REQUEST_HEADER_LABELS[1], "", "", "", "", total)
+    yield _row("", "", *organisations, "")
+    for path, row, _ in walk_rows(REQUEST_ROWS[table_format(requests)]):
+        if path is None or row.children:
+            yield row.label
+            continue
+        values: Any = requests
+        for part in path.split("."):
+            values = getattr(values, part)
+        yield _row(row.label, *(_figure(getattr(values, c.field)) for c in REQUEST_COLUMNS))
+
+
+def _review(review: Review) -> Iterator[str]:
+    first, *litigation = (g.label for g in REVIEW_GROUPS)
+    columns = [c.label for c in REVIEW_COLUMNS]
+    yield _row(first, "", "", "", "", REVIEW_HEADER_LABELS[0])
+    yield _row(*columns, litigation[0], "", "", "", "", litigation[1])
+    yield _row("", "", "", "", "", *columns, *columns)
+    groups = (getattr(review, g.field or "") for g in REVIEW_GROUPS)
+    yield _row(*(_figure(getattr(group, c.field)) for group in groups for c in REVIEW_COLUMNS))
+
+
+def _paragraphs(texts: Sequence[str], *, tabular: bool = False) -> Iterator[str]:
+    return (_paragraph(text, tabular=tabular) for text in texts)
+
+
+def to_text(report: Report) -> str:
+    """The report as canonical text."""
+    lines: list[str] = []
+    if report.title is not None:
+        lines.append(report.title)
+    lines += (_paragraph(p, opening=report.title is None) for p in report.preamble)
+    for section in SECTIONS:
+        content = getattr(report, section.field)
+        if content is None:
+            continue
+        lines.append(f"{_NUMERALS[section.number - 1]}、{section.title}")
+        if isinstance(content, TextSection):
+            lines += _paragraphs(content.paragraphs)
+            continue
+        if isinstance(content, Requests):
+            lines += _requests(content)
+        elif isinstance(content, Review):
+            lines += _review(content)
+        else:
+            lines += _active(content)
+        lines += _paragraphs(content.notes, tabular=True)
+        lines += (u.text for u in report.unplaced if u.section == section.field)
+    return "\n".join(lines) + "\n"
