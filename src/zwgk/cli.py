@@ -36,7 +36,8 @@ def _reports_in(path: Path) -> list[Report]:
 
 def _read(paths: Sequence[Path]) -> tuple[list[tuple[Path, Report]], int]:
     """The reports of ``paths``; a file that cannot be used is reported on stderr and skipped."""
-    reports, failed = [], 0
+    reports: list[tuple[Path, Report]] = []
+    failed = 0
     for path in paths:
         try:
             reports.extend((path, report) for report in _reports_in(path))
@@ -61,7 +62,8 @@ def _texts(reports: list[tuple[Path, Report]], render: Callable[[Report], str], 
 def _paths(args: argparse.Namespace) -> list[Path]:
     paths: list[Path] = [sample_path()] if getattr(args, "sample", False) else args.files
     if not paths:
-        print(f"zwgk {args.command}: 请给出报告文件（give report files）", file=sys.stderr)
+        hint = "，或用 --sample 读取内置样例（or --sample）" if hasattr(args, "sample") else ""
+        print(f"zwgk {args.command}: 请给出报告文件（give report files）{hint}", file=sys.stderr)
     return paths
 
 
