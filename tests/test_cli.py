@@ -61,3 +61,38 @@ def test_installed_command_runs_from_any_directory(tmp_path: Path) -> None:
         check=True,
     )
     assert json.loads(result.stdout)["organ"] == "景芝镇"
+
+
+def test_fmt_prints_canonical_text(capsys: pytest.CaptureFixture[str]) -> None:
+    golden = Path(__file__).parent / "fixtures" / "canonical" / "golden-2019.txt"
+    assert main(["fmt", str(golden)]) == 0
+    assert capsys.readouterr().out == golden.read_text(encoding="utf-8")
+
+
+def test_fmt_in_place_rewrites_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes((SEEDS / "002_ec2c52ebd74edb1b.txt").read_bytes())
+    assert main(["fmt", "--in-place", str(path)]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("2023年，一平垣乡在区政府的正确领导下")
+    assert "\n一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t\n" in text
+
+
+def test_convert_between_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = str(SEEDS / "004_9208575a96190eff.txt")
+    assert main(["convert", seed, "--to", "json"]) == 0
+    (tmp_path / "r.json").write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["convert", str(tmp_path / "r.json"), "--to", "csv"]) == 0
+    (tmp_path / "r.csv").write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["convert", str(tmp_path / "r.csv"), "--to", "text"]) == 0
+    assert capsys.readouterr().out.startswith("景芝镇2019年政府信息公开工作年度报告\n一、总体情况\n")
+
+
+def test_convert_wide_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", *(str(p) for p in sorted(SEEDS.glob("*.txt"))), "--to", "csv", "--wide"]) == 0
+    assert len(capsys.readouterr().out.splitlines()[0].split(",")) > 200
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["$schema"].endswith("2020-12/schema")

@@ -60,7 +60,7 @@ def _row_tokens(cells: list[Cell]) -> Iterator[Token]:
     if lead == len(kinds):
         return
     first = cells[lead]
-    if kinds.strip(CellKind.BLANK + CellKind.TEXT) == "":  # text alone: a line of prose among the rows
+    if not kinds[lead:].strip(CellKind.TEXT):  # text and no cells after it: prose among the rows
         texts = [c for c in cells if c.kind is CellKind.TEXT]
         prose = SourceLine(first.line, " ".join(c.text for c in texts), " ".join(c.key for c in texts))
         yield _prose(prose)
@@ -133,5 +133,6 @@ def reads_back(text: str, *, tabular: bool, opening: bool = False) -> bool:
     line = SourceLine(1, text, text)
     if not tabular:
         return not _is_anchor(line)
-    found = list(_table_tokens([line]))
-    return len(found) == 1 and found[0].type in ("PARA", "SUBHEAD") and found[0].value.text == text
+    # In a table a line is prose whatever its neighbours only where the lexer takes it as prose by
+    # itself (a sentence); short text would join the cells of the lines around it.
+    return list(physical_rows([line])) == [line]

@@ -101,6 +101,13 @@ def _tab_indented(lines: Sequence[SourceLine]) -> bool:
     return indented * 2 > total
 
 
+def _is_tab_row(line: str) -> bool:
+    """Whether tabs separate cells on this line: a tab after the content begins, or two or more before
+    it. One leading tab alone is indentation (one tab-indented cell per line)."""
+    line = line.lstrip(" \u3000")
+    return "\t" in line.lstrip("\t") or line.startswith("\t\t")
+
+
 def _continues(previous: Cell, line: SourceLine) -> bool:
     """Whether an unindented line continues the cell before it (in a tab-indented table)."""
     body = line.key.strip()
@@ -148,7 +155,7 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
             yield line
             pending_break = False
             continue
-        if body.startswith("|"):
+        if body.startswith("|") and body.strip("| \t"):  # Markdown; " | |" is a blank pipe cell
             if row:
                 yield row
                 row = []
@@ -169,11 +176,13 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
                 row = []
             pending_break = False
             continue
-        if "\t" in body:
+        if _is_tab_row(line.key):
             if row:
                 yield row
                 row = []
-            yield _split_spans(line, "\t")
+            cells = _split_spans(line, "\t")
+            filled = [c for c in cells if c.kind is not CellKind.BLANK]
+            yield line if len(filled) == 1 and _is_sentence(filled[0]) else cells
             pending_break = False
             continue
         if row and not line.key.startswith("\t") and _continues(row[-1], line) and is_indented():
@@ -188,7 +197,10 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
                 row = []
             yield line
         else:
-            if pending_break and row:
+            # a new row after a blank line, or where a line of several cells follows figures
+            # ("行政许可 97" after "规章 0 0 0"); a label's first fragment still joins the rest
+            starts_row = len(found) > 1 and any(c.kind in (CellKind.NUMBER, CellKind.MARKER) for c in row)
+            if (pending_break or starts_row) and row:
                 yield row
                 row = []
             row.extend(found)

@@ -144,8 +144,8 @@ def to_csv(reports: Iterable[Report], *, wide: bool = False, keys: Sequence[str]
     report and one column per cell. ``keys`` name the reports (default ``1``, ``2``, …)."""
     reports = list(reports)
     names = _keys(reports, keys)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)  # RFC 4180: "\r\n", so a field holding "\r" is quoted too
     if wide:
         header = _wide_header()
         writer.writerow(header)
@@ -239,7 +239,7 @@ def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
 def from_csv(text: str) -> list[Report]:
     """The reports of a long-form CSV (as ``to_csv`` writes it). Raises ``zwgk.InvalidCsvError``
     listing what is wrong, with CSV line numbers or JSON-style paths."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), strict=True)
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
     if tuple(reader.fieldnames or ()) != COLUMNS:
         raise InvalidCsvError([f"CSV line 1: the columns must be {', '.join(COLUMNS)}"])
     grouped: dict[str, list[tuple[int, dict[str, str]]]] = {}

@@ -49,10 +49,6 @@ def _figure(value: int | Decimal | None, unit: str | None = None) -> str:
     return shown + (unit or "")
 
 
-def _row(*cells: str) -> str:
-    return _TAB.join(cells)
-
-
 def table_format(table: Active2019 | Active2021 | Requests) -> Template:
     """The format a table is in, as its type shows."""
     if isinstance(table, Requests):
@@ -60,7 +56,10 @@ def table_format(table: Active2019 | Active2021 | Requests) -> Template:
     return Template.V2019 if isinstance(table, Active2019) else Template.V2021
 
 
-def _active_block(active: Active2019 | Active2021, block: Block) -> Iterator[str]:
+Cells = tuple[str, ...]
+
+
+def _active_block(active: Active2019 | Active2021, block: Block) -> Iterator[Cells]:
     extras = [e for e in active.extras if e.item == block.item]
     catalogue_rows = {row.label for row in block.rows}
     extra_columns = list(dict.fromkeys(e.column for e in extras if e.row in catalogue_rows))
@@ -71,48 +70,57 @@ def _active_block(active: Active2019 | Active2021, block: Block) -> Iterator[str
         found = by_place.get((row, column))
         return _figure(found.value) if found is not None else ""
 
-    yield f"第二十条第（{block.item}）项"
-    yield _row(ACTIVE_LABEL_HEADER, *(c.label for c in block.columns), *extra_columns)
+    yield (f"第二十条第（{block.item}）项",)
+    yield (ACTIVE_LABEL_HEADER, *(c.label for c in block.columns), *extra_columns)
     for row in block.rows:
         values: Any = getattr(active, row.field or "")
         unit = getattr(values, "amount_unit", None)
         cells = [
             _figure(getattr(values, c.field), unit if c.field == "amount" else None) for c in block.columns
         ]
-        yield _row(row.label, *cells, *(extra(row.label, column) for column in extra_columns))
+        yield (row.label, *cells, *(extra(row.label, column) for column in extra_columns))
     for label in extra_rows:
         columns = [*(c.label for c in block.columns), *extra_columns]
-        yield _row(label, *(extra(label, column) for column in columns))
+        yield (label, *(extra(label, column) for column in columns))
 
 
-def _active(active: Active2019 | Active2021) -> Iterator[str]:
+def _active(active: Active2019 | Active2021) -> Iterator[Cells]:
     for block in ACTIVE_BLOCKS[table_format(active)]:
         yield from _active_block(active, block)
 
 
-def _requests(requests: Requests) -> Iterator[str]:
-    yield _row(REQUEST_NOTE, REQUEST_HEADER_LABELS[0])
+def _requests(requests: Requests) -> Iterator[Cells]:
+    yield (REQUEST_NOTE, REQUEST_HEADER_LABELS[0])
     natural, *organisations, total = (c.label for c in REQUEST_COLUMNS)
-    yield _row("", natural, REQUEST_HEADER_LABELS[1], "", "", "", "", total)
-    yield _row("", "", *organisations, "")
+    yield ("", natural, REQUEST_HEADER_LABELS[1], "", "", "", "", total)
+    yield ("", "", *organisations, "")
     for path, row, _ in walk_rows(REQUEST_ROWS[table_format(requests)]):
         if path is None or row.children:
-            yield row.label
+            yield (row.label,)
             continue
         values: Any = requests
         for part in path.split("."):
             values = getattr(values, part)
-        yield _row(row.label, *(_figure(getattr(values, c.field)) for c in REQUEST_COLUMNS))
+        yield (row.label, *(_figure(getattr(values, c.field)) for c in REQUEST_COLUMNS))
 
 
-def _review(review: Review) -> Iterator[str]:
+def _review(review: Review) -> Iterator[Cells]:
     first, *litigation = (g.label for g in REVIEW_GROUPS)
     columns = [c.label for c in REVIEW_COLUMNS]
-    yield _row(first, "", "", "", "", REVIEW_HEADER_LABELS[0])
-    yield _row(*columns, litigation[0], "", "", "", "", litigation[1])
-    yield _row("", "", "", "", "", *columns, *columns)
+    yield (first, "", "", "", "", REVIEW_HEADER_LABELS[0])
+    yield (*columns, litigation[0], "", "", "", "", litigation[1])
+    yield ("", "", "", "", "", *columns, *columns)
     groups = (getattr(review, g.field or "") for g in REVIEW_GROUPS)
-    yield _row(*(_figure(getattr(group, c.field)) for group in groups for c in REVIEW_COLUMNS))
+    yield tuple(_figure(getattr(group, c.field)) for group in groups for c in REVIEW_COLUMNS)
+
+
+def table_rows(table: Active2019 | Active2021 | Requests | Review) -> list[Cells]:
+    """The rows of a table in the canonical layout, each as its cells."""
+    if isinstance(table, Requests):
+        return list(_requests(table))
+    if isinstance(table, Review):
+        return list(_review(table))
+    return list(_active(table))
 
 
 def _paragraphs(texts: Sequence[str], *, tabular: bool = False) -> Iterator[str]:
@@ -133,12 +141,7 @@ def to_text(report: Report) -> str:
         if isinstance(content, TextSection):
             lines += _paragraphs(content.paragraphs)
             continue
-        if isinstance(content, Requests):
-            lines += _requests(content)
-        elif isinstance(content, Review):
-            lines += _review(content)
-        else:
-            lines += _active(content)
+        lines += (_TAB.join(cells) for cells in table_rows(content))
         lines += _paragraphs(content.notes, tabular=True)
         lines += (u.text for u in report.unplaced if u.section == section.field)
     return "\n".join(lines) + "\n"

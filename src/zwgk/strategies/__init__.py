@@ -1,0 +1,10 @@
+"""Hypothesis strategies for zwgk reports (``pip install zwgk[testing]``).
+
+* ``reports(template=None, consistent=None)`` — Report objects, built from the catalogue.
+* ``noisy_text(report)`` — the report rendered the way real copies look.
+"""
+
+from ._noisy import noisy_text
+from ._reports import reports
+
+__all__ = ["noisy_text", "reports"]

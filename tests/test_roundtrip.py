@@ -1,0 +1,91 @@
+"""Every report survives each format and comes back equal: canonical text, JSON, CSV; and real copies'
+noise does not change what is read."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import zwgk
+from zwgk.strategies import noisy_text, reports
+
+from .conftest import FIXTURES, SEEDS
+
+GOLDEN = sorted((FIXTURES / "canonical").glob("golden-*.txt"))
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+@given(reports())
+def test_canonical_text_round_trip(report: zwgk.Report) -> None:
+    text = zwgk.to_text(report)
+    assert zwgk.parse(text) == report
+    assert zwgk.to_text(zwgk.parse(text)) == text  # canonical text is a fixed point
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[p.name for p in GOLDEN])
+def test_golden_canonical_text_is_a_fixed_point(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    report = zwgk.parse(text)
+    assert zwgk.to_text(report) == text
+    assert report.diagnostics == ()
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=[p.name for p in SEED_FILES])
+def test_seed_reports_round_trip_every_format(path: Path) -> None:
+    report = zwgk.parse_file(path)
+    assert zwgk.parse(zwgk.to_text(report)) == report
+    assert zwgk.from_json(zwgk.to_json(report)) == report
+    assert zwgk.from_csv(zwgk.to_csv([report])) == [report]
+
+
+def test_to_text_is_idempotent_on_messy_input() -> None:
+    for path in SEED_FILES:
+        once = zwgk.to_text(zwgk.parse_file(path))
+        assert zwgk.to_text(zwgk.parse(once)) == once
+
+
+@given(reports())
+def test_json_round_trip_and_schema(report: zwgk.Report) -> None:
+    text = zwgk.to_json(report)
+    assert zwgk.from_json(text) == report
+    jsonschema.validate(json.loads(text), zwgk.json_schema(), cls=jsonschema.Draft202012Validator)
+
+
+@given(st.lists(reports(), max_size=3))
+def test_csv_round_trip(many: list[zwgk.Report]) -> None:
+    assert zwgk.from_csv(zwgk.to_csv(many)) == many
+    rows = zwgk.to_csv(many, wide=True)
+    assert rows.count("\n") >= len(many) + 1
+
+
+def _tables(report: zwgk.Report) -> tuple[object, ...]:
+    without_notes = [
+        None if t is None else attrs.evolve(t, notes=())
+        for t in (report.active, report.requests, report.review)
+    ]
+    return (report.title, report.organ, report.year, report.template, *without_notes)
+
+
+@given(st.data())
+def test_noisy_copies_read_as_the_report(data: st.DataObject) -> None:
+    report = data.draw(reports())
+    text = data.draw(noisy_text(report))
+    assert _tables(zwgk.parse(text)) == _tables(report)
+
+
+@given(st.text(max_size=2000))
+def test_parse_never_raises_on_arbitrary_text(text: str) -> None:
+    with contextlib.suppress(zwgk.ZwgkError):  # unusable input is refused with zwgk's own error
+        assert isinstance(zwgk.parse(text), zwgk.Report)
+
+
+@given(st.text(alphabet="一二三、（）0123456789\t| \n第条项总计行政许可规章-/无", max_size=400))
+def test_parse_never_raises_on_table_like_text(text: str) -> None:
+    assert isinstance(zwgk.parse(text), zwgk.Report)
