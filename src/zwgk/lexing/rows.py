@@ -104,8 +104,7 @@ def _tab_indented(lines: Sequence[SourceLine]) -> bool:
 def _is_tab_row(line: str) -> bool:
     """Whether tabs separate cells on this line: a tab after the content begins, or two or more before
     it. One leading tab alone is indentation (one tab-indented cell per line)."""
-    line = line.lstrip(" \u3000")
-    return "\t" in line.lstrip("\t") or line.startswith("\t\t")
+    return line.count("\t") > 1 or not line.lstrip(" \u3000").startswith("\t")
 
 
 def _continues(previous: Cell, line: SourceLine) -> bool:
@@ -126,20 +125,13 @@ def _joined(previous: Cell, line: SourceLine) -> Cell:
 
 def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLine]:
     """The rows of a table zone as the layout delimits them; a line of prose comes out as itself."""
-    indented: bool | None = None  # computed when first needed
-
-    def is_indented() -> bool:
-        nonlocal indented
-        if indented is None:
-            indented = _tab_indented(lines)
-        return indented
-
+    indented = _tab_indented(lines)
     row: list[Cell] = []
     pending_break = False
     for line in lines:
         body = line.key.strip()
         if not body:
-            if "\t" in line.key and is_indented():  # "⇥": an empty cell on a line of its own
+            if indented and "\t" in line.key:  # "⇥": an empty cell on a line of its own
                 if pending_break and row:
                     yield row
                     row = []
@@ -148,6 +140,17 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
             else:
                 pending_break = True
             continue
+        key = line.key
+        if key[0] == "\t" and key.count("\t") == 1 and "|" not in body and body[0] != ESCAPE:
+            # the commonest line of all: one tab-indented cell; text takes the general path below
+            lone = cell(body, body, line.number) if line.text is key else _cell(line, 0, len(key))
+            if lone.kind is not CellKind.TEXT:
+                if pending_break and row:
+                    yield row
+                    row = []
+                row.append(lone)
+                pending_break = False
+                continue
         if body.startswith(ESCAPE):
             if row:
                 yield row
@@ -176,7 +179,7 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
                 row = []
             pending_break = False
             continue
-        if _is_tab_row(line.key):
+        if "\t" in line.key and _is_tab_row(line.key):
             if row:
                 yield row
                 row = []
@@ -185,13 +188,13 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
             yield line if len(filled) == 1 and _is_sentence(filled[0]) else cells
             pending_break = False
             continue
-        if row and not line.key.startswith("\t") and _continues(row[-1], line) and is_indented():
+        if indented and row and key[0] != "\t" and _continues(row[-1], line):
             row[-1] = _joined(row[-1], line)
             pending_break = False
             continue
         lone = _cell(line, 0, len(line.key))
         found = expand([lone]) if lone.kind is CellKind.TEXT and " " in lone.key else [lone]  # "行政许可 97"
-        if len(found) == 1 and _is_sentence(found[0]):
+        if len(found) == 1 and found[0].kind is CellKind.TEXT and _is_sentence(found[0]):
             if row:
                 yield row
                 row = []
