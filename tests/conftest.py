@@ -15,7 +15,7 @@ SEEDS = FIXTURES / "seeds"
 _SLOW_DATA = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile(
     "ci",
-    max_examples=150,
+    max_examples=100,
     derandomize=True,
     deadline=None,
     database=None,

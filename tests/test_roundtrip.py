@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk.strategies import noisy_text, reports
+from zwgk.strategies import LAYOUTS, noisy_text, reports
 
 from .conftest import FIXTURES, SEEDS
 
@@ -76,7 +76,22 @@ def _tables(report: zwgk.Report) -> tuple[object, ...]:
 @given(st.data())
 def test_noisy_copies_read_as_the_report(data: st.DataObject) -> None:
     report = data.draw(reports())
-    text = data.draw(noisy_text(report))
+    text = data.draw(noisy_text(report))  # layouts mixed, table by table
+    assert _tables(zwgk.parse(text)) == _tables(report)
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@given(data=st.data())
+def test_each_layout_reads_as_the_report(layout: str, data: st.DataObject) -> None:
+    report = data.draw(reports())
+    text = data.draw(noisy_text(report, layouts=[layout], traditional=False))
+    assert _tables(zwgk.parse(text)) == _tables(report)
+
+
+@given(st.data())
+def test_traditional_copies_with_pinyin_read_as_the_report(data: st.DataObject) -> None:
+    report = data.draw(reports())
+    text = data.draw(noisy_text(report, traditional=True))
     assert _tables(zwgk.parse(text)) == _tables(report)
 
 

@@ -207,6 +207,9 @@ def physical_rows(lines: Sequence[SourceLine]) -> Iterator[list[Cell] | SourceLi
                 yield row
                 row = []
             row.extend(found)
+            if len(found) > 1:  # a line of several cells is a row; what follows starts the next
+                yield row
+                row = []
         pending_break = False
     if row:
         yield row

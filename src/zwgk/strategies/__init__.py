@@ -4,7 +4,7 @@
 * ``noisy_text(report)`` — the report rendered the way real copies look.
 """
 
-from ._noisy import noisy_text
+from ._noisy import LAYOUTS, noisy_text
 from ._reports import reports
 
-__all__ = ["noisy_text", "reports"]
+__all__ = ["LAYOUTS", "noisy_text", "reports"]

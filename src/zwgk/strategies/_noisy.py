@@ -4,7 +4,7 @@ mixtures of them. Noise is added only where a person could still read every cell
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from hypothesis import strategies as st
@@ -121,12 +121,12 @@ def _heading(number: int, title: str, style: str) -> str:
 
 
 @st.composite
-def _section_lines(draw: st.DrawFn, report: Report, field: str) -> list[str]:
+def _section_lines(draw: st.DrawFn, report: Report, field: str, layouts: Sequence[str]) -> list[str]:
     content = getattr(report, field)
     canonical = to_text(_alone(report, field)).split("\n")
     if isinstance(content, TextSection):
         return canonical[1:-1]  # its paragraphs, escaped where canonical text escapes them
-    layout = draw(st.sampled_from(LAYOUTS))
+    layout = draw(st.sampled_from(layouts))
     if layout == "spaces" and isinstance(content, Active2019 | Active2021) and content.extras:
         layout = "tabs"  # an extra column's header does not split off from spaces
     lines: list[str] = draw(_WRITERS[layout](table_rows(content)))
@@ -178,12 +178,16 @@ def _residue(draw: st.DrawFn, lines: list[str]) -> list[str]:
 
 
 @st.composite
-def noisy_text(draw: st.DrawFn, report: Report) -> str:
-    """``report`` rendered as real copies look: per table a layout the seeds show (tab rows with ragged
-    tabs, one cell per line ending `` |``, one tab-indented cell per line with blank lines and broken
-    labels, space-separated rows), headings numbered ``1、`` or ``一,、`` or not at all, figures with
-    full-width digits and padding, HTML and Word residue, page numbers, and traditional characters with
-    pinyin notes. Reading it gives back the report's metadata and every table cell."""
+def noisy_text(
+    draw: st.DrawFn, report: Report, layouts: Sequence[str] = LAYOUTS, traditional: bool | None = None
+) -> str:
+    """``report`` rendered as real copies look: per table one of ``layouts`` (``tabs``: tab rows with
+    ragged tabs; ``pipes``: one cell per line ending `` |``; ``lines``: one tab-indented cell per line
+    with blank lines and broken labels; ``spaces``: space-separated rows as PDF text layers give
+    them), headings numbered ``1、`` or ``一,、`` or not at all, figures with full-width digits and
+    padding, HTML and Word residue, page numbers, and with ``traditional`` (drawn when ``None``)
+    traditional characters with pinyin notes. Reading it gives back the report's metadata and every
+    table cell."""
     lines = draw(_title_lines(report))
     lines += to_text(Report(title=None, preamble=report.preamble)).split("\n")[:-1]
     for section in SECTIONS:
@@ -191,6 +195,6 @@ def noisy_text(draw: st.DrawFn, report: Report) -> str:
             continue
         style = draw(st.sampled_from(("official", "official", "arabic", "doubled", "bare")))
         lines.append(_heading(section.number, section.title, style))
-        lines += draw(_section_lines(report, section.field))
+        lines += draw(_section_lines(report, section.field, layouts))
     text = "\n".join(draw(_residue(lines))) + "\n"
-    return draw(_traditional(text)) if draw(st.booleans()) else text
+    return draw(_traditional(text)) if (draw(st.booleans()) if traditional is None else traditional) else text
