@@ -87,6 +87,7 @@ def _unit_from(cells: Sequence[Cell | None], header: Cell | None) -> str | None:
 class _Builder:
     template: Template
     findings: Findings
+    lines: dict[str, int]
     blocks: dict[str, Block] = attrs.field(init=False)
     block_of: dict[str, Block] = attrs.field(init=False)
     item: str | None = None
@@ -143,6 +144,7 @@ class _Builder:
             self._unplace(f"{written} " + " ".join(c.text for c in row.cells), label.line, "重复的行")
             return
         header = self.header if self.header is not None and self.header_item in (None, block.item) else None
+        self.lines[f"active.{field}"] = label.line
         self._place(row, block, catalogue_row, header)
 
     def _place(self, row: DataRow, block: Block, catalogue_row: Row, header: list[Cell] | None) -> None:
@@ -159,6 +161,8 @@ class _Builder:
             if header:
                 note_label(header[i], column.label, self.findings, f"active.{field}.{column.field}")
             found[column.field] = value(cell, column, self.findings, f"active.{field}")
+            if cell is not None:
+                self.lines[f"active.{field}.{column.field}"] = cell.line
             if field == "procurement" and column.field == "amount":
                 found["amount_unit"] = _unit_from([cell], header[i] if header else None)
         self.values[field] = found
@@ -216,10 +220,14 @@ class _Builder:
 
 
 def build_active(
-    rows: Sequence[TableRow], template: Template, notes: tuple[str, ...], findings: Findings
+    rows: Sequence[TableRow],
+    template: Template,
+    notes: tuple[str, ...],
+    findings: Findings,
+    lines: dict[str, int],
 ) -> tuple[Active2019 | Active2021, list[Unplaced]]:
-    """Table 二 in ``template`` from its rows."""
-    builder = _Builder(template, findings)
+    """Table 二 in ``template`` from its rows; where each cell stood goes into ``lines``."""
+    builder = _Builder(template, findings, lines)
     for row in rows:
         if isinstance(row, ItemRow):
             builder.item_row(row)

@@ -160,6 +160,21 @@ def counts(
     return [count(cell, column, findings, row) for cell, column in zip(cells, columns, strict=True)]
 
 
+def record_lines(
+    lines: dict[str, int],
+    row: str,
+    label: int | None,
+    columns: Sequence[Column],
+    cells: Sequence[Cell | None],
+) -> None:
+    """Note in ``lines`` where a row (its label) and each of its cells stood in the source."""
+    if label is not None:
+        lines[row] = label
+    for column, cell in zip(columns, cells, strict=True):
+        if cell is not None:
+            lines[f"{row}.{column.field}"] = cell.line
+
+
 def row_total_rule(figures: Sequence[Decimal | None]) -> bool | None:
     """The columns before the last add up to the last (总计)."""
     known = [f for f in figures if f is not None]

@@ -21,6 +21,7 @@ from .review import build_review
 
 _TABLES = tuple(s.number for s in SECTIONS if s.tabular)
 """Tables are numbered as the sections that hold them: 2, 3, 4."""
+_FIELDS = {s.number: s.field for s in SECTIONS}
 _TEXT_FIELDS = {s.number: s.field for s in SECTIONS if not s.tabular}
 
 
@@ -50,6 +51,8 @@ class _Routed:
     paragraphs: dict[int, list[str]] = attrs.Factory(dict)
     """Section number (0: before the first heading) → its paragraphs."""
     unplaced: list[Unplaced] = attrs.Factory(list)
+    lines: dict[str, int] = attrs.Factory(dict)
+    """Where paragraphs and notes stood, by path (``overview.paragraphs.0``)."""
 
 
 def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
@@ -63,9 +66,12 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
             if isinstance(part, Prose):
                 text = part.line.text.strip()
                 if number in _TABLES:
+                    routed.lines[f"{_FIELDS[number]}.notes.{len(routed.notes[number])}"] = part.line.number
                     routed.notes[number].append(text)
                     findings.add("ZW232", f"表格部分的文字“{text[:20]}”作为表格说明保留", part.line.number)
                 else:
+                    where = f"{_FIELDS[number]}.paragraphs" if number else "preamble"
+                    routed.lines[f"{where}.{len(routed.paragraphs[number])}"] = part.line.number
                     routed.paragraphs[number].append(text)
                 continue
             assert isinstance(part, Table)
@@ -112,16 +118,16 @@ def assemble(document: Document, findings: Findings) -> Report:
     active = requests = review = None
     if routed.rows[2] or 2 in present:
         active, extra = build_active(
-            routed.rows[2], active_format or template, tuple(routed.notes[2]), findings
+            routed.rows[2], active_format or template, tuple(routed.notes[2]), findings, routed.lines
         )
         unplaced += extra
     if routed.rows[3] or 3 in present:
         requests, extra = build_requests(
-            routed.rows[3], requests_format or template, tuple(routed.notes[3]), findings
+            routed.rows[3], requests_format or template, tuple(routed.notes[3]), findings, routed.lines
         )
         unplaced += extra
     if routed.rows[4] or 4 in present:
-        review, extra = build_review(routed.rows[4], tuple(routed.notes[4]), findings)
+        review, extra = build_review(routed.rows[4], tuple(routed.notes[4]), findings, routed.lines)
         unplaced += extra
     for section in SECTIONS:
         if section.number not in present:
@@ -146,4 +152,5 @@ def assemble(document: Document, findings: Findings) -> Report:
         other_matters=text(6),
         unplaced=tuple(unplaced),
         diagnostics=tuple(findings.diagnostics),
+        source_lines={"title": document.title[0].number, **routed.lines} if document.title else routed.lines,
     )

@@ -13,7 +13,7 @@ from ..lexing.cells import Cell, CellKind
 from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
 from ..structure import DataRow, HeaderRow, Row, ValueRow
-from .cells import counts, fit, row_total_rule
+from .cells import counts, fit, record_lines, row_total_rule
 from .labels import note_headers, note_label
 
 _OTHER = "other_handling"
@@ -73,7 +73,8 @@ def _slots(template: Template) -> tuple[dict[str, int], dict[str, int]]:
 class _Placer:
     """Places rows in the format's leaves, keeping a cursor at the last row placed."""
 
-    def __init__(self, template: Template, findings: Findings) -> None:
+    def __init__(self, template: Template, findings: Findings, lines: dict[str, int]) -> None:
+        self.lines = lines
         self.leaves = request_leaves(template)
         self.slot, self.group_start = _slots(template)
         self.rows: dict[str, RequestRow] = {}
@@ -130,6 +131,7 @@ class _Placer:
             return
         fitted = fit(cells, len(REQUEST_COLUMNS), self.findings, f"表三“{leaf.row.label}”行", row_total_rule)
         self.rows[leaf.path] = RequestRow(*counts(fitted, REQUEST_COLUMNS, self.findings, path))
+        record_lines(self.lines, path, line, REQUEST_COLUMNS, fitted)
         self.cursor = slot
 
     def _unplace(self, row: DataRow | ValueRow, why: str) -> None:
@@ -144,10 +146,10 @@ class _Placer:
 
 
 def build_requests(
-    rows: Sequence[Row], template: Template, notes: tuple[str, ...], findings: Findings
+    rows: Sequence[Row], template: Template, notes: tuple[str, ...], findings: Findings, lines: dict[str, int]
 ) -> tuple[Requests, list[Unplaced]]:
-    """Table 三 in ``template`` from its rows."""
-    placer = _Placer(template, findings)
+    """Table 三 in ``template`` from its rows; where each cell stood goes into ``lines``."""
+    placer = _Placer(template, findings, lines)
     for row in rows:
         if isinstance(row, DataRow):
             placer.data_row(row)

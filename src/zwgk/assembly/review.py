@@ -11,7 +11,7 @@ from ..lexing.cells import Cell
 from ..model.common import Unplaced
 from ..model.review import Review, ReviewOutcomes
 from ..structure import DataRow, HeaderRow, Row, ValueRow
-from .cells import counts, fit, row_total_rule
+from .cells import counts, fit, record_lines, row_total_rule
 from .labels import note_headers
 
 _WIDTH = len(REVIEW_GROUPS) * len(REVIEW_COLUMNS)
@@ -27,9 +27,9 @@ def _groups_add_up(figures: Sequence[Decimal | None]) -> bool | None:
 
 
 def build_review(
-    rows: Sequence[Row], notes: tuple[str, ...], findings: Findings
+    rows: Sequence[Row], notes: tuple[str, ...], findings: Findings, lines: dict[str, int]
 ) -> tuple[Review, list[Unplaced]]:
-    """Table 四 from its rows: every figure after the headers, in order."""
+    """Table 四 from its rows: every figure after the headers, in order; where each stood goes into ``lines``."""
     cells: list[Cell] = []
     unplaced: list[Unplaced] = []
     for row in rows:
@@ -46,6 +46,7 @@ def build_review(
     groups = {}
     for g, group in enumerate(REVIEW_GROUPS):
         part = fitted[g * len(REVIEW_COLUMNS) : (g + 1) * len(REVIEW_COLUMNS)]
+        record_lines(lines, f"review.{group.field}", None, REVIEW_COLUMNS, part)
         groups[group.field or ""] = ReviewOutcomes(
             *counts(part, REVIEW_COLUMNS, findings, f"review.{group.field}")
         )

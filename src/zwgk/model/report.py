@@ -15,8 +15,8 @@ class Report:
     """One 政府信息公开工作年度报告, typed.
 
     A section the report lacks is ``None``. ``diagnostics`` say what the parser had to infer, alias or
-    leave out; they are not part of equality, so two reports with the same content compare equal however
-    they were read.
+    leave out; they and ``source_lines`` are not part of equality, so two reports with the same content
+    compare equal however they were read.
     """
 
     title: str | None = None
@@ -32,3 +32,9 @@ class Report:
     other_matters: TextSection | None = None
     unplaced: tuple[Unplaced, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
+    source_lines: dict[str, int] = attrs.field(
+        factory=dict, eq=False, repr=False, metadata={"provenance": True}
+    )
+    """The 1-based source line of each part read from text, by path: cells
+    (``requests.total.natural_person``), rows (``requests.total``), paragraphs (``overview.paragraphs.0``).
+    Provenance of one reading: not part of equality, not written to JSON or CSV."""

@@ -90,6 +90,11 @@ def _has_constraints(cls: Any) -> bool:
     return attrs.has(cls) and any("constraints" in f.metadata for f in attrs.fields(cls))
 
 
+def _provenance(cls: type) -> list[str]:
+    """Fields that record where a report was read from: never written, never read."""
+    return [f.name for f in attrs.fields(cls) if f.metadata.get("provenance")]
+
+
 @cache
 def converter() -> JsonConverter:
     """The converter every JSON conversion of zwgk goes through."""
@@ -133,6 +138,7 @@ def converter() -> JsonConverter:
         hooks: dict[str, Any] = {
             f.name: override(struct_hook=checked(f)) for f in attrs.fields(cls) if "constraints" in f.metadata
         }
+        hooks.update({name: override(omit=True) for name in _provenance(cls)})
         return make_dict_structure_fn(cls, made, _cattrs_forbid_extra_keys=True, **hooks)
 
     made.register_structure_hook_factory(_is_homogeneous_tuple, sequence)
@@ -140,6 +146,8 @@ def converter() -> JsonConverter:
 
     for tag, cls in _ACTIVE.items():
         made.register_unstructure_hook(cls, _tagged(tag, make_dict_unstructure_fn(cls, made)))
+    omitted: dict[str, Any] = {name: override(omit=True) for name in _provenance(Report)}
+    made.register_unstructure_hook(Report, make_dict_unstructure_fn(Report, made, **omitted))
 
     def active(value: Any, _: Any) -> Active2019 | Active2021 | None:
         if value is None:

@@ -107,6 +107,8 @@ class _Builder:
             if tag is not None:
                 properties[FORMAT_KEY] = {"const": tag, "description": f"表二的格式：{tag} 年格式"}
             for field in attrs.fields(cls):
+                if field.metadata.get("provenance"):
+                    continue  # where a report was read from: not part of its JSON
                 schema = self.of(field.type, field.metadata.get("constraints"))
                 description = _descriptions().get((cls, field.name))
                 if description:
