@@ -7,11 +7,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
+import zwgk
 from zwgk.cli import main
 
 from .conftest import SEEDS
+from .handmade import consistent_report, with_cell
+
+RESULT_ROWS = [
+    "granted",
+    "partially_granted",
+    *[f"withheld.{f.name}" for f in attrs.fields(zwgk.Withheld)],
+    *[f"unavailable.{f.name}" for f in attrs.fields(zwgk.Unavailable)],
+    *[f"not_processed.{f.name}" for f in attrs.fields(zwgk.NotProcessed)],
+    *[f"other_handling.{f.name}" for f in attrs.fields(zwgk.OtherHandling)],
+]
 
 
 def test_parse_sample_as_text(capsys: pytest.CaptureFixture[str]) -> None:
@@ -96,3 +108,87 @@ def test_convert_wide_csv(capsys: pytest.CaptureFixture[str]) -> None:
 def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["$schema"].endswith("2020-12/schema")
+
+
+# ---- zwgk check
+
+
+def write_json(path: Path, report: zwgk.Report) -> Path:
+    path.write_text(zwgk.to_json(report), encoding="utf-8")
+    return path
+
+
+def test_check_prints_one_line_per_finding_like_a_linter(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = SEEDS / "004_9208575a96190eff.txt"
+    assert main(["check", str(seed)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert f"{seed}:8: ZW311 warning 总体情况中写“2019年，收到公民申请公开政府信息0件。”" in out[-1]
+
+
+def test_check_exits_1_on_an_error_and_names_the_cells(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = write_json(tmp_path / "broken.json", with_cell(consistent_report(), "requests.granted.total", 5))
+    assert main(["check", str(broken), "--select", "ZW30"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{broken}: ZW302 error 表三“总计”列：各项办理结果之和为 7，（七）总计为 6",
+        f"{broken}: ZW303 error 表三“（一）予以公开”行：自然人至其他六列之和为 4，总计为 5",
+    ]
+    assert main(["check", str(broken), "--format", "json"]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert {r["code"] for r in records} == {"ZW302", "ZW303"}
+    assert records[0] == {
+        "path": str(broken),
+        "code": "ZW302",
+        "severity": "error",
+        "message": "表三“总计”列：各项办理结果之和为 7，（七）总计为 6",
+        "line": None,
+        "paths": [
+            "requests.total.total",
+            *[f"requests.{leaf}.total" for leaf in RESULT_ROWS],
+        ],
+    }
+
+
+def test_check_select_ignore_and_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = write_json(tmp_path / "broken.json", with_cell(consistent_report(), "requests.granted.total", 5))
+    assert main(["check", str(broken), "--ignore", "ZW302,ZW312"]) == 1
+    assert [line.split()[1] for line in capsys.readouterr().out.splitlines()] == ["ZW303"]
+    assert main(["check", str(broken), "--select", "zw303"]) == 1
+    assert [line.split()[1] for line in capsys.readouterr().out.splitlines()] == ["ZW303"]
+    assert main(["check", str(broken), "--level", "error", "--ignore", "ZW30"]) == 0
+    assert capsys.readouterr().out == ""
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    assert main(["check", *seeds, "--level", "warning", "--ignore", "ZW2"]) == 0
+    assert [line.split()[1] for line in capsys.readouterr().out.splitlines()] == ["ZW106", "ZW311"]
+
+
+def test_check_series(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    earlier = write_json(tmp_path / "2020.json", consistent_report(2020))
+    later = consistent_report(2021)
+    for path, value in (("carried_over.natural_person", 0), ("carried_over.total", 0)):
+        later = with_cell(later, f"requests.{path}", value)
+    for path, value in (("new_received.natural_person", 6), ("new_received.total", 7)):
+        later = with_cell(later, f"requests.{path}", value)
+    later_file = write_json(tmp_path / "2021.json", later)
+    assert main(["check", str(earlier), str(later_file)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--series", "--select", "ZW305", str(later_file), str(earlier)]) == 1
+    assert capsys.readouterr().out.startswith(f"{later_file}: ZW305 error 某某县人民政府 2020 年")
+
+
+def test_check_unusable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"title": 1}', encoding="utf-8")
+    broken = write_json(tmp_path / "broken.json", with_cell(consistent_report(), "requests.granted.total", 5))
+    assert main(["check", str(bad), str(broken)]) == 2
+    captured = capsys.readouterr()
+    assert "bad.json" in captured.err
+    assert "ZW302" in captured.out
+    assert main(["check"]) == 2
+
+
+def test_codes_prints_the_diagnostics_page(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["codes"]) == 0
+    out = capsys.readouterr().out
+    assert "| ZW302 | error |" in out

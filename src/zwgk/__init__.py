@@ -4,10 +4,12 @@ checked data.
     >>> import zwgk
     >>> report = zwgk.parse_file("report.txt")
     >>> report.requests.new_received.total
+    >>> zwgk.check(report)  # the 勾稽 rules, the text against the tables, the structure
 """
 
 from . import model as _model
 from .api import MAX_INPUT_CHARS, parse, parse_file
+from .check import check, check_series, filter_diagnostics
 from .errors import (
     BinaryInputError,
     DecodingError,
@@ -38,6 +40,9 @@ __all__ = [
     "InvalidJsonError",
     "UnsupportedSourceError",
     "ZwgkError",
+    "check",
+    "check_series",
+    "filter_diagnostics",
     "from_csv",
     "from_json",
     "json_schema",

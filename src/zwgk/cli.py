@@ -10,7 +10,10 @@ from pathlib import Path
 
 from . import __version__
 from .api import parse_file
+from .check import check, check_series, filter_diagnostics
+from .codes import document
 from .errors import ZwgkError
+from .model import Diagnostic, Severity
 from .model.report import Report
 from .samples import sample_path
 from .serialize.csv import from_csv, to_csv
@@ -19,7 +22,7 @@ from .serialize.json import converter, from_json
 from .serialize.schema import json_schema
 from .serialize.text import to_text
 
-EXIT_OK, EXIT_UNUSABLE = 0, 2
+EXIT_OK, EXIT_FOUND_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 
 
 def _reports_in(path: Path) -> list[Report]:
@@ -115,6 +118,53 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_UNUSABLE if failed else EXIT_OK
 
 
+def _codes(values: list[str] | None) -> list[str]:
+    """Codes or prefixes given as ``--select ZW301,ZW302 --select ZW31``."""
+    return [code.strip().upper() for value in values or () for code in value.split(",") if code.strip()]
+
+
+def _findings(args: argparse.Namespace, reports: list[tuple[Path, Report]]) -> list[list[Diagnostic]]:
+    found = [check(report) for _, report in reports]
+    if args.series:
+        for mine, across in zip(found, check_series([r for _, r in reports]), strict=True):
+            mine += across
+    level = Severity(args.level)
+    return [filter_diagnostics(f, _codes(args.select), _codes(args.ignore), level) for f in found]
+
+
+def _line(path: Path, d: Diagnostic) -> str:
+    where = f"{path}:{d.line}" if d.line is not None else str(path)
+    return f"{where}: {d.code} {d.severity.value} {d.message}"
+
+
+def _check(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    if not paths:
+        return EXIT_UNUSABLE
+    reports, failed = _read(paths)
+    found = _findings(args, reports)
+    if args.format == "json":
+        records = [
+            {"path": str(path), **converter().unstructure(d)}
+            for (path, _), diagnostics in zip(reports, found, strict=True)
+            for d in diagnostics
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for (path, _), diagnostics in zip(reports, found, strict=True):
+            for d in diagnostics:
+                print(_line(path, d))
+    errors = sum(d.severity is Severity.ERROR for f in found for d in f)
+    total = sum(map(len, found))
+    print(f"zwgk check: {len(reports)} 份报告，{total} 条结果，其中 {errors} 条错误", file=sys.stderr)
+    return EXIT_UNUSABLE if failed else EXIT_FOUND_ERRORS if errors else EXIT_OK
+
+
+def _list_codes(args: argparse.Namespace) -> int:
+    print(document(), end="")
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -145,6 +195,27 @@ def _arguments() -> argparse.ArgumentParser:
     convert.add_argument("--to", choices=("text", "json", "csv"), required=True, help="output format")
     convert.add_argument("--wide", action="store_true", help="CSV: one row per report (for spreadsheets)")
     convert.set_defaults(run=_convert)
+
+    check_ = commands.add_parser(
+        "check", help="check reports: the 勾稽 rules, the text against the tables, the structure"
+    )
+    check_.add_argument("files", nargs="*", type=Path, metavar="FILE", help="report, .json or .csv files")
+    check_.add_argument("--format", choices=("text", "json"), default="text", help="output (default: text)")
+    check_.add_argument(
+        "--select", action="append", metavar="CODES", help="only these codes or prefixes, e.g. ZW3,ZW231"
+    )
+    check_.add_argument("--ignore", action="append", metavar="CODES", help="not these codes or prefixes")
+    check_.add_argument(
+        "--level", choices=[s.value for s in Severity][::-1], default="info", help="the least severity shown"
+    )
+    check_.add_argument(
+        "--series", action="store_true", help="also check carrying over across the years of the files given"
+    )
+    check_.add_argument("--sample", action="store_true", help="check the bundled sample report")
+    check_.set_defaults(run=_check)
+
+    codes = commands.add_parser("codes", help="print every diagnostic code as a Markdown table")
+    codes.set_defaults(run=_list_codes)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of zwgk's report JSON")
     schema.set_defaults(run=_schema)

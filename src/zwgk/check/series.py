@@ -1,0 +1,64 @@
+"""The rule across years: 结转下年度继续办理 of year N is 上年结转 of year N+1, per column."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..catalogue import REQUEST_COLUMNS
+from ..model import Diagnostic, Report
+from .tables import Term, finding
+
+
+def _organ(report: Report) -> str | None:
+    return "".join(report.organ.split()) if report.organ else None
+
+
+def carried_over(reports: Sequence[Report]) -> list[list[Diagnostic]]:
+    """ZW305 (and ZW390 where it cannot be checked) for each report, in the order given: each finding
+    belongs to the later of the two years it compares."""
+    found: list[list[Diagnostic]] = [[] for _ in reports]
+    years: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, report in enumerate(reports):
+        organ = _organ(report)
+        if organ is None or report.year is None:
+            message = "跨年度结转无法核对：未能确定报告的机关或年度（not checkable）"
+            found[i].append(finding(report, "ZW390", message))
+        else:
+            years[organ][report.year].append(i)
+    for organ, by_year in years.items():
+        for year, indices in by_year.items():
+            following = by_year.get(year + 1, [])
+            if len(indices) > 1 or len(following) > 1:
+                for i in following:
+                    message = f"{organ} 有不止一份 {year} 或 {year + 1} 年的报告，跨年度结转无法核对（not checkable）"
+                    found[i].append(finding(reports[i], "ZW390", message))
+                continue
+            for i in following:
+                found[i] += _compare(organ, year, reports[indices[0]], reports[i])
+    return found
+
+
+def _compare(organ: str, year: int, earlier: Report, later: Report) -> list[Diagnostic]:
+    if earlier.requests is None or later.requests is None:
+        return []
+    found, blank = [], []
+    for column in REQUEST_COLUMNS:
+        before = getattr(earlier.requests.carried_forward, column.field)
+        now = Term(
+            f"requests.carried_over.{column.field}",
+            column.label,
+            getattr(later.requests.carried_over, column.field),
+        )
+        if before is None or now.value is None:
+            blank.append(column.label)
+        elif before != now.value:
+            message = (
+                f"{organ} {year} 年表三“结转下年度继续办理”“{column.label}”为 {before}，"
+                f"{year + 1} 年“上年结转”为 {now.value}"
+            )
+            found.append(finding(later, "ZW305", message, (now,)))
+    if blank:
+        message = f"{organ} {year}→{year + 1} 年跨年度结转无法核对：{'、'.join(blank)}列有空白单元格（not checkable）"
+        found.append(finding(later, "ZW390", message))
+    return found
