@@ -13,6 +13,7 @@ from .assembly.report import assemble
 from .codes import Findings
 from .errors import BinaryInputError, InputTooLargeError, UnsupportedSourceError, ZwgkError
 from .grammar import parse_tokens, token_text
+from .lexing.flattened import unflatten
 from .lexing.lexer import tokens
 from .lexing.lines import SourceLine
 from .model.common import Unplaced
@@ -86,8 +87,12 @@ def parse(text: str, *, simplify: bool = True) -> Report:
                 "ZW108", f"已略去页码行 {len(footers)} 处（page numbers dropped）", footers[0].number
             )
             lines = [line for line in lines if not is_page_footer(line.key)]
+    lines, flattened = unflatten(lines)
+    if flattened:
+        message = f"{len(flattened)} 行连写的内容已按标题、表格标签和数字断开（run-together text broken into lines）"
+        findings.add("ZW109", message, flattened[0])
     document, skipped = parse_tokens(tokens(lines))
-    report = assemble(document, findings)
+    report = assemble(document, findings, glued=bool(flattened))
     if skipped:
         leftovers = tuple(Unplaced(token_text(t), None, t.line) for t in skipped)
         for leftover in leftovers:

@@ -74,6 +74,13 @@ CODES: dict[str, Code] = {
             "已略去页码行 2 处（page numbers dropped）",
         ),
         Code(
+            "ZW109",
+            Severity.INFO,
+            "Sections or table rows were run together on one line (a crawler's rendering); they were"
+            " broken into lines at the section headings and, in the tables, at labels and runs of figures.",
+            "1 行连写的内容已按标题、表格标签和数字断开（run-together text broken into lines）",
+        ),
+        Code(
             "ZW201",
             Severity.INFO,
             "No title (or none naming them): the organ or year was taken from the first sentences.",
@@ -182,6 +189,20 @@ CODES: dict[str, Code] = {
             "金额“30000元”以元计，已换算为 3 万元",
         ),
         Code("ZW227", Severity.WARNING, "A count is negative.", "计数为负数：-3"),
+        Code(
+            "ZW228",
+            Severity.INFO,
+            "Figures printed without separators were split the one way the table's rules allow"
+            " (no leading zeros; each row or group adds up to its 总计).",
+            "表三“一、本年新收政府信息公开申请数量”行：数字连写“640020470”，按合计关系拆分为 64 0 0 2 0 4 70",
+        ),
+        Code(
+            "ZW229",
+            Severity.WARNING,
+            "Figures printed without separators split several ways or none; the cells are left blank and"
+            " the candidates listed.",
+            "表二“规范性文件”行：数字连写“7777166”有多种拆分，本表没有可据以判断的合计关系，均按空白处理",
+        ),
         Code(
             "ZW231",
             Severity.WARNING,

@@ -88,6 +88,7 @@ class _Builder:
     template: Template
     findings: Findings
     lines: dict[str, int]
+    glued: bool
     blocks: dict[str, Block] = attrs.field(init=False)
     block_of: dict[str, Block] = attrs.field(init=False)
     item: str | None = None
@@ -150,7 +151,7 @@ class _Builder:
     def _place(self, row: DataRow, block: Block, catalogue_row: Row, header: list[Cell] | None) -> None:
         field = catalogue_row.field or ""
         width = len(header) if header else len(block.columns)
-        fitted = fit(row.cells, width, self.findings, f"表二“{catalogue_row.label}”行")
+        fitted = fit(row.cells, width, self.findings, f"表二“{catalogue_row.label}”行", glued=self.glued)
         found: dict[str, Any] = {}
         for i, cell in enumerate(fitted):
             column = self._column(block, header[i]) if header else block.columns[i]
@@ -180,7 +181,9 @@ class _Builder:
     def _extras(self, row: DataRow, item: str | None, label: str, columns: Sequence[Column]) -> None:
         header_texts = [c.text for c in self.header] if self.header else [c.label for c in columns]
         width = len(header_texts) or len(row.cells)
-        fitted = fit(row.cells, width, self.findings, f"表二“{label}”行") if row.cells else []
+        fitted = (
+            fit(row.cells, width, self.findings, f"表二“{label}”行", glued=self.glued) if row.cells else []
+        )
         for i, cell in enumerate(fitted):
             column = header_texts[i] if i < len(header_texts) else f"第{i + 1}列"
             self._extra(item or "", label, column, cell)
@@ -225,9 +228,12 @@ def build_active(
     notes: tuple[str, ...],
     findings: Findings,
     lines: dict[str, int],
+    *,
+    glued: bool = False,
 ) -> tuple[Active2019 | Active2021, list[Unplaced]]:
-    """Table 二 in ``template`` from its rows; where each cell stood goes into ``lines``."""
-    builder = _Builder(template, findings, lines)
+    """Table 二 in ``template`` from its rows; where each cell stood goes into ``lines``. ``glued``:
+    the text ran figures together, so a row of too few figures is split, not placed from the left."""
+    builder = _Builder(template, findings, lines, glued)
     for row in rows:
         if isinstance(row, ItemRow):
             builder.item_row(row)

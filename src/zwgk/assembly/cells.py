@@ -2,20 +2,21 @@
 
 Fitting never guesses. A row with more cells than columns is trimmed only of cells at its ends; if the
 trims that fit disagree on the values, the table's own rule (a row's columns add up to its 总计)
-decides, and when it cannot the cells are left blank with a warning listing the candidates.
+decides, and when it cannot the cells are left blank with a warning listing the candidates. A row
+with fewer cells whose figures were printed without separators is split (``glued``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from ..catalogue import Column, Kind
 from ..codes import Findings
 from ..lexing.cells import Cell, CellKind
-
-Rule = Callable[[Sequence[Decimal | None]], bool | None]
-"""A table rule over a candidate row of figures: ``True`` holds, ``False`` broken, ``None`` not checkable."""
+from .glued import Totals
+from .glued import place as place_glued
+from .glued import read as read_glued
 
 
 def figure(cell: Cell | None) -> Decimal | None:
@@ -48,14 +49,20 @@ def fit(
     width: int,
     findings: Findings,
     where: str,
-    rule: Rule | None = None,
+    totals: Totals | None = None,
+    *,
+    glued: bool = False,
 ) -> list[Cell | None]:
-    """``cells`` placed in ``width`` columns (``None``: nothing to place there)."""
+    """``cells`` placed in ``width`` columns (``None``: nothing to place there). ``totals``: how the
+    row adds up, if it does; ``glued``: the text ran figures together (see ``glued.read``)."""
     count = len(cells)
     if count == width:
         return list[Cell | None](cells)
     line = cells[0].line if cells else None
     if count < width:
+        runs = read_glued(cells, totals or Totals((width,), summed=False), glued=glued)
+        if runs is not None:
+            return place_glued(runs, totals or Totals((width,), summed=False), findings, where)
         if any(c.kind is not CellKind.BLANK for c in cells):
             findings.add(
                 "ZW223",
@@ -78,8 +85,8 @@ def fit(
         return [None] * width
     candidates = [list[Cell | None](cells[a : count - (excess - a)]) for a in trims]
     distinct = {tuple((c and c.kind, figure(c)) for c in cand): cand for cand in candidates}
-    if len(distinct) > 1 and rule is not None:
-        holding = [cand for cand in distinct.values() if rule([figure(c) for c in cand])]
+    if len(distinct) > 1 and totals is not None:
+        holding = [cand for cand in distinct.values() if totals.holds([figure(c) for c in cand])]
         if len(holding) == 1:
             findings.add(
                 "ZW222",
@@ -173,12 +180,3 @@ def record_lines(
     for column, cell in zip(columns, cells, strict=True):
         if cell is not None:
             lines[f"{row}.{column.field}"] = cell.line
-
-
-def row_total_rule(figures: Sequence[Decimal | None]) -> bool | None:
-    """The columns before the last add up to the last (总计)."""
-    known = [f for f in figures if f is not None]
-    if len(known) < len(figures):
-        return None
-    *parts, total = known
-    return sum(parts, Decimal(0)) == total

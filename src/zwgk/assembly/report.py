@@ -92,8 +92,8 @@ def _default_template(year: int | None) -> Template:
     return Template.V2019 if year is not None and year <= 2020 else Template.V2021
 
 
-def assemble(document: Document, findings: Findings) -> Report:
-    """The report a parsed document makes."""
+def assemble(document: Document, findings: Findings, *, glued: bool = False) -> Report:
+    """The report a parsed document makes; ``glued``: the text ran table figures together."""
     routed = _route(document.sections, findings)
     title = "".join(line.text.strip() for line in document.title) or None
     front = routed.paragraphs.get(0, [])
@@ -118,7 +118,12 @@ def assemble(document: Document, findings: Findings) -> Report:
     active = requests = review = None
     if routed.rows[2] or 2 in present:
         active, extra = build_active(
-            routed.rows[2], active_format or template, tuple(routed.notes[2]), findings, routed.lines
+            routed.rows[2],
+            active_format or template,
+            tuple(routed.notes[2]),
+            findings,
+            routed.lines,
+            glued=glued,
         )
         unplaced += extra
     if routed.rows[3] or 3 in present:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import product
+from math import prod
 
 import attrs
 
@@ -13,10 +15,14 @@ from ..lexing.cells import Cell, CellKind
 from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
 from ..structure import DataRow, HeaderRow, Row, ValueRow
-from .cells import counts, fit, record_lines, row_total_rule
+from . import glued
+from .cells import counts, fit, record_lines
+from .glued import ROW
 from .labels import note_headers, note_label
 
 _OTHER = "other_handling"
+_ENDPOINTS = ("new_received", "carried_over", "total", "carried_forward")
+_MAX_COMBINATIONS = 4096
 
 
 def _label(row: DataRow) -> Cell | None:
@@ -29,6 +35,10 @@ def _label(row: DataRow) -> Cell | None:
 
 def _name(cell: Cell) -> str:
     return next(label.name for label in cell.reading.labels if label.table == 3)
+
+
+def _where(leaf: Leaf) -> str:
+    return f"表三“{leaf.row.label}”行"
 
 
 def _has_figures(cells: Sequence[Cell]) -> bool:
@@ -81,6 +91,7 @@ class _Placer:
         self.cursor = -1
         self.findings = findings
         self.unplaced: list[Unplaced] = []
+        self.pending: dict[str, glued.Glued] = {}
 
     def data_row(self, row: DataRow) -> None:
         label = _label(row)
@@ -125,14 +136,53 @@ class _Placer:
     def _place(self, slot: int, cells: Sequence[Cell], line: int) -> None:
         leaf: Leaf = self.leaves[slot]
         path = f"requests.{leaf.path}"
-        if leaf.path in self.rows:
+        if leaf.path in self.rows or leaf.path in self.pending:
             self.findings.add("ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (path,))
             self.unplaced.append(Unplaced(" ".join(c.text for c in cells), "requests", line))
             return
-        fitted = fit(cells, len(REQUEST_COLUMNS), self.findings, f"表三“{leaf.row.label}”行", row_total_rule)
+        self.cursor = slot
+        found = glued.read(cells, ROW)
+        if found is not None and found.options is not None and len(found.options) > 1:
+            self.pending[leaf.path] = found  # the columns' rules may tell, once every row is in
+            return
+        self._store(leaf, fit(cells, len(REQUEST_COLUMNS), self.findings, _where(leaf), ROW), line)
+
+    def _store(self, leaf: Leaf, fitted: Sequence[Cell | None], line: int) -> None:
+        path = f"requests.{leaf.path}"
         self.rows[leaf.path] = RequestRow(*counts(fitted, REQUEST_COLUMNS, self.findings, path))
         record_lines(self.lines, path, line, REQUEST_COLUMNS, fitted)
-        self.cursor = slot
+
+    def settle(self) -> None:
+        """Rows whose glued figures split several ways, split the one way the columns' rules (一 + 二 =
+        （七） + 四; （七） = the results) allow together with every other row, or left blank."""
+        paths = list(self.pending)
+        options = [self.pending[path].options or () for path in paths]
+        surviving: list[tuple[tuple[int, ...], ...]] = []
+        if prod(map(len, options)) <= _MAX_COMBINATIONS:
+            surviving = [c for c in product(*options) if self._columns_hold(dict(zip(paths, c, strict=True)))]
+        for i, path in enumerate(paths):
+            found = self.pending[path]
+            leaf = self.leaves[self.slot[path]]
+            agreed = {combination[i] for combination in surviving}
+            if len(agreed) == 1:
+                found = attrs.evolve(found, options=tuple(agreed))
+            fitted = glued.place(found, ROW, self.findings, _where(leaf), "按本行及各列的合计关系")
+            self._store(leaf, fitted, found.line)
+        self.pending.clear()
+
+    def _columns_hold(self, chosen: dict[str, tuple[int, ...]]) -> bool:
+        rows: dict[str, tuple[int | None, ...]] = {p: attrs.astuple(r) for p, r in self.rows.items()}
+        rows.update(chosen)
+        results = [leaf.path for leaf in self.leaves if leaf.path not in _ENDPOINTS]
+        for c in range(len(REQUEST_COLUMNS)):
+            ends = [rows[p][c] if p in rows else None for p in _ENDPOINTS]
+            parts = [rows[p][c] if p in rows else None for p in results]
+            new, over, total, forward = ends
+            if None not in ends and new + over != total + forward:  # type: ignore[operator]
+                return False
+            if total is not None and None not in parts and sum(parts) != total:  # type: ignore[arg-type]
+                return False
+        return True
 
     def _unplace(self, row: DataRow | ValueRow, why: str) -> None:
         cells = (*row.labels, *row.cells) if isinstance(row, DataRow) else row.cells
@@ -142,7 +192,7 @@ class _Placer:
         self.unplaced.append(Unplaced(text, "requests", line))
 
     def missing(self) -> list[Leaf]:
-        return [leaf for leaf in self.leaves if leaf.path not in self.rows]
+        return [leaf for leaf in self.leaves if leaf.path not in self.rows and leaf.path not in self.pending]
 
 
 def build_requests(
@@ -158,6 +208,7 @@ def build_requests(
         elif isinstance(row, HeaderRow):
             note_headers(row, 3, findings)
     missing = placer.missing()
+    placer.settle()
     if missing and len(missing) < len(placer.leaves):
         findings.add(
             "ZW214",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from ..catalogue import REVIEW_COLUMNS, REVIEW_GROUPS
 from ..codes import Findings
@@ -11,19 +10,12 @@ from ..lexing.cells import Cell
 from ..model.common import Unplaced
 from ..model.review import Review, ReviewOutcomes
 from ..structure import DataRow, HeaderRow, Row, ValueRow
-from .cells import counts, fit, record_lines, row_total_rule
+from .cells import counts, fit, record_lines
+from .glued import Totals
 from .labels import note_headers
 
-_WIDTH = len(REVIEW_GROUPS) * len(REVIEW_COLUMNS)
-
-
-def _groups_add_up(figures: Sequence[Decimal | None]) -> bool | None:
-    """Each group's four results add up to its 总计."""
-    size = len(REVIEW_COLUMNS)
-    verdicts = [row_total_rule(figures[i : i + size]) for i in range(0, len(figures), size)]
-    if False in verdicts:
-        return False
-    return True if all(verdicts) else None
+_TOTALS = Totals((len(REVIEW_COLUMNS),) * len(REVIEW_GROUPS))
+"""Each group's four results add up to its 总计."""
 
 
 def build_review(
@@ -42,7 +34,7 @@ def build_review(
             line = row.labels[0].line
             findings.add("ZW231", f"“{text}”不属于表四，作为未归位内容保留", line)
             unplaced.append(Unplaced(text, "review", line))
-    fitted = fit(cells, _WIDTH, findings, "表四", _groups_add_up)
+    fitted = fit(cells, _TOTALS.width, findings, "表四", _TOTALS)
     groups = {}
     for g, group in enumerate(REVIEW_GROUPS):
         part = fitted[g * len(REVIEW_COLUMNS) : (g + 1) * len(REVIEW_COLUMNS)]

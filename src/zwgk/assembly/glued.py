@@ -1,0 +1,178 @@
+"""Figures printed without separators (``640020470`` for 64 0 0 2 0 4 70), split into cells.
+
+Crawlers and converters that flatten a table drop the boundaries between its cells. What must hold
+restores them: a figure has no leading zero, and in tables 三 and 四 each group of cells adds up to
+its last (总计). A run is split only where exactly one way satisfies that; several ways or none leave
+the cells blank, with the candidates in a warning. Spaces that survived are boundaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from ..codes import Findings
+from ..lexing.cells import Cell, CellKind, cell
+
+_BUDGET = 50_000
+"""Steps of the search before a run is declared too long to split."""
+_SHOWN = 6
+
+
+@attrs.frozen
+class Totals:
+    """How a row's cells add up: consecutive groups of ``sizes`` cells, the last of each group the sum
+    of the others (``summed``), or no rule at all (table 二)."""
+
+    sizes: tuple[int, ...]
+    summed: bool = True
+
+    @property
+    def width(self) -> int:
+        return sum(self.sizes)
+
+    def holds(self, figures: Sequence[Decimal | None]) -> bool | None:
+        """Whether ``figures`` add up: ``False`` if a group does not, ``None`` if one cannot be told
+        (a blank cell, or no rule)."""
+        if not self.summed:
+            return None
+        verdicts: list[bool | None] = []
+        start = 0
+        for size in self.sizes:
+            group = [f for f in figures[start : start + size] if f is not None]
+            start += size
+            if len(group) < size:
+                verdicts.append(None)
+            else:
+                *parts, total = group
+                verdicts.append(sum(parts, Decimal(0)) == total)
+        if False in verdicts:
+            return False
+        return True if all(verdicts) else None
+
+
+ROW = Totals((7,))
+"""A row of table 三: 自然人 and the five 法人或其他组织 columns add up to 总计."""
+
+
+class _Stop(Exception):
+    pass
+
+
+def has_leading_zero(found: Sequence[str]) -> bool:
+    """Whether a run starts with a zero, which no printed figure does: the sure sign of gluing."""
+    return any(len(run) > 1 and run[0] == "0" for run in found)
+
+
+def splits(found: Sequence[str], totals: Totals, limit: int = 8) -> list[tuple[int, ...]] | None:
+    """The ways (at most ``limit + 1``) to cut ``found`` into ``totals.width`` figures that satisfy
+    ``totals``; ``None`` when there are too many to search."""
+    digits_after = [sum(map(len, found[r + 1 :])) for r in range(len(found))]
+    out: list[tuple[int, ...]] = []
+    values: list[int] = []
+    steps = 0
+
+    def cut(r: int, p: int, group: int, k: int, partial: int) -> None:
+        nonlocal steps
+        steps += 1
+        if steps > _BUDGET:
+            raise _Stop
+        if group == len(totals.sizes):
+            if r == len(found):
+                out.append(tuple(values))
+                if len(out) > limit:
+                    raise _Stop
+            return
+        if r == len(found):
+            return
+        run = found[r]
+        cells_left = sum(totals.sizes[group:]) - k
+        digits_left = len(run) - p + digits_after[r]
+        if digits_left < cells_left:
+            return
+        size = totals.sizes[group]
+        if totals.summed and k == size - 1:
+            total = str(partial)
+            lengths: Sequence[int] = (len(total),) if run.startswith(total, p) else ()
+        else:
+            lengths = (1,) if run[p] == "0" else range(1, len(run) - p + 1)
+        for n in lengths:
+            value = int(run[p : p + n])
+            values.append(value)
+            r2, p2 = (r + 1, 0) if p + n == len(run) else (r, p + n)
+            if k + 1 == size:
+                cut(r2, p2, group + 1, 0, 0)
+            else:
+                cut(r2, p2, group, k + 1, partial + value)
+            values.pop()
+
+    try:
+        cut(0, 0, 0, 0, 0)
+    except _Stop:
+        if steps > _BUDGET:
+            return None
+    return out
+
+
+def show(values: Sequence[int]) -> str:
+    return " ".join(map(str, values))
+
+
+@attrs.frozen
+class Glued:
+    """A row's glued runs and the ways they split (``None``: too many to search)."""
+
+    runs: tuple[str, ...]
+    options: tuple[tuple[int, ...], ...] | None
+    line: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.runs)
+
+
+def read(cells: Sequence[Cell], totals: Totals, *, glued: bool = False) -> Glued | None:
+    """The glued runs of a row, and their splits; ``None`` if the row is not glued.
+
+    A row is glued when it has fewer cells than columns, each a run of plain digits, with digits
+    enough for every column — and, where ``totals`` has no rule, a run starts with 0 or the text is
+    known to run figures together (``glued``). In such text a short row of other figures (signed,
+    decimal) cannot be split at all."""
+    if not cells or len(cells) >= totals.width:
+        return None
+    found = tuple(c.key.strip() for c in cells)
+    plain = all(run.isascii() and run.isdigit() for run in found)
+    if plain and sum(map(len, found)) >= totals.width and (totals.summed or glued or has_leading_zero(found)):
+        options = splits(found, totals)
+        return Glued(found, None if options is None else tuple(options), cells[0].line)
+    if glued and all(c.kind is CellKind.NUMBER for c in cells):
+        return Glued(found, (), cells[0].line)
+    return None
+
+
+def as_cells(values: Sequence[int], line: int) -> list[Cell | None]:
+    """Cells for split figures, found on ``line``."""
+    return [cell(str(v), str(v), line) for v in values]
+
+
+def place(found: Glued, totals: Totals, findings: Findings, where: str, how: str = "") -> list[Cell | None]:
+    """The cells of a glued row: its one split (said in an info), or blanks with a warning saying why
+    there is no one split. ``how`` names what decided, when it was more than the row's own rule."""
+    options = found.options
+    if options is not None and len(options) == 1:
+        how = how or ("按合计关系" if totals.summed else "按数字不以 0 开头")
+        findings.add("ZW228", f"{where}：数字连写“{found.text}”，{how}拆分为 {show(options[0])}", found.line)
+        return as_cells(options[0], found.line)
+    if options is None:
+        why = "可能的拆分过多"
+    elif not options:
+        why = "没有符合合计关系的拆分" if totals.summed else "无法拆分"
+    elif not totals.summed:
+        why = "有多种拆分，本表没有可据以判断的合计关系"
+    else:
+        listed = "；".join(show(o) for o in options[:_SHOWN]) + ("；…" if len(options) > _SHOWN else "")
+        why = f"有多种符合合计关系的拆分（{listed}）"
+    findings.add("ZW229", f"{where}：数字连写“{found.text}”{why}，均按空白处理", found.line)
+    return [None] * totals.width

@@ -1,0 +1,289 @@
+"""Reports run together into one line — a crawler's plain-text rendering of a web page — broken back
+into lines: at the section headings, and in the tables at every label and every run of figures.
+
+``…公开出版物00000004.无正当理由大量反复申请0000000（六）其他处理…`` becomes a line per row, the
+figures of each row still glued (``0000000``) for the table's rules to split, and the numbering a run
+swallowed (``…00000004.``) handed back to its label. Pieces keep the source line number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import NamedTuple
+
+import attrs
+
+from ..catalogue import SECTIONS, Section
+from ..normalize import fold_width
+from .cells import CellKind, read
+from .headings import candidate
+from .labels import index
+from .lines import SourceLine, is_escaped
+
+MIN_CHARS = 20
+"""A line shorter than this never holds two sections run together."""
+_HEADING_NUMERAL = re.compile(r"[一二三四五六][、，,.．]")
+_HEADING_SPAN = 40
+_FIGURE = r"-?\d+(?:\.\d+)?(?:万?元)?"
+_RUN = re.compile(rf"{_FIGURE}(?:[ \u3000\xa0]*-{_FIGURE[2:]}|[ \u3000\xa0]+{_FIGURE})*")
+"""Figures run together; a space or a minus sign between two is a boundary."""
+_WORD = re.compile(_FIGURE)
+_NUMBERING_AFTER = re.compile(r"[.．、][^\d\s]")
+_ITEM = re.compile(r"第二十条第[（(][一二三四五六七八九十]{1,3}[)）]项")
+_NOTE = re.compile(r"[（(][^（()）]{0,60}勾稽[^（()）]{0,60}[)）]")
+_LONGEST_LABEL = 60
+_NUMBERING_NOTE = re.compile(r"[一二三四五六七八九十\d]{1,3}")
+_TABLE_KINDS = (CellKind.LABEL, CellKind.HEADER)
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_SENTENCE_CHARS = 25
+_UNIT = re.compile(r"\s*[条件个项人次年月日号份家户名余多倍%％]")
+"""What follows a figure in a sentence, never in a table."""
+_GLUED_FIGURE = re.compile(r"[\u4e00-\u9fff”)）]\s?\d+(?![\d.]*\s*[条件个项人次年月日号份家户名余多倍%％])")
+"""A figure right after a word, as a table row run together has them."""
+_MIN_ROWS = 3
+_MAY_HOLD_ROWS = re.compile(r"\d")
+_LAID_OUT_ROW = re.compile(r"[\t|。]")
+"""A tab or pipe: a row of a laid-out table, for its layout to read; a full stop: a sentence."""
+"""A line of table rows run together has at least this many labels before its figures."""
+_TITLE = re.compile(r"^\s*(\S{4,60}?(?:年度报告|年报))[\s]+")
+
+
+@attrs.frozen
+class _Heading:
+    start: int
+    end: int
+    section: Section
+    score: int
+
+
+@cache
+def _endings(section: Section) -> tuple[str, ...]:
+    """Words a section's heading may end with: the end of its title and variants (情况, 措施), and
+    the words of its last keyword group (概述, 整改)."""
+    return tuple(
+        dict.fromkeys([*(t[-2:] for t in (section.title, *section.variants)), *section.keywords[-1]])
+    )
+
+
+def _inline_headings(text: str) -> list[_Heading]:
+    """Every place a section heading could start inside ``text``, with where it would end."""
+    found = []
+    for match in _HEADING_NUMERAL.finditer(text):
+        start = match.start()
+        number = "一二三四五六".index(text[start]) + 1
+        section = SECTIONS[number - 1]
+        body = start + len(match.group())
+        exact = next(
+            (t for t in (section.title, *section.variants) if text.startswith(t, body)),
+            None,
+        )
+        if exact is not None:
+            found.append(_Heading(start, body + len(exact), section, 3))
+            continue
+        ends = sorted(
+            (
+                stop + len(ending)
+                for ending in _endings(section)
+                if (stop := text.find(ending, body, body + _HEADING_SPAN)) >= 0
+            ),
+            reverse=True,  # 主要问题和改进措施, not 主要问题和改进
+        )
+        for end in ends:
+            chosen = candidate(0, text[start:end])
+            if chosen is not None and chosen.section is section:
+                found.append(_Heading(start, end, section, chosen.score))
+                break
+    return found
+
+
+def _chain(found: Sequence[_Heading]) -> list[_Heading]:
+    """The heaviest sequence of headings whose section numbers rise along the line, not overlapping."""
+    if not found:
+        return []
+    best: list[tuple[int, int]] = []
+    for k, here in enumerate(found):
+        score, previous = here.score, -1
+        for j in range(k):
+            there = found[j]
+            fits = there.section.number < here.section.number and there.end <= here.start
+            if fits and best[j][0] + here.score > score:
+                score, previous = best[j][0] + here.score, j
+        best.append((score, previous))
+    k = max(range(len(found)), key=lambda i: best[i][0])
+    chain = []
+    while k >= 0:
+        chain.append(found[k])
+        k = best[k][1]
+    return chain[::-1]
+
+
+@cache
+def _label_starts() -> frozenset[str]:
+    """The characters a table label can start with (numbering included)."""
+    starts = {c for k in (*index().full, *index().bare) for c in k[:1]}
+    return frozenset(starts | set("（(一二三四五六七八九十0123456789"))
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    """``label`` (a label or header cell), ``text`` or ``figure``."""
+
+
+def _cells(text: str, offset: int) -> Iterator[_Span]:
+    """The labels and header cells run together in ``text`` (starting at ``offset`` of the line): the
+    longest catalogue label at each place, and whatever lies between as one text cell."""
+    starts = _label_starts()
+    i = 0
+    pending = -1
+    n = len(text)
+    while i < n:
+        end = -1
+        fixed = _ITEM.match(text, i) or _NOTE.match(text, i)
+        if fixed is not None:
+            end = fixed.end()
+        elif text[i] in starts:
+            for j in range(min(n, i + _LONGEST_LABEL), i, -1):
+                reading = read(text[i:j])
+                if reading.kind in _TABLE_KINDS and not _NUMBERING_NOTE.fullmatch(reading.note or ""):
+                    end = j  # not "三、本年度办理结果（一）": the (一) numbers the next label
+                    break
+        if end < 0:
+            if pending < 0:
+                pending = i
+            i += 1
+            continue
+        if pending >= 0 and text[pending:i].strip():
+            yield _Span(offset + pending, offset + i, "text")
+        pending = -1
+        yield _Span(offset + i, offset + end, "label")
+        i = end
+    if pending >= 0 and text[pending:].strip():
+        yield _Span(offset + pending, offset + n, "text")
+
+
+def _rows(folded: str, start: int, end: int) -> Iterator[list[_Span]]:
+    """The cells of ``folded[start:end]`` a row at a time: labels and text, then the run of figures
+    that follows them, each space or minus sign in a run a boundary between figures."""
+    position = start
+    for run in _RUN.finditer(folded, start, end):
+        run_end = run.end()
+        if _NUMBERING_AFTER.match(folded, run_end):
+            run_end -= 1  # "…00000002.其他法律…": the 2 is the next label's numbering
+            if run_end == run.start():
+                continue
+        figures = [
+            _Span(run.start() + m.start(), run.start() + m.end(), "figure")
+            for m in _WORD.finditer(folded[run.start() : run_end])
+        ]
+        yield [*_cells(folded[position : run.start()], position), *figures]
+        position = run_end
+    rest = list(_cells(folded[position:end], position))
+    if rest:
+        yield rest
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.strip()) >= _SENTENCE_CHARS or _SENTENCE_END.search(text) is not None
+
+
+def _table_lines(folded: str, start: int, end: int) -> Iterator[list[_Span]]:
+    """The cells of each line a table section's body makes: a table row per line, its cells apart;
+    prose (a sentence before the table, figures inside a sentence) as one text span."""
+    prose = -1
+    for row in _rows(folded, start, end):
+        cells = [c for c in row if c.kind != "figure"]
+        if len(cells) < len(row) and (
+            not cells or cells[-1].kind != "label" or _UNIT.match(folded, row[-1].end)
+        ):
+            prose = row[0].start if prose < 0 else prose  # figures in a sentence: "信息82条"
+            continue
+        k = len(cells)
+        while k > 0 and (
+            cells[k - 1].kind == "label" or not _is_sentence(folded[cells[k - 1].start : cells[k - 1].end])
+        ):
+            k -= 1
+        if not any(c.kind == "label" for c in cells[k:]):
+            prose = row[0].start if prose < 0 else prose  # a sentence and its figures
+            continue
+        lead = cells[k].start
+        if prose >= 0 or k > 0:
+            yield [_Span(prose if prose >= 0 else row[0].start, lead, "text")]
+        prose = -1
+        yield [c for c in row if c.start >= lead]
+    if prose >= 0:
+        yield [_Span(prose, end, "text")]
+
+
+def _piece(line: SourceLine, spans: Sequence[tuple[int, int] | _Span]) -> SourceLine:
+    """A new line of the cells at ``spans`` of ``line``, tab-separated."""
+    same = len(line.text) == len(line.key)
+    key = "\t".join(line.key[span[0] : span[1]].strip() for span in spans)
+    text = "\t".join(line.text[span[0] : span[1]].strip() for span in spans) if same else key
+    return SourceLine(line.number, text, key)
+
+
+def _split(line: SourceLine, folded: str, chain: Sequence[_Heading]) -> Iterator[SourceLine]:
+    """The lines of a report run together: title, prose, headings, and each table's rows."""
+    first = chain[0].start
+    title = _TITLE.match(folded, 0, first)
+    if title is not None:
+        yield _piece(line, [title.span(1)])
+        if folded[title.end() : first].strip():
+            yield _piece(line, [(title.end(), first)])
+    elif folded[:first].strip():
+        yield _piece(line, [(0, first)])
+    for k, heading in enumerate(chain):
+        end = chain[k + 1].start if k + 1 < len(chain) else len(folded)
+        yield _piece(line, [(heading.start, heading.end)])
+        if not folded[heading.end : end].strip():
+            continue
+        if heading.section.tabular:
+            for spans in _table_lines(folded, heading.end, end):
+                yield _piece(line, spans)
+        else:
+            yield _piece(line, [(heading.end, end)])
+
+
+def _table_row_lines(line: SourceLine, folded: str) -> list[SourceLine] | None:
+    """The rows of a line that holds a table's rows run together, or ``None`` for any other line."""
+    if _GLUED_FIGURE.search(folded) is None:
+        return None
+    lines = list(_table_lines(folded, 0, len(folded)))
+    labels = sum(c.kind == "label" for row in lines if row[-1].kind == "figure" for c in row)
+    if labels < _MIN_ROWS:
+        return None
+    return [_piece(line, spans) for spans in lines]
+
+
+def _has_heading_lines(lines: Sequence[SourceLine]) -> bool:
+    headed = (line for line in lines if len(line.key) <= _HEADING_SPAN and candidate(0, line.key))
+    return next(headed, None) is not None and next(headed, None) is not None
+
+
+def unflatten(lines: Sequence[SourceLine]) -> tuple[list[SourceLine], list[int]]:
+    """``lines`` with every line that holds several sections, or several table rows, run together
+    broken into lines; and the numbers of those lines. Where two headings stand on lines of their
+    own, the report is laid out, and only lines of table rows are broken."""
+    out: list[SourceLine] = []
+    broken: list[int] = []
+    laid_out = _has_heading_lines(lines)
+    for line in lines:
+        key = line.key
+        pieces = None
+        if len(key) >= _MIN_ROWS and not is_escaped(key):
+            if not laid_out and len(key) >= MIN_CHARS:
+                folded = fold_width(key)
+                chain = _chain(_inline_headings(folded))
+                pieces = list(_split(line, folded, chain)) if len(chain) >= 2 else None
+            if pieces is None and _MAY_HOLD_ROWS.search(key) and not _LAID_OUT_ROW.search(key):
+                pieces = _table_row_lines(line, fold_width(key))
+        if pieces is None:
+            out.append(line)
+        else:
+            broken.append(line.number)
+            out.extend(pieces)
+    return out, broken
