@@ -357,3 +357,20 @@ def test_a_row_far_longer_than_the_table_is_not_forced_into_it() -> None:
     assert report.requests is not None
     assert cells(report.requests.new_received) == row("_ _ _ _ _ _ _")
     assert "ZW224" in codes(report)
+
+
+def test_a_row_label_quoted_in_a_text_section_stays_prose() -> None:
+    text = "\n".join(
+        [
+            "一、总体情况",
+            "（一）予以公开",  # a subheading that happens to be a table-三 label
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            f"（一）予以公开{T}2{T}0{T}0{T}0{T}1{T}0{T}3",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert report.overview is not None and report.overview.paragraphs == ("（一）予以公开",)
+    assert report.requests is not None
+    assert cells(report.requests.granted) == row("2 0 0 0 1 0 3")
+    assert "ZW215" not in codes(report)

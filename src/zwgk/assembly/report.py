@@ -8,7 +8,7 @@ import attrs
 
 from ..catalogue import SECTIONS
 from ..codes import Findings
-from ..lexing.cells import CellKind
+from ..lexing.cells import Cell, CellKind
 from ..model.common import Template, TextSection, Unplaced
 from ..model.report import Report
 from ..structure import DataRow, Document, HeaderRow, ItemRow, Prose, Row, SectionNode, Table
@@ -42,6 +42,24 @@ def _table_of(row: Row, current: int | None) -> int | None:
     return current
 
 
+def _cells(row: Row) -> tuple[Cell, ...]:
+    return row.labels + row.cells if isinstance(row, DataRow) else row.cells
+
+
+def _has_figures(table: Table) -> bool:
+    return any(c.kind in (CellKind.NUMBER, CellKind.MARKER) for row in table.rows for c in _cells(row))
+
+
+def _lines_of(table: Table) -> list[tuple[int, str]]:
+    """A table's text, a line at a time."""
+    lines: dict[int, list[str]] = {}
+    for row in table.rows:
+        for c in _cells(row):
+            if c.text:
+                lines.setdefault(c.line, []).append(c.text)
+    return [(line, " ".join(texts)) for line, texts in lines.items()]
+
+
 @attrs.define
 class _Routed:
     """The report's parts, sorted by where they belong."""
@@ -53,6 +71,12 @@ class _Routed:
     unplaced: list[Unplaced] = attrs.Factory(list)
     lines: dict[str, int] = attrs.Factory(dict)
     """Where paragraphs and notes stood, by path (``overview.paragraphs.0``)."""
+
+    def paragraph(self, number: int, line: int, text: str) -> None:
+        """Add a paragraph of section ``number`` (0: before the first heading)."""
+        where = f"{_FIELDS[number]}.paragraphs" if number else "preamble"
+        self.lines[f"{where}.{len(self.paragraphs[number])}"] = line
+        self.paragraphs[number].append(text)
 
 
 def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
@@ -70,15 +94,17 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
                     routed.notes[number].append(text)
                     findings.add("ZW232", f"表格部分的文字“{text[:20]}”作为表格说明保留", part.line.number)
                 else:
-                    where = f"{_FIELDS[number]}.paragraphs" if number else "preamble"
-                    routed.lines[f"{where}.{len(routed.paragraphs[number])}"] = part.line.number
-                    routed.paragraphs[number].append(text)
+                    routed.paragraph(number, part.line.number, text)
                 continue
             assert isinstance(part, Table)
+            if table is None and not _has_figures(part):
+                for line, text in _lines_of(part):  # a label quoted in prose: "一、本年新收…" in 总体情况
+                    routed.paragraph(number, line, text)
+                continue
             for row in part.rows:
                 table = _table_of(row, table)
                 if table is None:
-                    cells = row.labels + row.cells if isinstance(row, DataRow) else row.cells
+                    cells = _cells(row)
                     text = " ".join(c.text for c in cells if c.text)
                     line = cells[0].line
                     findings.add("ZW231", f"“{text}”不属于任何表格，作为未归位内容保留", line)
