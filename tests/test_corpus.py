@@ -1,0 +1,93 @@
+"""Real reports from the corpus: every cell a person can read is read right, none is guessed, and the
+checks find what is wrong with them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+import zwgk
+from zwgk.cli import main
+
+from .conftest import FIXTURES
+from .expected import Verdict, load, verdicts
+
+PINGTAN = FIXTURES / "corpus" / "pingtan"
+EXPECTED = sorted(PINGTAN.glob("*.expected.json"))
+SERIES = sorted(PINGTAN.glob("20*_page.txt"))[1:]  # 2019 to 2025: the official formats
+
+
+def _source(expected: Path) -> Path:
+    return expected.with_name(expected.name.replace(".expected.json", ".txt"))
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=lambda p: p.name[:4])
+def test_flattened_reports_read_every_table_cell_right(expected: Path) -> None:
+    expectation = load(expected)
+    report = zwgk.parse_file(_source(expected))
+    assert report.template is expectation.template
+    found = verdicts(report, expectation)
+    wrong = {p: v for p, v in found.items() if v in (Verdict.WRONG, Verdict.GUESSED)}
+    assert wrong == {}
+    tables_three_and_four = {p: v for p, v in found.items() if not p.startswith("active.")}
+    assert set(tables_three_and_four.values()) == {Verdict.RIGHT}
+    assert report.organ == "平潭综合实验区"
+    assert {d.code for d in report.diagnostics} >= {"ZW109", "ZW228"}
+
+
+def test_the_one_table_two_cell_left_blank_is_said_with_its_candidates() -> None:
+    report = zwgk.parse_file(PINGTAN / "2022_80629_page.txt")
+    assert report.active is not None
+    assert report.active.normative_documents.issued is None  # type: ignore[union-attr]
+    (said,) = [d for d in report.diagnostics if "8855698" in d.message]
+    assert (said.code, said.line) == ("ZW229", 10)
+
+
+def test_an_older_format_report_invents_nothing() -> None:
+    report = zwgk.parse_file(PINGTAN / "2018_80529_page.txt")
+    assert report.overview is not None and report.overview.paragraphs[0].startswith("2018年以来")
+    assert list(_figures((report.active, report.requests, report.review))) == []
+
+
+def _figures(value: object) -> Iterator[object]:
+    """Every figure in ``value``, however deep in attrs classes and tuples."""
+    if attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            yield from _figures(getattr(value, field.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _figures(item)
+    elif isinstance(value, int | Decimal):
+        yield value
+
+
+def test_pingtan_2020_breaks_the_results_total_rule() -> None:
+    report = zwgk.parse_file(PINGTAN / "2020_80595_page.txt")
+    errors = [d for d in zwgk.check(report) if d.severity is zwgk.Severity.ERROR]
+    assert [(d.code, d.message) for d in errors] == [
+        ("ZW302", "表三“自然人”列：各项办理结果之和为 26，（七）总计为 20"),
+        ("ZW302", "表三“总计”列：各项办理结果之和为 27，（七）总计为 21"),
+    ]
+    assert errors[1].line == 10
+    assert "requests.total.total" in errors[1].paths
+
+
+def test_pingtan_2019_to_2025_carries_over() -> None:
+    reports = [zwgk.parse_file(path) for path in SERIES]
+    assert [r.year for r in reports] == list(range(2019, 2026))
+    assert zwgk.check_series(reports) == [[] for _ in reports]
+    other = [d for r in reports if r.year != 2020 for d in zwgk.check(r) if d.severity is zwgk.Severity.ERROR]
+    assert other == []
+
+
+def test_check_command_on_the_series(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--series", "--select", "ZW30", *map(str, SERIES)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"{PINGTAN / '2020_80595_page.txt'}:10: ZW302 error 表三“自然人”列：各项办理结果之和为 26，（七）总计为 20",
+        f"{PINGTAN / '2020_80595_page.txt'}:10: ZW302 error 表三“总计”列：各项办理结果之和为 27，（七）总计为 21",
+    ]
