@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk.strategies import LAYOUTS, noisy_text, reports
+from zwgk.strategies import LAYOUTS, flattened_text, noisy_text, reports
 
 from .conftest import FIXTURES, SEEDS
+from .expected import cell
 
 GOLDEN = sorted((FIXTURES / "canonical").glob("golden-*.txt"))
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -104,3 +107,43 @@ def test_parse_never_raises_on_arbitrary_text(text: str) -> None:
 @given(st.text(alphabet="一二三、（）0123456789\t| \n第条项总计行政许可规章-/无", max_size=400))
 def test_parse_never_raises_on_table_like_text(text: str) -> None:
     assert isinstance(zwgk.parse(text), zwgk.Report)
+
+
+def _cells(table: object, prefix: str) -> Iterator[tuple[str, object]]:
+    """``(path, value)`` of every figure of a table."""
+    for field in attrs.fields(type(table)):
+        value = getattr(table, field.name)
+        if attrs.has(type(value)):
+            yield from _cells(value, f"{prefix}.{field.name}")
+        elif isinstance(value, int | Decimal):
+            yield f"{prefix}.{field.name}", value
+
+
+def _plain(report: zwgk.Report) -> zwgk.Report:
+    """The report without table notes, unplaced content or table 二's extra cells."""
+    tables = {
+        name: attrs.evolve(table, notes=())
+        for name in ("active", "requests", "review")
+        if (table := getattr(report, name)) is not None
+    }
+    if "active" in tables:
+        tables["active"] = attrs.evolve(tables["active"], extras=())
+    return attrs.evolve(report, unplaced=(), **tables)
+
+
+@given(st.data())
+def test_flattened_copies_never_give_a_wrong_figure(data: st.DataObject) -> None:
+    report = _plain(data.draw(reports(consistent=True)))
+    sections = [s for s in ("overview", "active", "requests", "review", "problems", "other_matters")]
+    assume(sum(getattr(report, s) is not None for s in sections) >= 2)  # one section is no run of them
+    read = zwgk.parse(data.draw(flattened_text(report)))
+    blank_lines = {d.line for d in read.diagnostics if d.code == "ZW229"}
+    for name in ("active", "requests", "review"):
+        table = getattr(report, name)
+        if table is None:
+            continue
+        for path, value in _cells(table, name):
+            got = cell(read, path)
+            assert got == value or (got is None and blank_lines), path
+    if report.requests is not None and report.review is not None:
+        assert read.requests is not None and read.review is not None

@@ -10,6 +10,7 @@ from functools import cache
 from hypothesis import strategies as st
 
 from ..catalogue import SECTIONS
+from ..lexing.lexer import reads_back
 from ..lexing.lines import ESCAPE
 from ..model import Active2019, Active2021, Report, TextSection
 from ..serialize.text import Cells, table_rows, to_text
@@ -198,3 +199,28 @@ def noisy_text(
         lines += draw(_section_lines(report, section.field, layouts))
     text = "\n".join(draw(_residue(lines))) + "\n"
     return draw(_traditional(text)) if (draw(st.booleans()) if traditional is None else traditional) else text
+
+
+@st.composite
+def flattened_text(draw: st.DrawFn, report: Report) -> str:
+    """``report`` as a crawler renders its web page: a header, then the whole report on one line with
+    every table cell run into the next — figures glued (``640020470``), now and then a space between
+    two; white space inside a paragraph collapsed to one space, as a browser shows it. Table notes,
+    unplaced content and paragraphs that read as a heading or a table row are left out: a crawler keeps
+    them, but run together with the cells no reader could tell them apart."""
+    header = f"标题: {report.title}\n栏目: 政府信息公开年报\n" if report.title else ""
+    parts = [report.title or "", *(p for p in report.preamble if reads_back(p, tabular=False, opening=True))]
+    for section in SECTIONS:
+        content = getattr(report, section.field)
+        if content is None:
+            continue
+        parts.append(f"{_NUMERALS[section.number - 1]}、{section.title}")
+        if isinstance(content, TextSection):
+            parts += (" ".join(p.split()) for p in content.paragraphs if reads_back(p, tabular=False))
+            continue
+        for cells in table_rows(content):
+            parts += [
+                draw(st.sampled_from(("", "", "", " "))) + cell if _is_figure(cell) else cell
+                for cell in cells
+            ]
+    return header + "".join(parts) + "\n"
