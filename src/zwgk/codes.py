@@ -204,6 +204,13 @@ CODES: dict[str, Code] = {
             "表二“规范性文件”行：数字连写“7777166”有多种拆分，本表没有可据以判断的合计关系，均按空白处理",
         ),
         Code(
+            "ZW230",
+            Severity.WARNING,
+            "Rows placed by position (ZW213) were withdrawn: a labelled row or the table's rules show the"
+            " unlabelled rows out of step with the labels; their figures are kept as unplaced.",
+            "表三无行标签的行与行标签对不上（“1.信访举报投诉类申请”行另有带标签的行），按位置推定的 3 行均按空白处理",
+        ),
+        Code(
             "ZW231",
             Severity.WARNING,
             "Content that fits nowhere in the format was kept as unplaced.",

@@ -63,13 +63,13 @@ def fit(
         runs = read_glued(cells, totals or Totals((width,), summed=False), glued=glued)
         if runs is not None:
             return place_glued(runs, totals or Totals((width,), summed=False), findings, where)
-        if any(c.kind is not CellKind.BLANK for c in cells):
+        if any(c.kind is not CellKind.BLANK for c in cells):  # which columns they belong to is unknown
             findings.add(
                 "ZW223",
-                f"{where}：只有 {count} 个单元格，应有 {width} 个，缺少的按空白处理（{_show(cells)}）",
+                f"{where}：只有 {count} 个单元格，应有 {width} 个，无法确定各属哪一列，均按空白处理（{_show(cells)}）",
                 line,
             )
-        return [*cells, *([None] * (width - count))]
+        return [None] * width
     excess = count - width
     lead, tail = _blank_run(cells), _blank_run(reversed(cells))
     if excess <= lead + tail:  # only blank cells need to go

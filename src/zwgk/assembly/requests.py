@@ -92,6 +92,11 @@ class _Placer:
         self.findings = findings
         self.unplaced: list[Unplaced] = []
         self.pending: dict[str, glued.Glued] = {}
+        self.inferred: dict[str, Unplaced] = {}
+        """Rows placed by position (an unlabelled row after the last row placed), with their figures."""
+        self.withdrawn: list[Unplaced] = []
+        self.out_of_step = ""
+        """Why the rows placed by position cannot be trusted, once something shows it."""
 
     def data_row(self, row: DataRow) -> None:
         label = _label(row)
@@ -132,10 +137,18 @@ class _Placer:
             (f"requests.{self.leaves[slot].path}",),
         )
         self._place(slot, row.cells, line)
+        self.inferred[self.leaves[slot].path] = Unplaced(
+            " ".join(c.text for c in row.cells), "requests", line
+        )
 
     def _place(self, slot: int, cells: Sequence[Cell], line: int) -> None:
         leaf: Leaf = self.leaves[slot]
         path = f"requests.{leaf.path}"
+        if leaf.path in self.inferred:  # a labelled row where one was placed by position: that one goes
+            self.out_of_step = self.out_of_step or f"“{leaf.row.label}”行另有带标签的行"
+            self.rows.pop(leaf.path, None)
+            self.pending.pop(leaf.path, None)
+            self.withdrawn.append(self.inferred.pop(leaf.path))
         if leaf.path in self.rows or leaf.path in self.pending:
             self.findings.add("ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (path,))
             self.unplaced.append(Unplaced(" ".join(c.text for c in cells), "requests", line))
@@ -169,6 +182,31 @@ class _Placer:
             fitted = glued.place(found, ROW, self.findings, _where(leaf), "按本行及各列的合计关系")
             self._store(leaf, fitted, found.line)
         self.pending.clear()
+
+    def withdraw_inferred(self) -> None:
+        """Rows placed by position, withdrawn where a labelled row or the columns' rules show them out
+        of step with the labels: blank, their figures kept as unplaced."""
+        if not self.inferred and not self.withdrawn:
+            return
+        why = self.out_of_step or ("" if self._columns_hold({}) else "各列的合计关系不成立")
+        if not why:
+            return
+        paths = list(self.inferred)
+        for path in paths:
+            self.rows.pop(path, None)
+            for key in [
+                k for k in self.lines if k == f"requests.{path}" or k.startswith(f"requests.{path}.")
+            ]:
+                del self.lines[key]
+        self.withdrawn += self.inferred.values()
+        self.inferred.clear()
+        self.unplaced += self.withdrawn
+        self.findings.add(
+            "ZW230",
+            f"表三无行标签的行与行标签对不上（{why}），按位置推定的 {len(self.withdrawn)} 行均按空白处理",
+            min(u.line or 0 for u in self.withdrawn),
+            tuple(f"requests.{path}" for path in paths),
+        )
 
     def _columns_hold(self, chosen: dict[str, tuple[int, ...]]) -> bool:
         rows: dict[str, tuple[int | None, ...]] = {p: attrs.astuple(r) for p, r in self.rows.items()}
@@ -207,8 +245,9 @@ def build_requests(
             placer.value_row(row)
         elif isinstance(row, HeaderRow):
             note_headers(row, 3, findings)
-    missing = placer.missing()
     placer.settle()
+    placer.withdraw_inferred()
+    missing = placer.missing()
     if missing and len(missing) < len(placer.leaves):
         findings.add(
             "ZW214",

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from lark import Token
 
-from ..catalogue import Section
+from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer
 from .cells import VALUE_KINDS, VALUE_LETTERS, Cell, CellKind, read, shape
 from .headings import candidate, find_headings, find_title
@@ -24,7 +24,10 @@ _SUBHEADING = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
 )
 _SUBHEADING_CHARS = 30
-_ANCHOR_HEADERS = frozenset({"申请人情况", "direct_litigation", "post_reconsideration_litigation"})
+_ANCHOR_HEADERS = frozenset(
+    {"申请人情况", "direct_litigation", "post_reconsideration_litigation", ACTIVE_LABEL_HEADER}
+)
+_TRAILING_FIGURES = re.compile(r"\s+-?\d[\d.,]*(?:\s+-?\d[\d.,]*)*\s*$")
 
 
 def _token(type_: str, value: object, line: int) -> Token:
@@ -33,16 +36,24 @@ def _token(type_: str, value: object, line: int) -> Token:
     return token
 
 
-def _is_anchor(line: SourceLine) -> bool:
-    """Whether a line in a text section is the start of a table (its heading was lost or misplaced)."""
-    if is_escaped(line.key):
-        return False
-    first = next((c for c in line.key.replace("|", "\t").split("\t") if c.strip()), "")
-    reading = read(first.strip())
+def _opens_table(first: str) -> bool:
+    reading = read(first)
     if reading.kind in (CellKind.ITEM, CellKind.NOTE):
         return True
     names = {label.name for label in reading.labels}
     return (reading.kind is CellKind.LABEL and "new_received" in names) or bool(names & _ANCHOR_HEADERS)
+
+
+def _is_anchor(line: SourceLine) -> bool:
+    """Whether a line in a text section is the start of a table (its heading was lost or misplaced):
+    a line that only a table has, or a labelled row of figures."""
+    if is_escaped(line.key):
+        return False
+    first = next((c for c in line.key.replace("|", "\t").split("\t") if c.strip()), "").strip()
+    figures = _TRAILING_FIGURES.search(first)
+    if figures is not None and read(first[: figures.start()]).kind is CellKind.LABEL:
+        return True
+    return _opens_table(first) or _opens_table(first.split(" ", 1)[0])
 
 
 def _prose(line: SourceLine) -> Token:
