@@ -8,7 +8,7 @@ checked data.
 """
 
 from . import model as _model
-from .api import MAX_INPUT_CHARS, parse, parse_file
+from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html
 from .check import check, check_series, filter_diagnostics
 from .errors import (
     BinaryInputError,
@@ -17,6 +17,7 @@ from .errors import (
     InvalidCsvError,
     InvalidDataError,
     InvalidJsonError,
+    MissingExtraError,
     UnsupportedSourceError,
     ZwgkError,
 )
@@ -38,16 +39,19 @@ __all__ = [
     "InvalidCsvError",
     "InvalidDataError",
     "InvalidJsonError",
+    "MissingExtraError",
     "UnsupportedSourceError",
     "ZwgkError",
     "check",
     "check_series",
+    "file_text",
     "filter_diagnostics",
     "from_csv",
     "from_json",
     "json_schema",
     "parse",
     "parse_file",
+    "parse_html",
     "sample_path",
     "to_csv",
     "to_json",

@@ -11,7 +11,7 @@ import attrs
 
 from .assembly.report import assemble
 from .codes import Findings
-from .errors import BinaryInputError, InputTooLargeError, UnsupportedSourceError, ZwgkError
+from .errors import BinaryInputError, InputTooLargeError, ZwgkError
 from .grammar import parse_tokens, token_text
 from .lexing.flattened import unflatten
 from .lexing.lexer import tokens
@@ -19,7 +19,7 @@ from .lexing.lines import SourceLine
 from .model.common import Unplaced
 from .model.report import Report
 from .normalize import is_page_footer, scrub, to_simplified
-from .sources.decode import decode
+from .sources import document_text
 
 MAX_INPUT_CHARS = 5_000_000
 """The longest text ``parse`` accepts. A long report is some 50,000 characters."""
@@ -29,11 +29,6 @@ _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BINARY_SHARE = 0.01
 _OTHER_NEWLINES = re.compile(r"[\u2028\u2029\x85]")
 _source_line = partial(tuple.__new__, SourceLine)  # (number, text, key) → SourceLine, without a Python frame
-_SIGNATURES = {
-    b"%PDF": "PDF",
-    b"PK\x03\x04": "Word (.docx) 或其他 ZIP",
-    b"\xd0\xcf\x11\xe0": "旧版 Word (.doc)",
-}
 
 
 def _usable(text: object) -> str:
@@ -107,17 +102,33 @@ def parse(text: str, *, simplify: bool = True) -> Report:
     return report
 
 
-def parse_file(path: str | os.PathLike[str], *, simplify: bool = True) -> Report:
-    """Read a report from a text file (UTF-8 with or without BOM, UTF-16, GB18030/GBK)."""
+def _read(path: str | os.PathLike[str]) -> bytes:
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             raise InputTooLargeError(f"{os.fspath(path)}：文件有 {size:,} 字节，超过上限 {MAX_FILE_BYTES:,}")
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except OSError as error:
         raise ZwgkError(f"无法读取 {os.fspath(path)}：{error.strerror or error}") from None
-    for signature, kind in _SIGNATURES.items():
-        if data.startswith(signature):
-            raise UnsupportedSourceError(f"{os.fspath(path)} 是 {kind} 文件；目前只能读取文本文件")
-    return parse(decode(data), simplify=simplify)
+
+
+def file_text(path: str | os.PathLike[str]) -> str:
+    """The text zwgk reads from a report file — decoded text, or what it makes of an HTML page, a PDF
+    or a Word document (tables one row per line, cells tab-separated). Line numbers in diagnostics
+    count lines of this text."""
+    return document_text(os.fspath(path), _read(path))
+
+
+def parse_file(path: str | os.PathLike[str], *, simplify: bool = True) -> Report:
+    """Read a report from a file: text (UTF-8 with or without BOM, UTF-16, GB18030/GBK), an HTML page
+    (``zwgk[html]``), a PDF (``zwgk[pdf]``) or a Word .docx document (``zwgk[docx]``)."""
+    return parse(file_text(path), simplify=simplify)
+
+
+def parse_html(page: str | bytes, *, simplify: bool = True) -> Report:
+    """Read a report from an HTML page (``zwgk[html]``): tables from the ``<table>`` markup, text from
+    the paragraphs around them, the site's navigation and footers left out."""
+    from .sources.html import text_of
+
+    return parse(text_of(page), simplify=simplify)

@@ -27,6 +27,10 @@ class UnsupportedSourceError(ZwgkError):
     """The file is of a kind zwgk cannot read (or needs an optional extra to read)."""
 
 
+class MissingExtraError(UnsupportedSourceError):
+    """Reading this kind of file needs an optional extra that is not installed (the message names it)."""
+
+
 class InvalidDataError(ZwgkError):
     """Serialized reports (JSON, CSV) that do not describe reports; ``problems`` lists each problem
     with where it is (a JSON path, a CSV line)."""

@@ -1,0 +1,73 @@
+"""Documents to text: each kind of file a report comes in, as the lines zwgk's parser reads.
+
+Text files are decoded; HTML, PDF and Word files are read through an optional extra each
+(``zwgk[html]``, ``zwgk[pdf]``, ``zwgk[docx]``), their tables turned into one tab-separated line per
+row with the cell positions the document gives (``tables.table_lines``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import PurePath
+from types import ModuleType
+
+from ..errors import MissingExtraError, UnsupportedSourceError
+from .decode import decode
+
+_READERS = {"html": "HTML 网页", "pdf": "PDF 文件", "docx": "Word (.docx) 文件"}
+_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+_HTML_START = (b"<!doctype html", b"<html", b"<head", b"<body", b"<table", b"<meta")
+
+
+def require(module: str, extra: str) -> ModuleType:
+    """``module``, or an error naming the extra that installs it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(
+            f"读取{_READERS[extra]}需要可选依赖 {module}：pip install 'zwgk[{extra}]'"
+            f"（missing extra zwgk[{extra}]）"
+        ) from None
+
+
+def _is_word(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def kind_of(name: str, data: bytes) -> str:
+    """``text``, ``html``, ``pdf`` or ``docx``: from the file's first bytes, else its name."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        if PurePath(name).suffix.lower() == ".docx" or _is_word(data):
+            return "docx"
+        raise UnsupportedSourceError(f"{name} 是 ZIP 文件，但不是 Word (.docx) 文档")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnsupportedSourceError(f"{name} 是旧版 Word (.doc) 文件；请另存为 .docx 后再读取")
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(_HTML_START):
+        return "html"
+    return _SUFFIXES.get(PurePath(name).suffix.lower(), "text")
+
+
+def document_text(name: str, data: bytes) -> str:
+    """The text of a report file, whatever its kind; ``name`` is used for its suffix and in errors."""
+    kind = kind_of(name, data)
+    if kind == "text":
+        return decode(data)
+    reader: Callable[[bytes], str] = importlib.import_module(f"{__name__}.{kind}").text_of
+    return reader(data)
