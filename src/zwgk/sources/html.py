@@ -1,0 +1,301 @@
+"""HTML pages to text (``zwgk[html]``, selectolax): the report's paragraphs one per line, each table row
+one line built from the ``<table>`` markup (rowspan and colspan honoured), the site around it left out.
+
+The report is the lowest element holding its section headings (``一、总体情况`` …) and its tables; a
+title printed above it is kept. Without those, the whole body is read, the site's obvious chrome
+(navigation, headers, footers, share links) left out.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ..errors import DecodingError, UnsupportedSourceError
+from . import require
+from .decode import decode
+from .tables import cell_text, spans_to_matrix, table_lines
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode as Node
+
+_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.-]+)""", re.IGNORECASE)
+_GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "csgb2312", "cp936", "ms936", "windows-936", "euc-cn"}
+
+
+def _names(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+_SKIPPED = _names(
+    "head script style noscript template iframe frame object embed svg math canvas select option "
+    "button input textarea nav -comment"
+)
+_CHROME = frozenset({"header", "footer", "aside", "form"})
+_CHROME_NAME = re.compile(r"nav|menu|breadcrumb|crumb|share|footer|header|copyright|sidebar|toolbar", re.I)
+_BLOCKS = _names(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr html li main menu ol p pre section "
+    "summary table tbody td tfoot th thead tr ul"
+)
+_ROW_PARTS = frozenset({"thead", "tbody", "tfoot", "tr"})
+_TEXT_HOLDERS = (_BLOCKS - _ROW_PARTS - {"table", "html", "body"}) | {"span", "font", "strong", "b"}
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HEADING = re.compile(
+    r"[一二三四五六][、.．,，]\s*\S{0,16}?(?:总体情况|主动公开|收到和处理|申请情况|行政复议|行政诉讼|"
+    r"存在的?主要问题|存在问题|改进情况|其他需要报告)"
+)
+_TITLE = re.compile(r"\S{2,60}?政府信息公开(?:工作)?年度?报告")
+_REPORT_TABLE = re.compile(r"第二十条|信息内容|本年新收|申请人情况|行政复议|行政诉讼|勾稽关系")
+_SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
+
+
+def _decode(data: bytes) -> str:
+    """A BOM, else the charset the page declares (GB2312/GBK read as GB18030), else UTF-8 or GB18030."""
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data)
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        encoding = "gb18030" if name in _GB else name
+        try:
+            if codecs.lookup(encoding).name not in {"utf-16", "utf-16-le", "utf-16-be", "utf-32"}:
+                return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass  # an unknown or wrong declaration: sniff
+    return decode(data)
+
+
+def _skipped(node: Node) -> bool:
+    if node.tag in _SKIPPED:
+        return True
+    attributes = node.attributes
+    style = attributes.get("style") or ""
+    return "hidden" in attributes or _HIDDEN.search(style) is not None
+
+
+def _children(node: Node) -> Iterator[Node]:
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+def _elements(node: Node) -> Iterator[Node]:
+    """``node`` and the elements below it, in document order, hidden and skipped subtrees left out."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.tag == "-text" or _skipped(current):
+            continue
+        yield current
+        stack.extend(reversed(list(_children(current))))
+
+
+def _layout_tables(tables: list[Node]) -> set[int]:
+    """The tables among ``tables`` (all of a page's) that hold another table."""
+    layout = set()
+    for table in tables:
+        current = table.parent
+        while current is not None:
+            if current.tag == "table":
+                if current.mem_id in layout:
+                    break
+                layout.add(current.mem_id)
+            current = current.parent
+    return layout
+
+
+def _rows(table: Node) -> list[Node]:
+    """The ``<tr>`` of ``table`` itself (directly or under thead/tbody/tfoot), not of tables inside it."""
+    rows = []
+    for child in _children(table):
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in {"thead", "tbody", "tfoot"}:
+            rows.extend(c for c in _children(child) if c.tag == "tr")
+    return rows
+
+
+def _span(value: str | None, limit: int) -> int:
+    """A rowspan or colspan: 1 when missing or garbled, 0 (HTML's "to the end") and more than ``limit``
+    as ``limit``."""
+    try:
+        number = int((value or "1").strip().rstrip(";"))
+    except ValueError:
+        return 1
+    return limit if number == 0 or number > limit else max(number, 1)
+
+
+class _Reader:
+    """Walks the report's elements, collecting its lines."""
+
+    def __init__(self, layout: set[int], strip_chrome: bool) -> None:
+        self.lines: list[str] = []
+        self.parts: list[str] = []
+        self.layout = layout
+        """The tables (``mem_id``) that hold tables: read as text, not as tables."""
+        self.strip_chrome = strip_chrome
+
+    def flush(self) -> None:
+        line = cell_text("".join(self.parts))
+        if line:
+            self.lines.append(line)
+        self.parts = []
+
+    def read(self, node: Node) -> None:
+        """Collect the lines of what is below ``node`` (iteratively: pages nest elements deeply)."""
+        stack: list[Node | None] = [*reversed([*_children(node)])]  # None: the end of a block
+        while stack:
+            child = stack.pop()
+            if child is None:
+                self.flush()
+            elif child.tag == "-text":
+                self.parts.append(_SPACES.sub(" ", child.text_content or ""))
+            elif _skipped(child) or (self.strip_chrome and _is_chrome(child)):
+                continue
+            elif child.tag == "br":
+                self.flush()
+            elif child.tag == "table" and child.mem_id not in self.layout and _rows(child):
+                self.flush()
+                self.table(child)
+            else:
+                if child.tag in _BLOCKS:
+                    self.flush()
+                    stack.append(None)
+                stack.extend(reversed([*_children(child)]))
+
+    def table(self, table: Node) -> None:
+        rows = _rows(table)
+        spans = []
+        for index, row in enumerate(rows):
+            cells = [c for c in _children(row) if c.tag in {"td", "th"} and not _skipped(c)]
+            spans.append(
+                [
+                    (
+                        self.cell(c),
+                        _span(c.attributes.get("rowspan"), len(rows) - index),
+                        _span(c.attributes.get("colspan"), 1000),
+                    )
+                    for c in cells
+                ]
+            )
+        if sum(len(r) for r in spans) <= 1:  # a frame around text, not a table
+            self.read(table)
+            self.flush()
+            return
+        self.lines.extend(table_lines(spans_to_matrix(spans)))
+
+    def cell(self, cell: Node) -> str:
+        """A cell's text: its paragraphs, spans and line breaks joined (``商业</p><p>企业`` is 商业企业)."""
+        reader = _Reader(self.layout, strip_chrome=False)
+        reader.read(cell)
+        reader.flush()
+        return "\n".join(reader.lines)
+
+
+def _is_chrome(node: Node) -> bool:
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''} {attributes.get('role') or ''}"
+    return node.tag in _CHROME or _CHROME_NAME.search(names) is not None
+
+
+def _own_text(node: Node) -> str:
+    return _SPACES.sub("", node.text(deep=True, separator=""))
+
+
+def _lowest_common_ancestor(nodes: list[Node]) -> Node:
+    paths = []
+    for node in nodes:
+        path: list[Node] = []
+        current: Node | None = node
+        while current is not None:
+            path.append(current)
+            current = current.parent
+        paths.append(path[::-1])
+    common = paths[0][0]
+    for level in zip(*paths, strict=False):
+        if any(n.mem_id != level[0].mem_id for n in level[1:]):
+            break
+        common = level[0]
+    return common
+
+
+def _contains(ancestor: Node, node: Node) -> bool:
+    current: Node | None = node
+    while current is not None:
+        if current.mem_id == ancestor.mem_id:
+            return True
+        current = current.parent
+    return False
+
+
+def _innermost(nodes: list[Node]) -> list[Node]:
+    """Those of ``nodes`` (in document order) that hold none of the others: an element's descendants
+    follow it directly."""
+    following: list[Node | None] = [*nodes[1:], None]
+    return [n for n, after in zip(nodes, following, strict=False) if after is None or not _contains(n, after)]
+
+
+def _report(body: Node) -> tuple[Node | None, Node | None, set[int]]:
+    """The element holding the report (``None`` if nothing identifies it), the report's title element when
+    it stands outside that element, and the page's layout tables."""
+    headings: list[Node] = []
+    all_tables: list[Node] = []
+    titles: list[Node] = []
+    order: dict[int, int] = {}
+    for node in _elements(body):
+        order[node.mem_id] = len(order)
+        if node.tag == "table":
+            all_tables.append(node)
+        elif node.tag in _TEXT_HOLDERS:
+            text = _own_text(node)
+            if 0 < len(text) <= 60 and node.css_first("a") is None:
+                if _HEADING.match(text):
+                    headings.append(node)
+                elif _TITLE.fullmatch(text):
+                    titles.append(node)
+    layout = _layout_tables(all_tables)
+    tables = [t for t in all_tables if t.mem_id not in layout and _REPORT_TABLE.search(_own_text(t))]
+    headings = _innermost(headings)
+    if len(headings) < 2 and not tables:
+        return None, None, layout
+    root = _lowest_common_ancestor(headings + tables)
+    while root.parent is not None and (
+        root.tag not in _BLOCKS
+        or root.tag in _ROW_PARTS
+        or (root.tag == "table" and root.mem_id not in layout)
+    ):
+        root = root.parent
+    if any(_contains(root, t) for t in titles):
+        return root, None, layout
+    before = [t for t in _innermost(titles) if order[t.mem_id] < order.get(root.mem_id, 0)]
+    return root, before[-1] if before else None, layout
+
+
+def text_of(page: bytes | str) -> str:
+    """The text of an HTML report page, in the lines zwgk's text parser reads."""
+    lexbor = require("selectolax.lexbor", "html")
+    if isinstance(page, bytes):
+        text = _decode(page)
+    elif isinstance(page, str):
+        text = page
+    else:
+        raise UnsupportedSourceError(f"HTML 页面应为 str 或 bytes，而不是 {type(page).__name__}")
+    if "\x00" in text:
+        raise DecodingError("HTML 页面含有 NUL 字符：不是文本（binary data, not an HTML page）")
+    tree = lexbor.LexborHTMLParser(text)
+    body: Node | None = tree.body or tree.root
+    if body is None:
+        raise UnsupportedSourceError("HTML 页面中没有正文")
+    root, title, layout = _report(body)
+    reader = _Reader(layout, strip_chrome=root is None)
+    if title is not None:
+        reader.lines.append(cell_text(title.text(deep=True, separator="")))
+    reader.read(root or body)
+    reader.flush()
+    if not reader.lines:
+        raise UnsupportedSourceError("HTML 页面中没有可读的文字（no text in the HTML page）")
+    return "\n".join(reader.lines) + "\n"
