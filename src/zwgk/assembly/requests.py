@@ -94,6 +94,8 @@ class _Placer:
         self.pending: dict[str, glued.Glued] = {}
         self.inferred: dict[str, Unplaced] = {}
         """Rows placed by position (an unlabelled row after the last row placed), with their figures."""
+        self.figureless: set[str] = set()
+        """Rows placed from a label without figures, which a later row with figures replaces."""
         self.withdrawn: list[Unplaced] = []
         self.out_of_step = ""
         """Why the rows placed by position cannot be trusted, once something shows it."""
@@ -149,11 +151,16 @@ class _Placer:
             self.rows.pop(leaf.path, None)
             self.pending.pop(leaf.path, None)
             self.withdrawn.append(self.inferred.pop(leaf.path))
+        if leaf.path in self.figureless:  # a label printed alone, then again on its row of figures
+            self.figureless.discard(leaf.path)
+            del self.rows[leaf.path]
         if leaf.path in self.rows or leaf.path in self.pending:
             self.findings.add("ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (path,))
             self.unplaced.append(Unplaced(" ".join(c.text for c in cells), "requests", line))
             return
         self.cursor = slot
+        if not _has_figures(cells):
+            self.figureless.add(leaf.path)
         found = glued.read(cells, ROW)
         if found is not None and found.options is not None and len(found.options) > 1:
             self.pending[leaf.path] = found  # the columns' rules may tell, once every row is in
