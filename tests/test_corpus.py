@@ -91,3 +91,16 @@ def test_check_command_on_the_series(capsys: pytest.CaptureFixture[str]) -> None
         f"{PINGTAN / '2020_80595_page.txt'}:10: ZW302 error 表三“自然人”列：各项办理结果之和为 26，（七）总计为 20",
         f"{PINGTAN / '2020_80595_page.txt'}:10: ZW302 error 表三“总计”列：各项办理结果之和为 27，（七）总计为 21",
     ]
+
+
+ALL_EXPECTED = sorted(FIXTURES.rglob("*.expected.json"))
+
+
+@pytest.mark.parametrize("expected", ALL_EXPECTED, ids=lambda p: p.name.removesuffix(".expected.json"))
+def test_no_real_report_ever_gives_a_wrong_cell(expected: Path) -> None:
+    """Whatever the source — flattened text, PDF, HTML, converter Markdown — a cell is right or blank."""
+    (source,) = [
+        p for p in expected.parent.glob(expected.name.replace(".expected.json", ".*")) if p.suffix != ".json"
+    ]
+    found = verdicts(zwgk.parse_file(source), load(expected))
+    assert {p: v for p, v in found.items() if v in (Verdict.WRONG, Verdict.GUESSED)} == {}
