@@ -51,6 +51,15 @@ def _row(prefix: str, text: str, columns: tuple[Column, ...]) -> dict[str, int |
     return {f"{prefix}.{c.field}": _value(v) for c, v in zip(columns, values, strict=True)}
 
 
+def source_of(expected: Path) -> Path:
+    """The document an expectation file was read off: the file beside it with the same stem."""
+    stem = expected.name.removesuffix(".expected.json")
+    found = [p for p in expected.parent.glob(f"{stem}.*") if not p.name.endswith(".json")]
+    if len(found) != 1:
+        raise ValueError(f"{expected}: expected one source file named {stem}.*, found {len(found)}")
+    return found[0]
+
+
 def load(path: Path) -> Expectation:
     data = json.loads(path.read_text(encoding="utf-8"))
     template = Template(data["template"])

@@ -14,21 +14,17 @@ import zwgk
 from zwgk.cli import main
 
 from .conftest import FIXTURES
-from .expected import Verdict, load, verdicts
+from .expected import Verdict, load, source_of, verdicts
 
 PINGTAN = FIXTURES / "corpus" / "pingtan"
 EXPECTED = sorted(PINGTAN.glob("*.expected.json"))
 SERIES = sorted(PINGTAN.glob("20*_page.txt"))[1:]  # 2019 to 2025: the official formats
 
 
-def _source(expected: Path) -> Path:
-    return expected.with_name(expected.name.replace(".expected.json", ".txt"))
-
-
 @pytest.mark.parametrize("expected", EXPECTED, ids=lambda p: p.name[:4])
 def test_flattened_reports_read_every_table_cell_right(expected: Path) -> None:
     expectation = load(expected)
-    report = zwgk.parse_file(_source(expected))
+    report = zwgk.parse_file(source_of(expected))
     assert report.template is expectation.template
     found = verdicts(report, expectation)
     wrong = {p: v for p, v in found.items() if v in (Verdict.WRONG, Verdict.GUESSED)}
@@ -99,8 +95,5 @@ ALL_EXPECTED = sorted(FIXTURES.rglob("*.expected.json"))
 @pytest.mark.parametrize("expected", ALL_EXPECTED, ids=lambda p: p.name.removesuffix(".expected.json"))
 def test_no_real_report_ever_gives_a_wrong_cell(expected: Path) -> None:
     """Whatever the source — flattened text, PDF, HTML, converter Markdown — a cell is right or blank."""
-    (source,) = [
-        p for p in expected.parent.glob(expected.name.replace(".expected.json", ".*")) if p.suffix != ".json"
-    ]
-    found = verdicts(zwgk.parse_file(source), load(expected))
+    found = verdicts(zwgk.parse_file(source_of(expected)), load(expected))
     assert {p: v for p, v in found.items() if v in (Verdict.WRONG, Verdict.GUESSED)} == {}

@@ -72,6 +72,18 @@ class Section:
     keywords: tuple[tuple[str, ...], ...] = ()
     tabular: bool = False
 
+    @property
+    def numeral(self) -> str:
+        """The section's number as headings write it: 一 … 六."""
+        return SECTION_NUMERALS[self.number - 1]
+
+    @property
+    def heading(self) -> str:
+        """The official heading: ``一、总体情况``."""
+        return f"{self.numeral}、{self.title}"
+
+
+SECTION_NUMERALS = "一二三四五六"
 
 SECTIONS: tuple[Section, ...] = (
     Section(1, "overview", "总体情况", (), (("总体情况", "基本情况", "概述"),)),

@@ -37,6 +37,11 @@ class ValueRow(NamedTuple):
 Row = ItemRow | HeaderRow | DataRow | ValueRow
 
 
+def all_cells(row: Row) -> tuple[Cell, ...]:
+    """A row's cells, its labels first."""
+    return row.labels + row.cells if isinstance(row, DataRow) else row.cells
+
+
 class Table(NamedTuple):
     rows: tuple[Row, ...]
 

@@ -60,9 +60,10 @@ def fit(
         return list[Cell | None](cells)
     line = cells[0].line if cells else None
     if count < width:
-        runs = read_glued(cells, totals or Totals((width,), summed=False), glued=glued)
+        rule = totals or Totals((width,), summed=False)
+        runs = read_glued(cells, rule, glued=glued)
         if runs is not None:
-            return place_glued(runs, totals or Totals((width,), summed=False), findings, where)
+            return place_glued(runs, rule, findings, where)
         if any(c.kind is not CellKind.BLANK for c in cells):  # which columns they belong to is unknown
             findings.add(
                 "ZW223",

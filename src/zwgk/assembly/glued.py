@@ -61,7 +61,7 @@ class _Stop(Exception):
     pass
 
 
-def has_leading_zero(found: Sequence[str]) -> bool:
+def _has_leading_zero(found: Sequence[str]) -> bool:
     """Whether a run starts with a zero, which no printed figure does: the sure sign of gluing."""
     return any(len(run) > 1 and run[0] == "0" for run in found)
 
@@ -116,7 +116,7 @@ def splits(found: Sequence[str], totals: Totals, limit: int = 8) -> list[tuple[i
     return out
 
 
-def show(values: Sequence[int]) -> str:
+def _show(values: Sequence[int]) -> str:
     return " ".join(map(str, values))
 
 
@@ -144,7 +144,11 @@ def read(cells: Sequence[Cell], totals: Totals, *, glued: bool = False) -> Glued
         return None
     found = tuple(c.key.strip() for c in cells)
     plain = all(run.isascii() and run.isdigit() for run in found)
-    if plain and sum(map(len, found)) >= totals.width and (totals.summed or glued or has_leading_zero(found)):
+    if (
+        plain
+        and sum(map(len, found)) >= totals.width
+        and (totals.summed or glued or _has_leading_zero(found))
+    ):
         options = splits(found, totals)
         return Glued(found, None if options is None else tuple(options), cells[0].line)
     if glued and all(c.kind is CellKind.NUMBER for c in cells):
@@ -152,7 +156,7 @@ def read(cells: Sequence[Cell], totals: Totals, *, glued: bool = False) -> Glued
     return None
 
 
-def as_cells(values: Sequence[int], line: int) -> list[Cell | None]:
+def _as_cells(values: Sequence[int], line: int) -> list[Cell | None]:
     """Cells for split figures, found on ``line``."""
     return [cell(str(v), str(v), line) for v in values]
 
@@ -163,8 +167,8 @@ def place(found: Glued, totals: Totals, findings: Findings, where: str, how: str
     options = found.options
     if options is not None and len(options) == 1:
         how = how or ("按合计关系" if totals.summed else "按数字不以 0 开头")
-        findings.add("ZW228", f"{where}：数字连写“{found.text}”，{how}拆分为 {show(options[0])}", found.line)
-        return as_cells(options[0], found.line)
+        findings.add("ZW228", f"{where}：数字连写“{found.text}”，{how}拆分为 {_show(options[0])}", found.line)
+        return _as_cells(options[0], found.line)
     if options is None:
         why = "可能的拆分过多"
     elif not options:
@@ -172,7 +176,7 @@ def place(found: Glued, totals: Totals, findings: Findings, where: str, how: str
     elif not totals.summed:
         why = "有多种拆分，本表没有可据以判断的合计关系"
     else:
-        listed = "；".join(show(o) for o in options[:_SHOWN]) + ("；…" if len(options) > _SHOWN else "")
+        listed = "；".join(_show(o) for o in options[:_SHOWN]) + ("；…" if len(options) > _SHOWN else "")
         why = f"有多种符合合计关系的拆分（{listed}）"
     findings.add("ZW229", f"{where}：数字连写“{found.text}”{why}，均按空白处理", found.line)
     return [None] * totals.width

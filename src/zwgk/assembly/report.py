@@ -8,10 +8,10 @@ import attrs
 
 from ..catalogue import SECTIONS
 from ..codes import Findings
-from ..lexing.cells import Cell, CellKind
+from ..lexing.cells import CellKind
 from ..model.common import Template, TextSection, Unplaced
 from ..model.report import Report
-from ..structure import DataRow, Document, HeaderRow, ItemRow, Prose, Row, SectionNode, Table
+from ..structure import DataRow, Document, HeaderRow, ItemRow, Prose, Row, SectionNode, Table, all_cells
 from .active import build_active
 from .active import detect_template as active_template
 from .metadata import organ_and_year
@@ -42,19 +42,15 @@ def _table_of(row: Row, current: int | None) -> int | None:
     return current
 
 
-def _cells(row: Row) -> tuple[Cell, ...]:
-    return row.labels + row.cells if isinstance(row, DataRow) else row.cells
-
-
 def _has_figures(table: Table) -> bool:
-    return any(c.kind in (CellKind.NUMBER, CellKind.MARKER) for row in table.rows for c in _cells(row))
+    return any(c.kind in (CellKind.NUMBER, CellKind.MARKER) for row in table.rows for c in all_cells(row))
 
 
 def _lines_of(table: Table) -> list[tuple[int, str]]:
     """A table's text, a line at a time."""
     lines: dict[int, list[str]] = {}
     for row in table.rows:
-        for c in _cells(row):
+        for c in all_cells(row):
             if c.text:
                 lines.setdefault(c.line, []).append(c.text)
     return [(line, " ".join(texts)) for line, texts in lines.items()]
@@ -104,7 +100,7 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
             for row in part.rows:
                 table = _table_of(row, table)
                 if table is None:
-                    cells = _cells(row)
+                    cells = all_cells(row)
                     text = " ".join(c.text for c in cells if c.text)
                     line = cells[0].line
                     findings.add("ZW231", f"“{text}”不属于任何表格，作为未归位内容保留", line)
@@ -162,7 +158,7 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
         unplaced += extra
     for section in SECTIONS:
         if section.number not in present:
-            findings.add("ZW203", f"未找到第{'一二三四五六'[section.number - 1]}部分“{section.title}”的标题")
+            findings.add("ZW203", f"未找到第{section.numeral}部分“{section.title}”的标题")
         if section.tabular and not routed.rows[section.number]:
             findings.add("ZW204", f"未找到“{section.title}”的表格")
 

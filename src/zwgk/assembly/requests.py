@@ -14,7 +14,7 @@ from ..codes import Findings
 from ..lexing.cells import Cell, CellKind
 from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
-from ..structure import DataRow, HeaderRow, Row, ValueRow
+from ..structure import DataRow, HeaderRow, Row, ValueRow, all_cells
 from . import glued
 from .cells import counts, fit, record_lines
 from .glued import ROW
@@ -39,6 +39,11 @@ def _name(cell: Cell) -> str:
 
 def _where(leaf: Leaf) -> str:
     return f"表三“{leaf.row.label}”行"
+
+
+def _kept(cells: Sequence[Cell], line: int) -> Unplaced:
+    """Cells that fit nowhere in table 三, kept as unplaced content."""
+    return Unplaced(" ".join(c.text for c in cells if c.text), "requests", line)
 
 
 def _has_figures(cells: Sequence[Cell]) -> bool:
@@ -96,8 +101,8 @@ class _Placer:
         """Rows placed by position (an unlabelled row after the last row placed), with their figures."""
         self.figureless: set[str] = set()
         """Rows placed from a label without figures, which a later row with figures replaces."""
-        self.withdrawn: list[Unplaced] = []
-        self.out_of_step = ""
+        self.withdrawn: dict[str, Unplaced] = {}
+        """Rows placed by position whose slot a labelled row then claimed: the sign they are out of step."""
         """Why the rows placed by position cannot be trusted, once something shows it."""
 
     def data_row(self, row: DataRow) -> None:
@@ -139,24 +144,21 @@ class _Placer:
             (f"requests.{self.leaves[slot].path}",),
         )
         self._place(slot, row.cells, line)
-        self.inferred[self.leaves[slot].path] = Unplaced(
-            " ".join(c.text for c in row.cells), "requests", line
-        )
+        self.inferred[self.leaves[slot].path] = _kept(row.cells, line)
 
     def _place(self, slot: int, cells: Sequence[Cell], line: int) -> None:
         leaf: Leaf = self.leaves[slot]
         path = f"requests.{leaf.path}"
         if leaf.path in self.inferred:  # a labelled row where one was placed by position: that one goes
-            self.out_of_step = self.out_of_step or f"“{leaf.row.label}”行另有带标签的行"
             self.rows.pop(leaf.path, None)
             self.pending.pop(leaf.path, None)
-            self.withdrawn.append(self.inferred.pop(leaf.path))
+            self.withdrawn[leaf.path] = self.inferred.pop(leaf.path)
         if leaf.path in self.figureless:  # a label printed alone, then again on its row of figures
             self.figureless.discard(leaf.path)
             del self.rows[leaf.path]
         if leaf.path in self.rows or leaf.path in self.pending:
             self.findings.add("ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (path,))
-            self.unplaced.append(Unplaced(" ".join(c.text for c in cells), "requests", line))
+            self.unplaced.append(_kept(cells, line))
             return
         self.cursor = slot
         if not _has_figures(cells):
@@ -193,10 +195,11 @@ class _Placer:
     def withdraw_inferred(self) -> None:
         """Rows placed by position, withdrawn where a labelled row or the columns' rules show them out
         of step with the labels: blank, their figures kept as unplaced."""
-        if not self.inferred and not self.withdrawn:
-            return
-        why = self.out_of_step or ("" if self._columns_hold({}) else "各列的合计关系不成立")
-        if not why:
+        if self.withdrawn:
+            why = f"“{self.leaves[self.slot[next(iter(self.withdrawn))]].row.label}”行另有带标签的行"
+        elif self.inferred and not self._columns_hold({}):
+            why = "各列的合计关系不成立"
+        else:
             return
         paths = list(self.inferred)
         for path in paths:
@@ -205,13 +208,12 @@ class _Placer:
                 k for k in self.lines if k == f"requests.{path}" or k.startswith(f"requests.{path}.")
             ]:
                 del self.lines[key]
-        self.withdrawn += self.inferred.values()
-        self.inferred.clear()
-        self.unplaced += self.withdrawn
+        withdrawn = [*self.withdrawn.values(), *self.inferred.values()]
+        self.unplaced += withdrawn
         self.findings.add(
             "ZW230",
-            f"表三无行标签的行与行标签对不上（{why}），按位置推定的 {len(self.withdrawn)} 行均按空白处理",
-            min(u.line or 0 for u in self.withdrawn),
+            f"表三无行标签的行与行标签对不上（{why}），按位置推定的 {len(withdrawn)} 行均按空白处理",
+            min(u.line or 0 for u in withdrawn),
             tuple(f"requests.{path}" for path in paths),
         )
 
@@ -230,11 +232,10 @@ class _Placer:
         return True
 
     def _unplace(self, row: DataRow | ValueRow, why: str) -> None:
-        cells = (*row.labels, *row.cells) if isinstance(row, DataRow) else row.cells
-        text = " ".join(c.text for c in cells if c.text)
-        line = cells[0].line
-        self.findings.add("ZW231", f"表三中的“{text}”{why}，作为未归位内容保留", line)
-        self.unplaced.append(Unplaced(text, "requests", line))
+        cells = all_cells(row)
+        kept = _kept(cells, cells[0].line)
+        self.findings.add("ZW231", f"表三中的“{kept.text}”{why}，作为未归位内容保留", kept.line)
+        self.unplaced.append(kept)
 
     def missing(self) -> list[Leaf]:
         return [leaf for leaf in self.leaves if leaf.path not in self.rows and leaf.path not in self.pending]

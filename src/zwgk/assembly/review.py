@@ -9,7 +9,7 @@ from ..codes import Findings
 from ..lexing.cells import Cell
 from ..model.common import Unplaced
 from ..model.review import Review, ReviewOutcomes
-from ..structure import DataRow, HeaderRow, Row, ValueRow
+from ..structure import DataRow, HeaderRow, Row, ValueRow, all_cells
 from .cells import counts, fit, record_lines
 from .glued import Totals
 from .labels import note_headers
@@ -30,7 +30,7 @@ def build_review(
         elif isinstance(row, HeaderRow):
             note_headers(row, 4, findings)
         elif isinstance(row, DataRow):
-            text = " ".join(c.text for c in (*row.labels, *row.cells) if c.text)
+            text = " ".join(c.text for c in all_cells(row) if c.text)
             line = row.labels[0].line
             findings.add("ZW231", f"“{text}”不属于表四，作为未归位内容保留", line)
             unplaced.append(Unplaced(text, "review", line))

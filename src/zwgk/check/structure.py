@@ -9,8 +9,6 @@ from ..catalogue import SECTIONS
 from ..model import Active2019, Active2021, Diagnostic, Report
 from .tables import finding
 
-_NUMERALS = "一二三四五六"
-
 
 def structure(report: Report) -> Iterator[Diagnostic]:
     """ZW203 for each missing section, ZW216 for each cell the format lacks, ZW231 for each piece of
@@ -19,7 +17,7 @@ def structure(report: Report) -> Iterator[Diagnostic]:
     if "ZW203" not in said:
         for section in SECTIONS:
             if getattr(report, section.field) is None:
-                message = f"报告没有第{_NUMERALS[section.number - 1]}部分“{section.title}”"
+                message = f"报告没有第{section.numeral}部分“{section.title}”"
                 yield finding(report, "ZW203", message)
     if "ZW216" not in said and isinstance(report.active, Active2019 | Active2021):
         for extra in report.active.extras:

@@ -15,16 +15,16 @@ from typing import NamedTuple
 
 import attrs
 
-from ..catalogue import SECTIONS, Section
+from ..catalogue import SECTION_NUMERALS, SECTIONS, Section
 from ..normalize import fold_width
 from .cells import CellKind, read
-from .headings import candidate
+from .headings import candidate, heaviest_chain
 from .labels import index
 from .lines import SourceLine, is_escaped
 
 MIN_CHARS = 20
 """A line shorter than this never holds two sections run together."""
-_HEADING_NUMERAL = re.compile(r"[一二三四五六][、，,.．]")
+_HEADING_NUMERAL = re.compile(f"[{SECTION_NUMERALS}][、，,.．]")
 _HEADING_SPAN = 40
 _FIGURE = r"-?\d+(?:\.\d+)?(?:万?元)?"
 _RUN = re.compile(rf"{_FIGURE}(?:[ \u3000\xa0]*-{_FIGURE[2:]}|[ \u3000\xa0]+{_FIGURE})*")
@@ -38,15 +38,16 @@ _NUMBERING_NOTE = re.compile(r"[一二三四五六七八九十\d]{1,3}")
 _TABLE_KINDS = (CellKind.LABEL, CellKind.HEADER)
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _SENTENCE_CHARS = 25
-_UNIT = re.compile(r"\s*[条件个项人次年月日号份家户名余多倍%％]")
+_UNITS = "[条件个项人次年月日号份家户名余多倍%％]"
+_UNIT = re.compile(rf"\s*{_UNITS}")
 """What follows a figure in a sentence, never in a table."""
-_GLUED_FIGURE = re.compile(r"[\u4e00-\u9fff”)）]\s?\d+(?![\d.]*\s*[条件个项人次年月日号份家户名余多倍%％])")
+_GLUED_FIGURE = re.compile(rf"[\u4e00-\u9fff”)）]\s?\d+(?![\d.]*\s*{_UNITS})")
 """A figure right after a word, as a table row run together has them."""
 _MIN_ROWS = 3
+"""A line of table rows run together has at least this many labels before its figures."""
 _MAY_HOLD_ROWS = re.compile(r"\d")
 _LAID_OUT_ROW = re.compile(r"[\t|。]")
 """A tab or pipe: a row of a laid-out table, for its layout to read; a full stop: a sentence."""
-"""A line of table rows run together has at least this many labels before its figures."""
 _TITLE = re.compile(r"^\s*(\S{4,60}?(?:年度报告|年报))[\s]+")
 
 
@@ -72,7 +73,7 @@ def _inline_headings(text: str) -> list[_Heading]:
     found = []
     for match in _HEADING_NUMERAL.finditer(text):
         start = match.start()
-        number = "一二三四五六".index(text[start]) + 1
+        number = SECTION_NUMERALS.index(text[start]) + 1
         section = SECTIONS[number - 1]
         body = start + len(match.group())
         exact = next(
@@ -100,23 +101,7 @@ def _inline_headings(text: str) -> list[_Heading]:
 
 def _chain(found: Sequence[_Heading]) -> list[_Heading]:
     """The heaviest sequence of headings whose section numbers rise along the line, not overlapping."""
-    if not found:
-        return []
-    best: list[tuple[int, int]] = []
-    for k, here in enumerate(found):
-        score, previous = here.score, -1
-        for j in range(k):
-            there = found[j]
-            fits = there.section.number < here.section.number and there.end <= here.start
-            if fits and best[j][0] + here.score > score:
-                score, previous = best[j][0] + here.score, j
-        best.append((score, previous))
-    k = max(range(len(found)), key=lambda i: best[i][0])
-    chain = []
-    while k >= 0:
-        chain.append(found[k])
-        k = best[k][1]
-    return chain[::-1]
+    return heaviest_chain(found, lambda before, after: before.end <= after.start)
 
 
 @cache

@@ -10,8 +10,9 @@ so an overview subheading such as ``二、主动公开情况`` cannot take the p
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -99,22 +100,40 @@ def find_headings(lines: Sequence[str]) -> dict[int, Section]:
         for i in _keyword_lines(lines)
         if len(lines[i]) <= 2 * _MAX_HEADING_CHARS and (c := candidate(i, lines[i])) is not None
     ]
-    if not found:
-        return {}
-    # Heaviest chain of candidates with strictly rising section numbers (lines rise by construction).
-    best: list[tuple[int, int]] = []  # (chain score, previous candidate or -1)
+    return {c.line: c.section for c in heaviest_chain(found, lambda before, after: True)}
+
+
+class Scored(Protocol):
+    """A place a section heading could be, and how sure that is."""
+
+    @property
+    def section(self) -> Section: ...
+
+    @property
+    def score(self) -> int: ...
+
+
+_T = TypeVar("_T", bound=Scored)
+
+
+def heaviest_chain(found: Sequence[_T], fits: Callable[[_T, _T], bool]) -> list[_T]:
+    """The heaviest run of ``found`` (in document order) whose section numbers rise strictly, each
+    one ``fits`` after the one before it."""
+    best: list[tuple[int, int]] = []  # (chain score, previous item or -1)
     for k, here in enumerate(found):
         score, previous = here.score, -1
         for j in range(k):
-            if found[j].section.number < here.section.number and best[j][0] + here.score > score:
+            there = found[j]
+            rises = there.section.number < here.section.number and fits(there, here)
+            if rises and best[j][0] + here.score > score:
                 score, previous = best[j][0] + here.score, j
         best.append((score, previous))
-    k = max(range(len(found)), key=lambda i: best[i][0])
-    chain: dict[int, Section] = {}
+    chain = []
+    k = max(range(len(found)), key=lambda i: best[i][0], default=-1)
     while k >= 0:
-        chain[found[k].line] = found[k].section
+        chain.append(found[k])
         k = best[k][1]
-    return chain
+    return chain[::-1]
 
 
 _TITLE_MAX_LINES = 3

@@ -20,9 +20,10 @@ from .headings import candidate, find_headings, find_title
 from .lines import SourceLine, is_escaped, unescaped
 from .rows import physical_rows, reshape
 
-_SUBHEADING = re.compile(
+NUMBERED = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
 )
+"""A line opening with numbering of its own: （一）, 一、, 1、 — a subheading, or a numbered paragraph."""
 _SUBHEADING_CHARS = 30
 _ANCHOR_HEADERS = frozenset(
     {"申请人情况", "direct_litigation", "post_reconsideration_litigation", ACTIVE_LABEL_HEADER}
@@ -60,7 +61,7 @@ def _prose(line: SourceLine) -> Token:
     if is_escaped(line.key):
         return _token("PARA", unescaped(line), line.number)
     text = line.text.strip()
-    kind = "SUBHEAD" if len(text) <= _SUBHEADING_CHARS and _SUBHEADING.match(text) else "PARA"
+    kind = "SUBHEAD" if len(text) <= _SUBHEADING_CHARS and NUMBERED.match(text) else "PARA"
     return _token(kind, line, line.number)
 
 

@@ -23,7 +23,6 @@ from ..model.common import Template, TextSection
 from ..model.report import Report
 from ..model.requests import OtherHandling
 
-_NUMERALS = "一二三四五六"
 _EXCERPT = 60
 
 
@@ -120,9 +119,9 @@ def dump(report: Report) -> str:
     lines.append(f"机关：{report.organ or '?'}  年度：{report.year or '?'}  格式：{report.template.value}")
     lines += [f"  {p}" for p in report.preamble]
     builders = {"active": _active, "requests": _requests, "review": _review}
-    for number, section in enumerate(SECTIONS):
+    for section in SECTIONS:
         lines.append("")
-        lines.append(f"{_NUMERALS[number]}、{section.title}")
+        lines.append(section.heading)
         content = getattr(report, section.field)
         if content is None:
             lines.append("  （未找到）")

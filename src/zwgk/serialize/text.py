@@ -34,7 +34,6 @@ from ..model.report import Report
 from ..model.requests import OtherHandling, Requests
 from ..model.review import Review
 
-_NUMERALS = "一二三四五六七八九十"
 _TAB = "\t"
 
 
@@ -137,7 +136,7 @@ def to_text(report: Report) -> str:
         content = getattr(report, section.field)
         if content is None:
             continue
-        lines.append(f"{_NUMERALS[section.number - 1]}、{section.title}")
+        lines.append(section.heading)
         if isinstance(content, TextSection):
             lines += _paragraphs(content.paragraphs)
             continue

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import DecodingError, UnsupportedSourceError
+from ..lexing.headings import candidate
 from . import require
 from .decode import decode
 from .tables import cell_text, spans_to_matrix, table_lines
@@ -43,10 +44,6 @@ _BLOCKS = _names(
 _ROW_PARTS = frozenset({"thead", "tbody", "tfoot", "tr"})
 _TEXT_HOLDERS = (_BLOCKS - _ROW_PARTS - {"table", "html", "body"}) | {"span", "font", "strong", "b"}
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HEADING = re.compile(
-    r"[一二三四五六][、.．,，]\s*\S{0,16}?(?:总体情况|主动公开|收到和处理|申请情况|行政复议|行政诉讼|"
-    r"存在的?主要问题|存在问题|改进情况|其他需要报告)"
-)
 _TITLE = re.compile(r"\S{2,60}?政府信息公开(?:工作)?年度?报告")
 _REPORT_TABLE = re.compile(r"第二十条|信息内容|本年新收|申请人情况|行政复议|行政诉讼|勾稽关系")
 _SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
@@ -253,7 +250,7 @@ def _report(body: Node) -> tuple[Node | None, Node | None, set[int]]:
         elif node.tag in _TEXT_HOLDERS:
             text = _own_text(node)
             if 0 < len(text) <= 60 and node.css_first("a") is None:
-                if _HEADING.match(text):
+                if candidate(0, text) is not None:
                     headings.append(node)
                 elif _TITLE.fullmatch(text):
                     titles.append(node)

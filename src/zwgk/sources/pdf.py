@@ -10,7 +10,6 @@ paragraphs; page numbers are dropped later, with every other source's.
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
@@ -18,13 +17,11 @@ from typing import Any, NamedTuple
 from ..errors import UnsupportedSourceError
 from ..lexing.cells import CellKind, read
 from ..lexing.headings import candidate
+from ..lexing.lexer import NUMBERED
 from ..normalize import is_page_footer
 from . import require
 from .tables import cell_text, table_lines
 
-_OPENS_BLOCK = re.compile(
-    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．]|第二十条)"
-)
 _CLOSING = "，。、；：？！）》」』”’,.;:?!)"
 """Punctuation no line of a paragraph starts with: a line starting with one continues the last."""
 _CHARS_PER_LINE = 28
@@ -48,7 +45,7 @@ class _Item(NamedTuple):
 
 def _opens_block(text: str) -> bool:
     """Whether a line starts something of its own: a heading, a numbered item, a table label."""
-    return bool(_OPENS_BLOCK.match(text) or candidate(0, text) or read(text).kind is not CellKind.TEXT)
+    return bool(NUMBERED.match(text) or candidate(0, text) or read(text).kind is not CellKind.TEXT)
 
 
 def _extent(chars: Sequence[dict[str, Any]], box: Sequence[float]) -> tuple[float, float]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from ..lexing.cells import CellKind, read
+
 _SPACE_IN_WORD = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _SPACES = re.compile(r"\s+")
-_FIGURE = re.compile(r"[-+]?\d[\d,，.]*(?:万?元)?|[-—–/／无]")
-"""What a cell holding a figure, or a marker in its place, looks like."""
 
 Matrix = Sequence[Sequence[str | None]]
 """Rows of cells: the cell's text where it starts, ``None`` where a merged cell covers it."""
@@ -27,7 +27,8 @@ def cell_text(raw: str) -> str:
 
 
 def is_figure(text: str) -> bool:
-    return _FIGURE.fullmatch(text) is not None
+    """A figure, or a marker printed in its place (``-``, ``/``, ``无``), as the lexer reads cells."""
+    return read(text).kind in (CellKind.NUMBER, CellKind.MARKER)
 
 
 def _first_figure(row: Sequence[str | None]) -> int | None:

@@ -9,7 +9,7 @@ from functools import cache
 
 from hypothesis import strategies as st
 
-from ..catalogue import SECTIONS
+from ..catalogue import SECTIONS, Section
 from ..lexing.lexer import reads_back
 from ..lexing.lines import ESCAPE
 from ..model import Active2019, Active2021, Report, TextSection
@@ -21,7 +21,6 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 _FULL_WIDTH_DIGITS = str.maketrans("0123456789-", "０１２３４５６７８９－")
 _CONTINUATION_CHARS = 24
 """A broken label's second line stays shorter than the lexer's sentence length."""
-_NUMERALS = "一二三四五六"
 
 
 def _is_figure(cell: str) -> bool:
@@ -111,13 +110,12 @@ def _escaped(text: str) -> str:
     return text if text.startswith(ESCAPE) else ESCAPE + text
 
 
-def _heading(number: int, title: str, style: str) -> str:
-    numeral = _NUMERALS[number - 1]
+def _heading(section: Section, style: str) -> str:
     return {
-        "official": f"{numeral}、{title}",
-        "arabic": f"{number}、 {title}",
-        "doubled": f"{numeral},、{title}",
-        "bare": title,
+        "official": section.heading,
+        "arabic": f"{section.number}、 {section.title}",
+        "doubled": f"{section.numeral},、{section.title}",
+        "bare": section.title,
     }[style]
 
 
@@ -195,7 +193,7 @@ def noisy_text(
         if getattr(report, section.field) is None:
             continue
         style = draw(st.sampled_from(("official", "official", "arabic", "doubled", "bare")))
-        lines.append(_heading(section.number, section.title, style))
+        lines.append(_heading(section, style))
         lines += draw(_section_lines(report, section.field, layouts))
     text = "\n".join(draw(_residue(lines))) + "\n"
     return draw(_traditional(text)) if (draw(st.booleans()) if traditional is None else traditional) else text
@@ -214,7 +212,7 @@ def flattened_text(draw: st.DrawFn, report: Report) -> str:
         content = getattr(report, section.field)
         if content is None:
             continue
-        parts.append(f"{_NUMERALS[section.number - 1]}、{section.title}")
+        parts.append(section.heading)
         if isinstance(content, TextSection):
             parts += (" ".join(p.split()) for p in content.paragraphs if reads_back(p, tabular=False))
             continue
