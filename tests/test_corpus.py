@@ -35,12 +35,31 @@ def test_flattened_reports_read_every_table_cell_right(expected: Path) -> None:
     assert {d.code for d in report.diagnostics} >= {"ZW109", "ZW228"}
 
 
-def test_the_one_table_two_cell_left_blank_is_said_with_its_candidates() -> None:
+def test_a_table_two_split_the_table_leaves_open_is_taken_from_the_prose() -> None:
+    """“行政规范性文件8855698” splits many ways; the overview says “现行有效行政规范性文件698件，动态更新
+    本年度制发的规范性文件88件”."""
     report = zwgk.parse_file(PINGTAN / "2022_80629_page.txt")
-    assert report.active is not None
-    assert report.active.normative_documents.issued is None  # type: ignore[union-attr]
+    documents = report.active.normative_documents  # type: ignore[union-attr]
+    assert (documents.issued, documents.repealed, documents.in_force) == (88, 55, 698)
     (said,) = [d for d in report.diagnostics if "8855698" in d.message]
-    assert (said.code, said.line) == ("ZW229", 10)
+    assert (said.code, said.line) == ("ZW228", 10)
+    assert "正文" in said.message
+
+
+def test_detached_labels_and_appended_tables_of_a_converted_pdf() -> None:
+    """上海科委 2024: tables appended as 一、二、三 after the report's own sections, and table 三's rows
+    cut from their labels, which come as fragments out of order (see the fixture's SOURCES.md)."""
+    report = zwgk.parse_file(FIXTURES / "corpus" / "kewei" / "kewei-2024-source.md")
+    assert report.requests is not None and report.review is not None
+    assert report.requests.partially_granted.total == 0
+    assert report.requests.withheld.internal_affairs.total == 1
+    assert report.requests.unavailable.not_held.total == 4
+    assert report.requests.unavailable.needs_creation.total == 6
+    assert report.requests.other_handling.overdue_correction.total == 10  # type: ignore[union-attr]
+    assert report.review.reconsideration.upheld == 1
+    assert report.review.reconsideration.total == 1
+    assert {d.code for d in report.diagnostics} >= {"ZW213"}
+    assert "ZW230" not in {d.code for d in report.diagnostics}
 
 
 def test_an_older_format_report_invents_nothing() -> None:

@@ -263,6 +263,127 @@ def test_no_break_space_cells_and_word_artefacts() -> None:
     assert "ZW103" in codes(report)
 
 
+# --- converted PDFs: labels come apart from their rows, tables appended with their own numbers --------
+
+_ZEROS = "0 0 0 0 0 0 0"
+_LABELLED = {  # the rows that keep their labels; （二）, 2.其他法律… and （六）2. lose theirs
+    "一、本年新收政府信息公开申请数量": "4 0 0 0 0 0 4",
+    "二、上年结转政府信息公开申请数量": "1 0 0 0 0 0 1",
+    "（一）予以公开": "2 0 0 0 0 0 2",
+    "1.属于国家秘密": _ZEROS,
+    **{label: _ZEROS for label in ("3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息")},
+    **{label: _ZEROS for label in ("6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项")},
+    **{label: _ZEROS for label in ("1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作")},
+    **{label: _ZEROS for label in ("3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请")},
+    **{label: _ZEROS for label in ("3.要求提供公开出版物", "4.无正当理由大量反复申请")},
+    "5.要求行政机关确认或重新出具已获取信息": _ZEROS,
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": _ZEROS,
+    "3.其他": _ZEROS,
+    "（七）总计": "4 0 0 0 0 0 4",
+    "四、结转下年度继续办理": "1 0 0 0 0 0 1",
+}
+
+
+def _md(label: str, figures: str) -> str:
+    return "| " + " | ".join([label, *figures.split()] if label else figures.split()) + " |"
+
+
+def _detached(*, between_first_labels: int) -> str:
+    """Table 三 as a PDF converter leaves it: three rows without labels, label fragments out of order."""
+    rows = [_md(label, figures) for label, figures in _LABELLED.items()]
+    bare = [_md("", "1 0 0 0 0 0 1")] * between_first_labels
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        *rows[:3],
+        "2.其他法律行政法规禁",  # the label of the row after 1.属于国家秘密, printed before （二）'s figures
+        "止公开",
+        *bare,  # （二）部分公开
+        "（三）不",
+        "予公开",
+        rows[3],
+        _md("", _ZEROS),  # 2.其他法律行政法规禁止公开
+        *rows[4:19],
+        "2.申请人逾期未按收费",
+        _md("", "1 0 0 0 0 0 1"),  # （六）2.
+        *rows[19:],
+    ]
+    return "\n".join(lines)
+
+
+def test_rows_whose_labels_came_apart_fill_the_slots_between_labelled_rows() -> None:
+    report = zwgk.parse(_detached(between_first_labels=1))
+    requests = report.requests
+    assert requests is not None
+    assert cells(requests.partially_granted) == row("1 0 0 0 0 0 1")
+    assert cells(requests.withheld.prohibited_by_law) == row(_ZEROS)
+    assert cells(requests.other_handling.overdue_fee) == row("1 0 0 0 0 0 1")  # type: ignore[union-attr]
+    assert cells(requests.total) == row("4 0 0 0 0 0 4")
+    placed = [d for d in report.diagnostics if d.code == "ZW213"]
+    assert len(placed) == 3 and all("之间" in d.message for d in placed)
+    assert [d for d in zwgk.check(report) if d.code in ("ZW301", "ZW302", "ZW303", "ZW390")] == []
+
+
+def test_rows_that_do_not_match_the_slots_between_labels_are_not_placed() -> None:
+    """Two rows where one slot is empty: which is which cannot be told, so neither is placed."""
+    report = zwgk.parse(_detached(between_first_labels=2))
+    requests = report.requests
+    assert requests is not None
+    assert cells(requests.partially_granted) == row("_ _ _ _ _ _ _")
+    assert [u.text for u in report.unplaced].count("1 0 0 0 0 0 1") == 2
+    assert "ZW231" in codes(report)
+
+
+def test_tables_appended_with_their_own_numbers() -> None:
+    """Shanghai-style: the report's own sections, then the tables titled 一、二、三 with the official titles."""
+    text = "\n".join(
+        [
+            "一、总体情况",
+            "本机关认真落实条例。",
+            "二、工作机制保障",
+            "设立工作小组。",
+            "一、主动公开政府信息情况",
+            "第二十条第（五）项",
+            "| 行政许可 | 97 |",
+            "二、收到和处理政府信息公开申请情况",
+            _md("一、本年新收政府信息公开申请数量", "3 0 0 0 0 0 3"),
+            "三、政府信息公开行政复议、行政诉讼情况",
+            "| 维持 | 纠正 | 其他 | 尚未 | 其他 | 尚未 |",  # broken headers, one shared with table 三
+            _md("", "1 0 0 0 1 0 0 0 0 0 0 0 0 0 0"),
+            "五、其他需要报告的事项",
+            "未收取信息处理费。",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert report.overview == zwgk.TextSection(("本机关认真落实条例。", "二、工作机制保障", "设立工作小组。"))
+    assert report.active is not None and report.active.licensing.decisions == 97  # type: ignore[union-attr]
+    assert report.requests is not None and report.requests.new_received.total == 3
+    assert report.review is not None and report.review.reconsideration.upheld == 1
+    assert report.review.reconsideration.total == 1
+    assert report.other_matters == zwgk.TextSection(("未收取信息处理费。",))
+    assert [d.message for d in report.diagnostics if d.code == "ZW203"] == [
+        "未找到第五部分“存在的主要问题及改进情况”的标题"
+    ]
+
+
+def test_table_two_figures_run_together_are_split_as_the_prose_states() -> None:
+    def report(overview: str) -> zwgk.Report:
+        """A mirror-site copy: the whole report on one line, figures run together."""
+        return zwgk.parse(
+            f"一、总体情况 {overview} 二、主动公开政府信息情况第二十条第（一）项 信息内容 本年制发件数"
+            " 本年废止件数 现行有效件数 规章000行政规范性文件1234567第二十条第（五）项信息内容本年处理决定数量行政许可10690"
+        )
+
+    stated = report("全年制发规范性文件12件，废止34件，现行有效行政规范性文件567件。")
+    documents = stated.active.normative_documents  # type: ignore[union-attr]
+    assert (documents.issued, documents.repealed, documents.in_force) == (12, 34, 567)
+    assert any(d.code == "ZW228" and "正文" in d.message for d in stated.diagnostics)
+    # one figure stated is not enough; figures stated beside another row's name do not count
+    for overview in ("现行有效规范性文件567件。", "收到申请12件，办结34件，其中567件已公开。"):
+        unsplit = report(overview).active.normative_documents  # type: ignore[union-attr]
+        assert (unsplit.issued, unsplit.repealed, unsplit.in_force) == (None, None, None)
+        assert "ZW229" in codes(report(overview))
+
+
 # --- across seeds ------------------------------------------------------------------------------------
 
 

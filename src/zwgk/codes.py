@@ -131,7 +131,8 @@ CODES: dict[str, Code] = {
         Code(
             "ZW213",
             Severity.WARNING,
-            "A row had lost its label; which row it is was inferred from its position.",
+            "A row had lost its label; which row it is was inferred from its position (following on from"
+            " the last label, or in order in the empty slots between the labelled rows around it).",
             "表三此行无行标签，按位置推定为“2.其他法律行政法规禁止公开”行",
         ),
         Code(
@@ -193,7 +194,8 @@ CODES: dict[str, Code] = {
             "ZW228",
             Severity.INFO,
             "Figures printed without separators were split the one way the table's rules allow"
-            " (no leading zeros; each row or group adds up to its 总计).",
+            " (no leading zeros; each row or group adds up to its 总计), or, in table 二, the one way that"
+            " gives the figures the report's prose states for that row.",
             "表三“一、本年新收政府信息公开申请数量”行：数字连写“640020470”，按合计关系拆分为 64 0 0 2 0 4 70",
         ),
         Code(
@@ -206,9 +208,10 @@ CODES: dict[str, Code] = {
         Code(
             "ZW230",
             Severity.WARNING,
-            "Rows placed by position (ZW213) were withdrawn: a labelled row or the table's rules show the"
-            " unlabelled rows out of step with the labels; their figures are kept as unplaced.",
-            "表三无行标签的行与行标签对不上（“1.信访举报投诉类申请”行另有带标签的行），按位置推定的 3 行均按空白处理",
+            "Rows without labels could not be placed: neither following on from the last label nor"
+            " filling the slots between the labelled rows agrees with the labels and the table's rules;"
+            " their figures are kept as unplaced.",
+            "表三无行标签的行与行标签对不上（“1.信访举报投诉类申请”行另有带标签的行），这 3 行均无法归位，作为未归位内容保留",
         ),
         Code(
             "ZW231",

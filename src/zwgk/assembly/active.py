@@ -22,7 +22,11 @@ from ..model.common import Template, Unplaced
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from ..structure import Row as TableRow
 from .cells import figure, fit, value
+from .glued import Totals
+from .glued import place as place_glued
+from .glued import read as read_glued
 from .labels import note_label
+from .stated import corroborated, stated_figures
 
 _CLASSES: dict[Template, type[Active2019] | type[Active2021]] = {
     Template.V2019: Active2019,
@@ -89,6 +93,8 @@ class _Builder:
     findings: Findings
     lines: dict[str, int]
     glued: bool
+    prose: tuple[str, ...]
+    """The report's paragraphs, which may state the figures a glued row ran together."""
     blocks: dict[str, Block] = attrs.field(init=False)
     block_of: dict[str, Block] = attrs.field(init=False)
     item: str | None = None
@@ -151,7 +157,10 @@ class _Builder:
     def _place(self, row: DataRow, block: Block, catalogue_row: Row, header: list[Cell] | None) -> None:
         field = catalogue_row.field or ""
         width = len(header) if header else len(block.columns)
-        fitted = fit(row.cells, width, self.findings, f"表二“{catalogue_row.label}”行", glued=self.glued)
+        where = f"表二“{catalogue_row.label}”行"
+        fitted = self._split_as_stated(row.cells, width, catalogue_row, where) or fit(
+            row.cells, width, self.findings, where, glued=self.glued
+        )
         found: dict[str, Any] = {}
         for i, cell in enumerate(fitted):
             column = self._column(block, header[i]) if header else block.columns[i]
@@ -167,6 +176,21 @@ class _Builder:
             if field == "procurement" and column.field == "amount":
                 found["amount_unit"] = _unit_from([cell], header[i] if header else None)
         self.values[field] = found
+
+    def _split_as_stated(
+        self, cells: Sequence[Cell], width: int, row: Row, where: str
+    ) -> list[Cell | None] | None:
+        """A glued row's cells, split the one way the report's prose states; ``None`` if it does not."""
+        rule = Totals((width,), summed=False)
+        found = read_glued(cells, rule, glued=self.glued)
+        if found is None or found.options is None or len(found.options) < 2:
+            return None
+        chosen = corroborated(found.options, stated_figures(self.prose, (row.label, *row.aliases)))
+        if len(chosen) != 1:
+            return None
+        return place_glued(
+            attrs.evolve(found, options=chosen), rule, self.findings, where, "按正文所述的数字"
+        )
 
     def _column(self, block: Block, cell: Cell) -> Column | None:
         names = {label.name for label in _columns_of(cell) if self.template in label.templates}
@@ -230,10 +254,12 @@ def build_active(
     lines: dict[str, int],
     *,
     glued: bool = False,
+    prose: tuple[str, ...] = (),
 ) -> tuple[Active2019 | Active2021, list[Unplaced]]:
     """Table 二 in ``template`` from its rows; where each cell stood goes into ``lines``. ``glued``:
-    the text ran figures together, so a row of too few figures is split, not placed from the left."""
-    builder = _Builder(template, findings, lines, glued)
+    the text ran figures together, so a row of too few figures is split, not placed from the left —
+    as ``prose`` (the report's paragraphs) states it where the split is otherwise open."""
+    builder = _Builder(template, findings, lines, glued, prose)
     for row in rows:
         if isinstance(row, ItemRow):
             builder.item_row(row)

@@ -30,11 +30,14 @@ def _table_of(row: Row, current: int | None) -> int | None:
     if isinstance(row, ItemRow):
         return 2
     if isinstance(row, HeaderRow):
-        tables = {3} if any(cell.kind is CellKind.NOTE for cell in row.cells) else set()
-        tables.update(label.table for cell in row.cells for label in cell.reading.labels)
-        if current in tables or not tables:
-            return current
-        return min(tables)
+        names: dict[int, set[str]] = {3: {"note"}} if any(c.kind is CellKind.NOTE for c in row.cells) else {}
+        for cell in row.cells:
+            for label in cell.reading.labels:
+                names.setdefault(label.table, set()).add(label.name)
+        if current is None or current in names:
+            return current if current in names else min(names, default=None)
+        # inside a table, one header word another table shares (其他) does not leave it
+        return min((t for t, found in names.items() if len(found) > 1), default=current)
     if isinstance(row, DataRow):
         for cell in reversed(row.labels):
             if cell.kind is CellKind.LABEL:
@@ -146,6 +149,7 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
             findings,
             routed.lines,
             glued=glued,
+            prose=tuple(p for paragraphs in routed.paragraphs.values() for p in paragraphs),
         )
         unplaced += extra
     if routed.rows[3] or 3 in present:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
-from itertools import product
+from itertools import pairwise, product
 from math import prod
 
 import attrs
@@ -85,8 +85,36 @@ def _slots(template: Template) -> tuple[dict[str, int], dict[str, int]]:
     return slot, starts
 
 
+@attrs.frozen
+class _Bare:
+    """A row of figures without a label, and where it stood among the labelled rows."""
+
+    cells: tuple[Cell, ...]
+    line: int
+    following: int
+    """The slot it takes if it follows on from the last label: that label's slot plus the unlabelled
+    rows between them."""
+    gap: int
+    """How many labelled rows of figures stood before it: it belongs between the last of them and the next."""
+
+
+def _figures(cells: Sequence[Cell]) -> tuple[int | None, ...]:
+    """A row's values as they would be read, without saying anything (a glued row that splits several
+    ways: unknown)."""
+    found = glued.read(cells, ROW)
+    if found is not None and found.options is not None and len(found.options) > 1:
+        return (None,) * len(REQUEST_COLUMNS)
+    quiet = Findings()
+    return tuple(counts(fit(cells, len(REQUEST_COLUMNS), quiet, "", ROW), REQUEST_COLUMNS, quiet, ""))
+
+
+_Plan = list[int | None]
+"""The slot of each unlabelled row (``None``: none)."""
+
+
 class _Placer:
-    """Places rows in the format's leaves, keeping a cursor at the last row placed."""
+    """Places labelled rows in the format's leaves as they come, and the unlabelled rows once every
+    label is known."""
 
     def __init__(self, template: Template, findings: Findings, lines: dict[str, int]) -> None:
         self.lines = lines
@@ -94,16 +122,18 @@ class _Placer:
         self.slot, self.group_start = _slots(template)
         self.rows: dict[str, RequestRow] = {}
         self.cursor = -1
+        """The slot of the last label."""
+        self.run = 0
+        """How many unlabelled rows have followed it."""
         self.findings = findings
         self.unplaced: list[Unplaced] = []
         self.pending: dict[str, glued.Glued] = {}
-        self.inferred: dict[str, Unplaced] = {}
-        """Rows placed by position (an unlabelled row after the last row placed), with their figures."""
-        self.figureless: set[str] = set()
-        """Rows placed from a label without figures, which a later row with figures replaces."""
-        self.withdrawn: dict[str, Unplaced] = {}
-        """Rows placed by position whose slot a labelled row then claimed: the sign they are out of step."""
-        """Why the rows placed by position cannot be trusted, once something shows it."""
+        self.figureless: dict[str, Unplaced | None] = {}
+        """Rows placed from a label without figures (or with figures that fit no column: kept here), which
+        a later row with figures replaces."""
+        self.anchors: list[int] = []
+        """The slots of the labelled rows of figures, in document order."""
+        self.bare: list[_Bare] = []
 
     def data_row(self, row: DataRow) -> None:
         label = _label(row)
@@ -114,7 +144,7 @@ class _Placer:
         where = f"表三“{label.text}”行"
         if name in self.group_start:
             if not _has_figures(row.cells):
-                self.cursor = self.group_start[name] - 1
+                self.cursor, self.run = self.group_start[name] - 1, 0
                 return
             slot = self.group_start[name]
             self.findings.add(
@@ -129,50 +159,119 @@ class _Placer:
         else:  # a row of the other format: （六）'s sub-rows in a 2019 table
             self._unplace(row, "不属于本格式的行")
             return
-        self._place(slot, row.cells, label.line)
+        if self._place(slot, row.cells, label.line):
+            self.cursor, self.run = slot, 0
+            if self.leaves[slot].path not in self.figureless:
+                self.anchors.append(slot)
 
     def value_row(self, row: ValueRow) -> None:
-        slot = self.cursor + 1
-        if slot >= len(self.leaves) or self.leaves[slot].path in self.rows:
-            self._unplace(row, "无行标签且无法推定所属行")
-            return
-        line = row.cells[0].line
-        self.findings.add(
-            "ZW213",
-            f"表三此行无行标签，按位置推定为“{self.leaves[slot].row.label}”行",
-            line,
-            (f"requests.{self.leaves[slot].path}",),
+        self.bare.append(
+            _Bare(tuple(row.cells), row.cells[0].line, self.cursor + 1 + self.run, len(self.anchors))
         )
-        self._place(slot, row.cells, line)
-        self.inferred[self.leaves[slot].path] = _kept(row.cells, line)
+        self.run += 1
 
-    def _place(self, slot: int, cells: Sequence[Cell], line: int) -> None:
+    def _place(self, slot: int, cells: Sequence[Cell], line: int) -> bool:
+        """Put a row in ``slot``; ``False`` if the slot already holds one."""
         leaf: Leaf = self.leaves[slot]
         path = f"requests.{leaf.path}"
-        if leaf.path in self.inferred:  # a labelled row where one was placed by position: that one goes
-            self.rows.pop(leaf.path, None)
-            self.pending.pop(leaf.path, None)
-            self.withdrawn[leaf.path] = self.inferred.pop(leaf.path)
         if leaf.path in self.figureless:  # a label printed alone, then again on its row of figures
-            self.figureless.discard(leaf.path)
             del self.rows[leaf.path]
+            if (kept := self.figureless.pop(leaf.path)) is not None:
+                self.unplaced.append(kept)
         if leaf.path in self.rows or leaf.path in self.pending:
             self.findings.add("ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (path,))
             self.unplaced.append(_kept(cells, line))
-            return
-        self.cursor = slot
-        if not _has_figures(cells):
-            self.figureless.add(leaf.path)
+            return False
         found = glued.read(cells, ROW)
         if found is not None and found.options is not None and len(found.options) > 1:
             self.pending[leaf.path] = found  # the columns' rules may tell, once every row is in
-            return
+            return True
         self._store(leaf, fit(cells, len(REQUEST_COLUMNS), self.findings, _where(leaf), ROW), line)
+        if all(v is None for v in attrs.astuple(self.rows[leaf.path])):
+            self.figureless[leaf.path] = _kept(cells, line) if _has_figures(cells) else None
+        return True
 
     def _store(self, leaf: Leaf, fitted: Sequence[Cell | None], line: int) -> None:
         path = f"requests.{leaf.path}"
         self.rows[leaf.path] = RequestRow(*counts(fitted, REQUEST_COLUMNS, self.findings, path))
         record_lines(self.lines, path, line, REQUEST_COLUMNS, fitted)
+
+    def place_bare(self) -> None:
+        """The unlabelled rows, each in the slot its position gives: following on from the last label
+        (the usual case), or else, where the labels came apart from their rows, filling in order the
+        empty slots between the labelled rows around them when there are as many rows as slots. A
+        placement that the labelled rows or the columns' rules contradict is not made."""
+        if not self.bare:
+            return
+        values = [_figures(b.cells) for b in self.bare]
+        following: _Plan = [b.following if b.following < len(self.leaves) else None for b in self.bare]
+        between = self._between()
+        why = self._conflict(following, values)
+        if why is None and None not in following:
+            self._commit(following, "按位置推定")
+        elif (
+            between is not None
+            and self._conflict(between, values) is None
+            and (why is not None or all(f is None or f == b for f, b in zip(following, between, strict=True)))
+        ):
+            self._commit(between, "按前后带标签行之间的位置推定")
+        elif why is None:
+            self._commit(following, "按位置推定")
+        else:
+            kept = [_kept(b.cells, b.line) for b in self.bare]
+            self.unplaced += kept
+            self.findings.add(
+                "ZW230",
+                f"表三无行标签的行与行标签对不上（{why}），这 {len(kept)} 行均无法归位，作为未归位内容保留",
+                kept[0].line,
+            )
+
+    def _between(self) -> _Plan | None:
+        """Each unlabelled row in the empty slots between the labelled rows around it, in order, where
+        they are as many as the slots; ``None`` if the labelled rows are themselves out of order."""
+        anchors = [-1, *self.anchors, len(self.leaves)]
+        if any(a >= b for a, b in pairwise(anchors)):
+            return None
+        plan: _Plan = []
+        for gap in sorted({b.gap for b in self.bare}):
+            count = sum(1 for b in self.bare if b.gap == gap)
+            free = list(range(anchors[gap] + 1, anchors[gap + 1]))
+            plan += free if len(free) == count else [None] * count
+        return plan
+
+    def _conflict(self, plan: _Plan, values: Sequence[tuple[int | None, ...]]) -> str | None:
+        """What shows ``plan`` wrong: a slot a labelled row holds or two rows share, or the columns'
+        rules; ``None`` if nothing does."""
+        taken = set(self.anchors) | {self.slot[path] for path in self.pending}
+        chosen: dict[str, tuple[int | None, ...]] = {}
+        for slot, figures in zip(plan, values, strict=True):
+            if slot is None:
+                continue
+            label = self.leaves[slot].row.label
+            if slot in taken:
+                return f"“{label}”行另有带标签的行"
+            if self.leaves[slot].path in chosen:
+                return f"“{label}”行对应了两行"
+            chosen[self.leaves[slot].path] = figures
+        return None if self._columns_hold(chosen) else "各列的合计关系不成立"
+
+    def _commit(self, plan: _Plan, how: str) -> None:
+        for bare, slot in zip(self.bare, plan, strict=True):
+            if slot is None:
+                kept = _kept(bare.cells, bare.line)
+                self.findings.add(
+                    "ZW231", f"表三中的“{kept.text}”无行标签且无法推定所属行，作为未归位内容保留", kept.line
+                )
+                self.unplaced.append(kept)
+                continue
+            leaf = self.leaves[slot]
+            self.findings.add(
+                "ZW213",
+                f"表三此行无行标签，{how}为“{leaf.row.label}”行",
+                bare.line,
+                (f"requests.{leaf.path}",),
+            )
+            self._place(slot, bare.cells, bare.line)
 
     def settle(self) -> None:
         """Rows whose glued figures split several ways, split the one way the columns' rules (一 + 二 =
@@ -192,32 +291,7 @@ class _Placer:
             self._store(leaf, fitted, found.line)
         self.pending.clear()
 
-    def withdraw_inferred(self) -> None:
-        """Rows placed by position, withdrawn where a labelled row or the columns' rules show them out
-        of step with the labels: blank, their figures kept as unplaced."""
-        if self.withdrawn:
-            why = f"“{self.leaves[self.slot[next(iter(self.withdrawn))]].row.label}”行另有带标签的行"
-        elif self.inferred and not self._columns_hold({}):
-            why = "各列的合计关系不成立"
-        else:
-            return
-        paths = list(self.inferred)
-        for path in paths:
-            self.rows.pop(path, None)
-            for key in [
-                k for k in self.lines if k == f"requests.{path}" or k.startswith(f"requests.{path}.")
-            ]:
-                del self.lines[key]
-        withdrawn = [*self.withdrawn.values(), *self.inferred.values()]
-        self.unplaced += withdrawn
-        self.findings.add(
-            "ZW230",
-            f"表三无行标签的行与行标签对不上（{why}），按位置推定的 {len(withdrawn)} 行均按空白处理",
-            min(u.line or 0 for u in withdrawn),
-            tuple(f"requests.{path}" for path in paths),
-        )
-
-    def _columns_hold(self, chosen: dict[str, tuple[int, ...]]) -> bool:
+    def _columns_hold(self, chosen: Mapping[str, tuple[int | None, ...]]) -> bool:
         rows: dict[str, tuple[int | None, ...]] = {p: attrs.astuple(r) for p, r in self.rows.items()}
         rows.update(chosen)
         results = [leaf.path for leaf in self.leaves if leaf.path not in _ENDPOINTS]
@@ -253,8 +327,8 @@ def build_requests(
             placer.value_row(row)
         elif isinstance(row, HeaderRow):
             note_headers(row, 3, findings)
+    placer.place_bare()
     placer.settle()
-    placer.withdraw_inferred()
     missing = placer.missing()
     if missing and len(missing) < len(placer.leaves):
         findings.add(

@@ -68,10 +68,8 @@ def candidate(index: int, line: str) -> Candidate | None:
     if numbering and number is None:
         return None
     exact = _exact_titles().get(rest)
-    if exact is not None:
-        if number is not None and number != exact.number:
-            return None
-        return Candidate(index, exact, 3 if number is not None else 2)
+    if exact is not None:  # renumbered (tables appended as 一、二、三) counts as much as unnumbered
+        return Candidate(index, exact, 3 if number == exact.number else 2)
     if number is None or not 1 <= number <= len(SECTIONS) or _SENTENCE_PUNCTUATION.search(text):
         return None
     section = SECTIONS[number - 1]
