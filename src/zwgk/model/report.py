@@ -9,8 +9,14 @@ from .common import Diagnostic, Template, TextSection, Unplaced, constraints
 from .requests import Requests
 from .review import Review
 
+_SHOWN_CHARS = 30
 
-@attrs.frozen
+
+def _short(text: str | None) -> str | None:
+    return text if text is None or len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
+@attrs.frozen(repr=False)
 class Report:
     """One 政府信息公开工作年度报告, typed.
 
@@ -38,3 +44,19 @@ class Report:
     """The 1-based source line of each part read from text, by path: cells
     (``requests.total.natural_person``), rows (``requests.total``), paragraphs (``overview.paragraphs.0``).
     Provenance of one reading: not part of equality, not written to JSON or CSV."""
+
+    def __repr__(self) -> str:
+        """A line whatever the report's size: who, when, which format, which tables, what was said."""
+        tables = "".join(
+            n for n, t in zip("二三四", (self.active, self.requests, self.review), strict=True) if t
+        )
+        return (
+            f"Report(organ={_short(self.organ)!r}, year={self.year!r}, template='{self.template.value}',"
+            f" tables='{tables}', diagnostics={len(self.diagnostics)}, unplaced={len(self.unplaced)})"
+        )
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the tables."""
+        from ..serialize.html import report_html
+
+        return report_html(self)

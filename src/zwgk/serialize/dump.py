@@ -7,23 +7,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-from ..catalogue import (
-    ACTIVE_BLOCKS,
-    REQUEST_COLUMNS,
-    REQUEST_ROWS,
-    REVIEW_COLUMNS,
-    REVIEW_GROUPS,
-    SECTIONS,
-    walk_rows,
-)
-from ..model.active import Active2019
-from ..model.common import Template, TextSection
+from ..catalogue import SECTIONS
+from ..model.common import TextSection
 from ..model.report import Report
-from ..model.requests import OtherHandling
+from .grids import Grid, active_grids, requests_grid, review_grid
+from .text import table_format
 
 _EXCERPT = 60
+_LABEL = 16
 
 
 def _width(text: str) -> int:
@@ -52,12 +44,6 @@ def _grid(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     return lines
 
 
-def _get(obj: Any, path: str) -> Any:
-    for part in path.split("."):
-        obj = getattr(obj, part)
-    return obj
-
-
 def _text_section(section: TextSection) -> list[str]:
     lines = []
     for paragraph in section.paragraphs:
@@ -66,19 +52,25 @@ def _text_section(section: TextSection) -> list[str]:
     return lines or ["  （无内容）"]
 
 
+def _label(text: str) -> str:
+    return text if len(text) <= _LABEL else text[: _LABEL - 1] + "…"
+
+
+def _draw(grid: Grid, corner: str = "") -> list[str]:
+    rows = [
+        [_label(label), *(map(_cell, values) if values else [""] * len(grid.header))]
+        for label, values in grid.rows
+    ]
+    return _grid([corner, *grid.header], rows)
+
+
 def _active(report: Report) -> list[str]:
     active = report.active
     assert active is not None
-    template = Template.V2019 if isinstance(active, Active2019) else Template.V2021
-    lines = [f"  （{template.value} 年格式）"]
-    for block in ACTIVE_BLOCKS[template]:
-        lines.append(f"  第二十条第（{block.item}）项")
-        header = ["信息内容", *(c.label for c in block.columns)]
-        rows = [
-            [row.label, *(_cell(getattr(getattr(active, row.field or ""), c.field)) for c in block.columns)]
-            for row in block.rows
-        ]
-        lines += ["  " + line for line in _grid(header, rows)]
+    lines = [f"  （{table_format(active).value} 年格式）"]
+    for grid in active_grids(active):
+        lines.append(f"  {grid.caption}")
+        lines += ["  " + line for line in _draw(grid, "信息内容")]
     for extra in active.extras:
         lines.append(f"  附加：第（{extra.item}）项 {extra.row} / {extra.column} = {_cell(extra.value)}")
     if getattr(active, "procurement", None) is not None and active.procurement.amount_unit:  # type: ignore[union-attr]
@@ -89,28 +81,14 @@ def _active(report: Report) -> list[str]:
 def _requests(report: Report) -> list[str]:
     requests = report.requests
     assert requests is not None
-    template = Template.V2021 if isinstance(requests.other_handling, OtherHandling) else Template.V2019
-    rows = []
-    for path, row, _ in walk_rows(REQUEST_ROWS[template]):
-        label = row.label if len(row.label) <= 16 else row.label[:15] + "…"
-        if path is None or row.children:
-            rows.append([label, *([""] * len(REQUEST_COLUMNS))])
-            continue
-        values = _get(requests, path)
-        rows.append([label, *(_cell(getattr(values, c.field)) for c in REQUEST_COLUMNS)])
-    header = ["", *(c.label for c in REQUEST_COLUMNS)]
-    return [f"  （{template.value} 年格式）", *_grid(header, rows), *(f"  说明：{n}" for n in requests.notes)]
+    lines = [f"  （{table_format(requests).value} 年格式）", *_draw(requests_grid(requests))]
+    return lines + [f"  说明：{n}" for n in requests.notes]
 
 
 def _review(report: Report) -> list[str]:
     review = report.review
     assert review is not None
-    header = ["", *(c.label for c in REVIEW_COLUMNS)]
-    rows = [
-        [group.label, *(_cell(getattr(getattr(review, group.field or ""), c.field)) for c in REVIEW_COLUMNS)]
-        for group in REVIEW_GROUPS
-    ]
-    return [*_grid(header, rows), *(f"  说明：{n}" for n in review.notes)]
+    return [*_draw(review_grid(review)), *(f"  说明：{n}" for n in review.notes)]
 
 
 def dump(report: Report) -> str:
