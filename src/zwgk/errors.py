@@ -27,8 +27,9 @@ class UnsupportedSourceError(ZwgkError):
     """The file is of a kind zwgk cannot read (or needs an optional extra to read)."""
 
 
-class MissingExtraError(UnsupportedSourceError):
-    """Reading this kind of file needs an optional extra that is not installed (the message names it)."""
+class MissingExtraError(ZwgkError):
+    """What was asked for (reading a PDF, a DataFrame) needs an optional extra that is not installed; the
+    message names it."""
 
 
 class InvalidDataError(ZwgkError):

@@ -38,24 +38,22 @@ from typing import Any
 from ..catalogue import (
     ACTIVE_BLOCKS,
     REQUEST_COLUMNS,
-    REQUEST_ROWS,
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
     Kind,
-    walk_rows,
 )
 from ..errors import InvalidCsvError
 from ..model.common import Template, TextSection
 from ..model.report import Report
+from .cells import EXTRA_TABLE, TABLE_CELLS, extra_cells, request_leaves
 from .json import FORMAT_KEY, converter, problems
 from .text import table_format
 
 COLUMNS = ("report", "organ", "year", "template", "table", "row", "column", "value")
 _TEXT_SECTIONS = ("overview", "problems", "other_matters")
 _TABLES = ("active", "requests", "review")
-_EXTRA = "active.extra"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
-_EXTRA_ROW = re.compile(r"^（([一二三四五六七八九十]{0,3})）(.*)$", re.DOTALL)
+EXTRA_TABLE_ROW = re.compile(r"^（([一二三四五六七八九十]{0,3})）(.*)$", re.DOTALL)
 _INTEGER = re.compile(r"^-?[0-9]+$")
 
 
@@ -74,16 +72,6 @@ def _figure(value: int | Decimal | None) -> str:
     return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-def _request_leaves(template: Template) -> list[str]:
-    return [path for path, row, _ in walk_rows(REQUEST_ROWS[template]) if path and not row.children]
-
-
-def _get(obj: Any, path: str) -> Any:
-    for part in path.split("."):
-        obj = getattr(obj, part)
-    return obj
-
-
 def _records(report: Report) -> Iterator[tuple[str, str, str, str]]:
     """``(table, row, column, value)`` for every part of a report; text values made spreadsheet-safe."""
     yield "report", "title", "", _safe(report.title or "")
@@ -96,33 +84,20 @@ def _records(report: Report) -> Iterator[tuple[str, str, str, str]]:
                 yield name, "", "", ""
             for i, paragraph in enumerate(section.paragraphs, 1):
                 yield name, "paragraph", str(i), _safe(paragraph)
+    for name, cells in TABLE_CELLS.items():
+        table = getattr(report, name)
+        if table is None:
+            continue
+        if name == "active":
+            yield "active", FORMAT_KEY, "", table_format(table).value
+        for row, column, value in cells(table):
+            yield name, row, column, _figure(value)
     if report.active is not None:
-        active = report.active
-        template = table_format(active)
-        yield "active", FORMAT_KEY, "", template.value
-        for block in ACTIVE_BLOCKS[template]:
-            for row in block.rows:
-                cells = getattr(active, row.field or "")
-                for column in block.columns:
-                    yield "active", row.field or "", column.field, _figure(getattr(cells, column.field))
-                if hasattr(cells, "amount_unit"):
-                    yield "active", row.field or "", "amount_unit", _safe(cells.amount_unit or "")
-        for extra in active.extras:
-            yield _EXTRA, _safe(f"（{extra.item}）{extra.row}"), _safe(extra.column), _figure(extra.value)
-    if report.requests is not None:
-        for path in _request_leaves(table_format(report.requests)):
-            for column in REQUEST_COLUMNS:
-                yield (
-                    "requests",
-                    path,
-                    column.field,
-                    _figure(getattr(_get(report.requests, path), column.field)),
-                )
-    if report.review is not None:
-        for group in REVIEW_GROUPS:
-            for column in REVIEW_COLUMNS:
-                value = getattr(getattr(report.review, group.field or ""), column.field)
-                yield "review", group.field or "", column.field, _figure(value)
+        procurement = getattr(report.active, "procurement", None)
+        if procurement is not None:
+            yield "active", "procurement", "amount_unit", _safe(procurement.amount_unit or "")
+        for row, column, value in extra_cells(report.active):
+            yield EXTRA_TABLE, _safe(row), _safe(column), _figure(value)
     for name in _TABLES:
         table = getattr(report, name)
         for i, note in enumerate(table.notes if table is not None else (), 1):
@@ -220,8 +195,8 @@ def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
             _put(data, f"active.{row}.{column}", _unsafe(value) or None)
         elif table == "active":
             _put(data, f"active.{row}.{column}", _number(value, kinds.get((row, column), Kind.COUNT), where))
-        elif table == _EXTRA:
-            match = _EXTRA_ROW.match(_unsafe(row))
+        elif table == EXTRA_TABLE:
+            match = EXTRA_TABLE_ROW.match(_unsafe(row))
             if match is None:
                 raise InvalidCsvError([f"{where}: an extra cell's row must start with （item）, got {row!r}"])
             extra = {"item": match[1], "row": match[2], "column": _unsafe(column), "value": value or None}
@@ -233,6 +208,8 @@ def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
             data["unplaced"].append({"text": _unsafe(value), "section": row or None, "line": line})
         else:
             raise InvalidCsvError([f"{where}: unknown table {table!r} with row {row!r}"])
+    if "active" in data:  # records of table 二 without its format record (a DataFrame's): the report's
+        data["active"].setdefault(FORMAT_KEY, data["template"])
     return data
 
 
@@ -274,7 +251,7 @@ def _wide_header() -> list[str]:
                 if row.field == "procurement":
                     columns.append("active.procurement.amount_unit")
     for template in (Template.V2021, Template.V2019):
-        for path in _request_leaves(template):
+        for path in request_leaves(template):
             columns += [f"requests.{path}.{c.field}" for c in REQUEST_COLUMNS]
     for group in REVIEW_GROUPS:
         columns += [f"review.{group.field}.{c.field}" for c in REVIEW_COLUMNS]
