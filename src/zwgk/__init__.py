@@ -5,10 +5,13 @@ checked data.
     >>> report = zwgk.parse_file("report.txt")
     >>> report.requests.new_received.total
     >>> zwgk.check(report)  # the 勾稽 rules, the text against the tables, the structure
+    >>> for parsed in zwgk.parse_many(paths, jobs=4): ...  # a corpus, over processes
+    >>> zwgk.to_dataframe(reports, table="requests")  # pandas, with zwgk[pandas]
 """
 
 from . import model as _model
 from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html
+from .batch import Parsed, parse_many
 from .check import check, check_series, filter_diagnostics
 from .errors import (
     BinaryInputError,
@@ -24,6 +27,7 @@ from .errors import (
 from .model import *  # noqa: F403 — the model is the public schema
 from .samples import sample_path
 from .serialize.csv import from_csv, to_csv
+from .serialize.frame import to_dataframe
 from .serialize.json import from_json, to_json
 from .serialize.schema import json_schema
 from .serialize.text import to_text
@@ -40,6 +44,7 @@ __all__ = [
     "InvalidDataError",
     "InvalidJsonError",
     "MissingExtraError",
+    "Parsed",
     "UnsupportedSourceError",
     "ZwgkError",
     "check",
@@ -52,8 +57,10 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_html",
+    "parse_many",
     "sample_path",
     "to_csv",
+    "to_dataframe",
     "to_json",
     "to_text",
 ]

@@ -8,13 +8,17 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import attrs
+
 from . import __version__
 from .api import parse_file
+from .batch import files_in, map_files
 from .check import check, check_series, filter_diagnostics
 from .codes import document
 from .errors import ZwgkError
 from .model import Diagnostic, Severity
 from .model.report import Report
+from .progress import Progress
 from .samples import sample_path
 from .serialize.csv import from_csv, to_csv
 from .serialize.dump import dump
@@ -37,17 +41,43 @@ def _reports_in(path: Path) -> list[Report]:
     return [from_json(text)] if suffix == ".json" else from_csv(text)
 
 
-def _read(paths: Sequence[Path]) -> tuple[list[tuple[Path, Report]], int]:
-    """The reports of ``paths``; a file that cannot be used is reported on stderr and skipped."""
-    reports: list[tuple[Path, Report]] = []
-    failed = 0
-    for path in paths:
-        try:
-            reports.extend((path, report) for report in _reports_in(path))
-        except ZwgkError as error:
-            failed += 1
-            print(f"zwgk: {path}: {error}", file=sys.stderr)
-    return reports, failed
+@attrs.define
+class _Batch:
+    """The reports of the files a command was given, read over ``--jobs`` processes with progress on a
+    terminal; what could not be read is reported on stderr and skipped."""
+
+    command: str
+    reports: list[tuple[Path, Report]] = attrs.Factory(list)
+    files: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+    @classmethod
+    def read(cls, args: argparse.Namespace, paths: Sequence[Path]) -> _Batch:
+        batch = cls(args.command)
+        files = files_in(paths)
+        progress = Progress(len(files), sys.stderr)
+        for path, found in map_files(_reports_in, files, jobs=args.jobs):
+            batch.files += 1
+            if isinstance(found, ZwgkError):
+                batch.failed += 1
+                if progress.shown:
+                    sys.stderr.write("\r\x1b[K")
+                print(f"zwgk: {path}: {found}", file=sys.stderr)
+            else:
+                batch.reports.extend((path, report) for report in found)
+            progress.advance(str(path))
+        batch.seconds = progress.close()
+        return batch
+
+    def summary(self, *more: str) -> None:
+        """The closing line on stderr: files, reports, files that failed, ``more``, time."""
+        said = [f"{self.files} 个文件", f"{len(self.reports)} 份报告", f"{self.failed} 个文件无法读取", *more]
+        print(f"zwgk {self.command}: {'，'.join(said)}，用时 {self.seconds:.2f} 秒", file=sys.stderr)
+
+    @property
+    def status(self) -> int:
+        return EXIT_UNUSABLE if self.failed else EXIT_OK
 
 
 def _json(reports: list[tuple[Path, Report]], single: bool) -> str:
@@ -74,12 +104,13 @@ def _parse(args: argparse.Namespace) -> int:
     paths = _paths(args)
     if not paths:
         return EXIT_UNUSABLE
-    reports, failed = _read(paths)
+    batch = _Batch.read(args, paths)
     if args.format == "json":
-        print(_json(reports, single=len(paths) == 1))
+        print(_json(batch.reports, single=len(paths) == 1 and not paths[0].is_dir()))
     else:
-        _texts(reports, dump, many=len(reports) > 1)
-    return EXIT_UNUSABLE if failed else EXIT_OK
+        _texts(batch.reports, dump, many=len(batch.reports) > 1)
+    batch.summary()
+    return batch.status
 
 
 def _fmt(args: argparse.Namespace) -> int:
@@ -88,15 +119,16 @@ def _fmt(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     failed = 0
     if args.in_place:
-        for path in paths:
+        for path in files_in(paths):
             try:
                 path.write_text(to_text(parse_file(path)), encoding="utf-8")
             except ZwgkError as error:
                 failed += 1
                 print(f"zwgk: {path}: {error}", file=sys.stderr)
     else:
-        reports, failed = _read(paths)
-        _texts(reports, to_text, many=len(reports) > 1)
+        batch = _Batch.read(args, paths)
+        _texts(batch.reports, to_text, many=len(batch.reports) > 1)
+        failed = batch.failed
     return EXIT_UNUSABLE if failed else EXIT_OK
 
 
@@ -104,18 +136,18 @@ def _convert(args: argparse.Namespace) -> int:
     paths = _paths(args)
     if not paths:
         return EXIT_UNUSABLE
-    reports, failed = _read(paths)
+    batch = _Batch.read(args, paths)
+    reports = batch.reports
     if args.to == "json":
         print(_json(reports, single=len(reports) == 1))
     elif args.to == "csv":
-        keys = [
-            f"{path}#{i}" if len(reports) > len(paths) else str(path)
-            for i, (path, _) in enumerate(reports, 1)
-        ]
+        named = [str(path) for path, _ in reports]
+        keys = named if len(set(named)) == len(named) else [f"{n}#{i}" for i, n in enumerate(named, 1)]
         print(to_csv([r for _, r in reports], wide=args.wide, keys=keys), end="")
     else:
         _texts(reports, to_text, many=len(reports) > 1)
-    return EXIT_UNUSABLE if failed else EXIT_OK
+    batch.summary()
+    return batch.status
 
 
 def _codes(values: list[str] | None) -> list[str]:
@@ -141,7 +173,8 @@ def _check(args: argparse.Namespace) -> int:
     paths = _paths(args)
     if not paths:
         return EXIT_UNUSABLE
-    reports, failed = _read(paths)
+    batch = _Batch.read(args, paths)
+    reports = batch.reports
     found = _findings(args, reports)
     if args.format == "json":
         records = [
@@ -155,9 +188,8 @@ def _check(args: argparse.Namespace) -> int:
             for d in diagnostics:
                 print(_line(path, d))
     errors = sum(d.severity is Severity.ERROR for f in found for d in f)
-    total = sum(map(len, found))
-    print(f"zwgk check: {len(reports)} 份报告，{total} 条结果，其中 {errors} 条错误", file=sys.stderr)
-    return EXIT_UNUSABLE if failed else EXIT_FOUND_ERRORS if errors else EXIT_OK
+    batch.summary(f"{sum(map(len, found))} 条结果", f"其中 {errors} 条错误")
+    return batch.status or (EXIT_FOUND_ERRORS if errors else EXIT_OK)
 
 
 def _list_codes(args: argparse.Namespace) -> int:
@@ -170,6 +202,16 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _inputs(command: argparse.ArgumentParser, what: str) -> None:
+    """The files a command reads, folders searched for them, and over how many processes."""
+    command.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE_OR_DIR", help=f"{what}; a folder: every such file in it"
+    )
+    command.add_argument(
+        "-j", "--jobs", type=int, default=1, metavar="N", help="read over N processes (0: one per core)"
+    )
+
+
 def _arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zwgk", description="政府信息公开工作年度报告 → typed, checked data."
@@ -178,20 +220,20 @@ def _arguments() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     parse = commands.add_parser("parse", help="read reports and print them as a readable dump or JSON")
-    parse.add_argument("files", nargs="*", type=Path, metavar="FILE", help="report files")
+    _inputs(parse, "report files")
     parse.add_argument("--format", choices=("text", "json"), default="text", help="output (default: text)")
     parse.add_argument("--sample", action="store_true", help="read the bundled sample report")
     parse.set_defaults(run=_parse)
 
     fmt = commands.add_parser("fmt", help="print reports as canonical text (a formatter for reports)")
-    fmt.add_argument("files", nargs="*", type=Path, metavar="FILE", help="report files")
+    _inputs(fmt, "report files")
     fmt.add_argument("--in-place", action="store_true", help="rewrite each file as canonical text")
     fmt.set_defaults(run=_fmt)
 
     convert = commands.add_parser(
         "convert", help="convert reports (text, .json, long-form .csv) to canonical text, JSON or CSV"
     )
-    convert.add_argument("files", nargs="*", type=Path, metavar="FILE", help="report, .json or .csv files")
+    _inputs(convert, "report, .json or .csv files")
     convert.add_argument("--to", choices=("text", "json", "csv"), required=True, help="output format")
     convert.add_argument("--wide", action="store_true", help="CSV: one row per report (for spreadsheets)")
     convert.set_defaults(run=_convert)
@@ -199,7 +241,7 @@ def _arguments() -> argparse.ArgumentParser:
     check_ = commands.add_parser(
         "check", help="check reports: the 勾稽 rules, the text against the tables, the structure"
     )
-    check_.add_argument("files", nargs="*", type=Path, metavar="FILE", help="report, .json or .csv files")
+    _inputs(check_, "report, .json or .csv files")
     check_.add_argument("--format", choices=("text", "json"), default="text", help="output (default: text)")
     check_.add_argument(
         "--select", action="append", metavar="CODES", help="only these codes or prefixes, e.g. ZW3,ZW231"
