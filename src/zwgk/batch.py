@@ -15,8 +15,9 @@ from .api import parse_file
 from .errors import ZwgkError
 from .model.report import Report
 
-REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".json", ".csv")
-"""The files a folder given to the command line is searched for (``.json``/``.csv``: zwgk's own)."""
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
+"""The report documents a folder is searched for. Other files (Markdown, zwgk's own JSON and CSV) are
+read when named, never picked up from a folder, where they are usually notes and outputs."""
 
 _T = TypeVar("_T")
 
