@@ -384,6 +384,22 @@ def test_table_two_figures_run_together_are_split_as_the_prose_states() -> None:
         assert "ZW229" in codes(report(overview))
 
 
+def test_a_row_quoted_in_the_overview_does_not_shadow_the_table() -> None:
+    """Found by hypothesis: the overview repeats a row with its figures before the table prints it."""
+    text = "\n".join(
+        [
+            "一、总体情况",
+            "（七）总计\t1\t0\t0\t0\t0\t0\t1",
+            "三、收到和处理政府信息公开申请情况",
+            "（七）总计\t4\t0\t0\t0\t0\t0\t4",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert report.requests is not None and cells(report.requests.total) == row("4 0 0 0 0 0 4")
+    assert report.overview == zwgk.TextSection(("（七）总计\t1\t0\t0\t0\t0\t0\t1",))  # kept as written
+    assert "ZW215" not in codes(report)
+
+
 # --- across seeds ------------------------------------------------------------------------------------
 
 

@@ -78,8 +78,20 @@ class _Routed:
         self.paragraphs[number].append(text)
 
 
+def _labelled_tables(table: Table) -> set[int]:
+    """The tables the labelled rows of ``table`` name."""
+    return {t for row in table.rows if isinstance(row, DataRow) and (t := _table_of(row, None)) is not None}
+
+
 def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
     routed = _Routed()
+    standing = {  # tables with figures in their own sections: rows of theirs elsewhere are quoted text
+        node.section.number
+        for node in sections
+        if node.section is not None
+        and node.section.number in _TABLES
+        and any(isinstance(part, Table) and _has_figures(part) for part in node.parts)
+    }
     for node in sections:
         number = node.section.number if node.section else 0
         table = number if number in _TABLES else None
@@ -96,7 +108,8 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
                     routed.paragraph(number, part.line.number, text)
                 continue
             assert isinstance(part, Table)
-            if table is None and not _has_figures(part):
+            named = _labelled_tables(part)
+            if table is None and (not _has_figures(part) or (named and named <= standing)):
                 for line, text in _lines_of(part):  # a label quoted in prose: "一、本年新收…" in 总体情况
                     routed.paragraph(number, line, text)
                 continue
