@@ -233,3 +233,9 @@ def test_every_code_is_documented_and_every_documented_code_is_emitted() -> None
 
 def test_diagnostics_page_is_current() -> None:
     assert (ROOT / "docs/diagnostics.md").read_text(encoding="utf-8") == document()
+
+
+def test_a_finding_names_each_cell_once() -> None:
+    report = zwgk.parse_file(zwgk.sample_path())  # the overview says 0 applications; table 三 has 1
+    (said,) = [d for d in zwgk.check(report) if d.code == "ZW311"]
+    assert len(said.paths) == len(set(said.paths))

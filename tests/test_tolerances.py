@@ -400,6 +400,21 @@ def test_a_row_quoted_in_the_overview_does_not_shadow_the_table() -> None:
     assert "ZW215" not in codes(report)
 
 
+def test_title_field_labels_and_page_markers_are_not_the_title() -> None:
+    mirror = zwgk.parse(
+        "标题: 某某县2024年政府信息公开工作年度报告\n栏目: 政府信息公开年报\n一、总体情况\n好。"
+    )
+    assert (mirror.title, mirror.organ) == ("某某县2024年政府信息公开工作年度报告", "某某县")
+    converted = zwgk.parse("正文\n2024 年上海市科委政府信息公开工作\n年度报告\n一、总体情况\n好。")
+    assert (converted.title, converted.organ, converted.year) == (
+        "2024 年上海市科委政府信息公开工作年度报告",
+        "上海市科委",
+        2024,
+    )
+    assert converted.preamble == ("正文",)  # kept, with its line
+    assert converted.source_lines["preamble.0"] == 1
+
+
 # --- across seeds ------------------------------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -23,6 +24,8 @@ _TABLES = tuple(s.number for s in SECTIONS if s.tabular)
 """Tables are numbered as the sections that hold them: 2, 3, 4."""
 _FIELDS = {s.number: s.field for s in SECTIONS}
 _TEXT_FIELDS = {s.number: s.field for s in SECTIONS if not s.tabular}
+_TITLE_LABEL = re.compile(r"^(?:标题|题目|文章标题)\s*[:：]\s*")
+"""A mirror site's field label before the title (``标题: …``)."""
 
 
 def _table_of(row: Row, current: int | None) -> int | None:
@@ -133,7 +136,7 @@ def _default_template(year: int | None) -> Template:
 def assemble(document: Document, findings: Findings, *, glued: bool = False) -> Report:
     """The report a parsed document makes; ``glued``: the text ran table figures together."""
     routed = _route(document.sections, findings)
-    title = "".join(line.text.strip() for line in document.title) or None
+    title = _TITLE_LABEL.sub("", "".join(line.text.strip() for line in document.title)) or None
     front = routed.paragraphs.get(0, [])
     organ, year = organ_and_year(title, [*front, *routed.paragraphs.get(1, [])], findings)
     present = {node.section.number for node in document.sections if node.section}

@@ -46,7 +46,7 @@ def finding(
 ) -> Diagnostic:
     """A diagnostic about ``terms`` (and the part at path ``at``, first), placed at ``line`` or else at
     the first source line of those paths."""
-    paths = (*([at] if at else []), *(t.path for t in terms))
+    paths = tuple(dict.fromkeys((*([at] if at else []), *(t.path for t in terms))))  # each once, in order
     if line is None:
         line = next((report.source_lines[p] for p in paths if p in report.source_lines), None)
     return Diagnostic(code, CODES[code].severity, message, line, paths)

@@ -135,6 +135,8 @@ def heaviest_chain(found: Sequence[_T], fits: Callable[[_T, _T], bool]) -> list[
 
 
 _TITLE_MAX_LINES = 3
+_PAGE_MARKERS = frozenset({"正文", "目录", "附件"})
+"""Words a converted document prints alone above its title; never part of it."""
 _TITLE_MAX_CHARS = 60
 
 
@@ -144,7 +146,7 @@ def find_title(lines: Sequence[str], end: int) -> list[int]:
     chosen: list[int] = []
     for i in range(end):
         text = _MARKDOWN_HEADING.sub("", lines[i]).strip()
-        if not text:
+        if not text or text in _PAGE_MARKERS:
             continue
         if (
             len(chosen) == _TITLE_MAX_LINES

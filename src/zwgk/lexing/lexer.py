@@ -122,6 +122,8 @@ def tokens(lines: Sequence[SourceLine]) -> list[Token]:
     first_heading = min(headings, default=len(lines))
     title = find_title(keys, first_heading)
     out = [_token("TITLE", lines[i], lines[i].number) for i in title]
+    if title:  # a page marker above the title (正文) is kept, as the preamble's first paragraph
+        out += [_prose(line) for line in lines[: title[0]] if line.key.strip()]
     starts = sorted(headings)
     bounds = zip(
         [title[-1] + 1 if title else 0, *(s + 1 for s in starts)], [*starts, len(lines)], strict=True
