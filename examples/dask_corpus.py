@@ -40,8 +40,7 @@ def corpus_csv(
     """The long CSV of every readable report in ``paths``, in order, and the failures."""
     bag = db.from_sequence(paths, npartitions=partitions or min(len(paths), 64) or 1)
     found = bag.map(records).compute(scheduler=scheduler)
-    header = zwgk.to_csv([]).rstrip("\r\n")
-    csv = header + "\r\n" + "".join(body for _, body, error in found if error is None)
+    csv = zwgk.to_csv([]) + "".join(body for _, body, error in found if error is None)  # the header, then
     return csv, [f"{path}: {error}" for path, _, error in found if error is not None]
 
 

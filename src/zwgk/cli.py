@@ -47,23 +47,20 @@ class _Batch:
     terminal; what could not be read is reported on stderr and skipped."""
 
     command: str
+    files: int
     reports: list[tuple[Path, Report]] = attrs.Factory(list)
-    files: int = 0
     failed: int = 0
     seconds: float = 0.0
 
     @classmethod
     def read(cls, args: argparse.Namespace, paths: Sequence[Path]) -> _Batch:
-        batch = cls(args.command)
         files = files_in(paths)
+        batch = cls(args.command, len(files))
         progress = Progress(len(files), sys.stderr)
         for path, found in map_files(_reports_in, files, jobs=args.jobs):
-            batch.files += 1
             if isinstance(found, ZwgkError):
                 batch.failed += 1
-                if progress.shown:
-                    sys.stderr.write("\r\x1b[K")
-                print(f"zwgk: {path}: {found}", file=sys.stderr)
+                progress.note(f"zwgk: {path}: {found}")
             else:
                 batch.reports.extend((path, report) for report in found)
             progress.advance(str(path))

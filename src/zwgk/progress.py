@@ -26,6 +26,10 @@ class Progress:
             self.stream.write(f"\r\x1b[K[{bar}] {self.done}/{self.total} {name[-40:]}")
             self.stream.flush()
 
+    def note(self, message: str) -> None:
+        """A line of its own on the stream, above the bar."""
+        self.stream.write(("\r\x1b[K" if self.shown else "") + message + "\n")
+
     def close(self) -> float:
         """Clear the bar; the seconds since the start."""
         if self.shown:

@@ -9,7 +9,9 @@ from ..codes import Findings
 
 _YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
 _TITLE_YEAR = re.compile(_YEAR)
-_LEADING_NOISE = re.compile(r"^(?:标题[:：]|关于|[#\s]+)+")
+_TITLE_LABEL = re.compile(r"^(?:标题|题目|文章标题)\s*[:：]\s*")
+"""A mirror site's field label before the title (``标题: …``)."""
+_LEADING_NOISE = re.compile(r"^(?:关于|[#\s]+)+")
 _ORGAN_END = re.compile(r"\s*(?:政府信息公开|政务公开|信息公开).*$")
 _SPACES = re.compile(r"\s+")
 # Where a report without a title states its year.
@@ -24,6 +26,11 @@ _ORGAN_SUFFIX = (
 _VERBS = r"(?:在|坚持|以|按照|深入|认真|紧紧|全面|始终|高度|围绕|持续|进一步|积极|严格|切实|根据|依据|紧扣|聚焦|扎实)"
 # "2023年，一平垣乡在区政府的正确领导下": the organ opens a clause and is followed by its verb.
 _BODY_ORGAN = re.compile(rf"(?:^|[，,。；])\s*([\u4e00-\u9fff]{{2,24}}?{_ORGAN_SUFFIX}){_VERBS}")
+
+
+def title_of(lines: Sequence[str]) -> str | None:
+    """The title its lines make, without a mirror site's field label."""
+    return _TITLE_LABEL.sub("", "".join(line.strip() for line in lines)) or None
 
 
 def _clean_organ(text: str) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
@@ -15,7 +14,7 @@ from ..model.report import Report
 from ..structure import DataRow, Document, HeaderRow, ItemRow, Prose, Row, SectionNode, Table, all_cells
 from .active import build_active
 from .active import detect_template as active_template
-from .metadata import organ_and_year
+from .metadata import organ_and_year, title_of
 from .requests import build_requests
 from .requests import detect_template as requests_template
 from .review import build_review
@@ -24,8 +23,6 @@ _TABLES = tuple(s.number for s in SECTIONS if s.tabular)
 """Tables are numbered as the sections that hold them: 2, 3, 4."""
 _FIELDS = {s.number: s.field for s in SECTIONS}
 _TEXT_FIELDS = {s.number: s.field for s in SECTIONS if not s.tabular}
-_TITLE_LABEL = re.compile(r"^(?:标题|题目|文章标题)\s*[:：]\s*")
-"""A mirror site's field label before the title (``标题: …``)."""
 
 
 def _table_of(row: Row, current: int | None) -> int | None:
@@ -81,9 +78,13 @@ class _Routed:
         self.paragraphs[number].append(text)
 
 
-def _labelled_tables(table: Table) -> set[int]:
-    """The tables the labelled rows of ``table`` name."""
-    return {t for row in table.rows if isinstance(row, DataRow) and (t := _table_of(row, None)) is not None}
+def _quoted(table: Table, standing: set[int]) -> bool:
+    """Whether a table found in a text section is the text quoting one: no figures (a label in a
+    sentence), or only rows of tables that have figures in their own sections."""
+    if not _has_figures(table):
+        return True
+    named = {t for row in table.rows if isinstance(row, DataRow) and (t := _table_of(row, None)) is not None}
+    return bool(named) and named <= standing
 
 
 def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
@@ -111,9 +112,8 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
                     routed.paragraph(number, part.line.number, text)
                 continue
             assert isinstance(part, Table)
-            named = _labelled_tables(part)
-            if table is None and (not _has_figures(part) or (named and named <= standing)):
-                for line, text in _lines_of(part):  # a label quoted in prose: "一、本年新收…" in 总体情况
+            if table is None and _quoted(part, standing):
+                for line, text in _lines_of(part):  # "一、本年新收…" in 总体情况 stays its paragraph
                     routed.paragraph(number, line, text)
                 continue
             for row in part.rows:
@@ -136,7 +136,7 @@ def _default_template(year: int | None) -> Template:
 def assemble(document: Document, findings: Findings, *, glued: bool = False) -> Report:
     """The report a parsed document makes; ``glued``: the text ran table figures together."""
     routed = _route(document.sections, findings)
-    title = _TITLE_LABEL.sub("", "".join(line.text.strip() for line in document.title)) or None
+    title = title_of([line.text for line in document.title])
     front = routed.paragraphs.get(0, [])
     organ, year = organ_and_year(title, [*front, *routed.paragraphs.get(1, [])], findings)
     present = {node.section.number for node in document.sections if node.section}

@@ -138,7 +138,7 @@ class _Placer:
     def data_row(self, row: DataRow) -> None:
         label = _label(row)
         if label is None:
-            self._unplace(row, "不属于表三的行")
+            self._unplace(all_cells(row), "不属于表三的行")
             return
         name = _name(label)
         where = f"表三“{label.text}”行"
@@ -157,7 +157,7 @@ class _Placer:
             slot = self.slot[name]
             note_label(label, self.leaves[slot].row.label, self.findings, f"requests.{name}")
         else:  # a row of the other format: （六）'s sub-rows in a 2019 table
-            self._unplace(row, "不属于本格式的行")
+            self._unplace(all_cells(row), "不属于本格式的行")
             return
         if self._place(slot, row.cells, label.line):
             self.cursor, self.run = slot, 0
@@ -205,11 +205,12 @@ class _Placer:
             return
         values = [_figures(b.cells) for b in self.bare]
         following: _Plan = [b.following if b.following < len(self.leaves) else None for b in self.bare]
-        between = self._between()
         why = self._conflict(following, values)
         if why is None and None not in following:
             self._commit(following, "按位置推定")
-        elif (
+            return
+        between = self._between()
+        if (
             between is not None
             and self._conflict(between, values) is None
             and (why is not None or all(f is None or f == b for f, b in zip(following, between, strict=True)))
@@ -258,11 +259,7 @@ class _Placer:
     def _commit(self, plan: _Plan, how: str) -> None:
         for bare, slot in zip(self.bare, plan, strict=True):
             if slot is None:
-                kept = _kept(bare.cells, bare.line)
-                self.findings.add(
-                    "ZW231", f"表三中的“{kept.text}”无行标签且无法推定所属行，作为未归位内容保留", kept.line
-                )
-                self.unplaced.append(kept)
+                self._unplace(bare.cells, "无行标签且无法推定所属行")
                 continue
             leaf = self.leaves[slot]
             self.findings.add(
@@ -305,8 +302,7 @@ class _Placer:
                 return False
         return True
 
-    def _unplace(self, row: DataRow | ValueRow, why: str) -> None:
-        cells = all_cells(row)
+    def _unplace(self, cells: Sequence[Cell], why: str) -> None:
         kept = _kept(cells, cells[0].line)
         self.findings.add("ZW231", f"表三中的“{kept.text}”{why}，作为未归位内容保留", kept.line)
         self.unplaced.append(kept)

@@ -8,19 +8,13 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from ..catalogue import ACTIVE_BLOCKS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, walk_rows
+from ..catalogue import ACTIVE_BLOCKS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, request_leaves
 from ..model.active import Active2019, Active2021
-from ..model.common import Template
 from ..model.requests import Requests
 from ..model.review import Review
 from .text import table_format
 
 Cell = tuple[str, str, int | Decimal | None]
-
-
-def request_leaves(template: Template) -> list[str]:
-    """The paths of table 三's rows that hold figures, in order."""
-    return [path for path, row, _ in walk_rows(REQUEST_ROWS[template]) if path and not row.children]
 
 
 def at_path(obj: Any, path: str) -> Any:
@@ -45,10 +39,10 @@ def extra_cells(active: Active2019 | Active2021) -> Iterator[Cell]:
 
 
 def request_cells(requests: Requests) -> Iterator[Cell]:
-    for path in request_leaves(table_format(requests)):
-        values = at_path(requests, path)
+    for leaf in request_leaves(table_format(requests)):
+        values = at_path(requests, leaf.path)
         for column in REQUEST_COLUMNS:
-            yield path, column.field, getattr(values, column.field)
+            yield leaf.path, column.field, getattr(values, column.field)
 
 
 def review_cells(review: Review) -> Iterator[Cell]:

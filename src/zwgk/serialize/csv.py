@@ -41,11 +41,12 @@ from ..catalogue import (
     REVIEW_COLUMNS,
     REVIEW_GROUPS,
     Kind,
+    request_leaves,
 )
 from ..errors import InvalidCsvError
 from ..model.common import Template, TextSection
 from ..model.report import Report
-from .cells import EXTRA_TABLE, TABLE_CELLS, extra_cells, request_leaves
+from .cells import EXTRA_TABLE, TABLE_CELLS, extra_cells
 from .json import FORMAT_KEY, converter, problems
 from .text import table_format
 
@@ -251,8 +252,8 @@ def _wide_header() -> list[str]:
                 if row.field == "procurement":
                     columns.append("active.procurement.amount_unit")
     for template in (Template.V2021, Template.V2019):
-        for path in request_leaves(template):
-            columns += [f"requests.{path}.{c.field}" for c in REQUEST_COLUMNS]
+        for leaf in request_leaves(template):
+            columns += [f"requests.{leaf.path}.{c.field}" for c in REQUEST_COLUMNS]
     for group in REVIEW_GROUPS:
         columns += [f"review.{group.field}.{c.field}" for c in REVIEW_COLUMNS]
     columns += ["preamble", *_TEXT_SECTIONS]

@@ -56,12 +56,12 @@ def _label(text: str) -> str:
     return text if len(text) <= _LABEL else text[: _LABEL - 1] + "…"
 
 
-def _draw(grid: Grid, corner: str = "") -> list[str]:
+def _draw(grid: Grid) -> list[str]:
     rows = [
         [_label(label), *(map(_cell, values) if values else [""] * len(grid.header))]
         for label, values in grid.rows
     ]
-    return _grid([corner, *grid.header], rows)
+    return _grid([grid.corner, *grid.header], rows)
 
 
 def _active(report: Report) -> list[str]:
@@ -70,7 +70,7 @@ def _active(report: Report) -> list[str]:
     lines = [f"  （{table_format(active).value} 年格式）"]
     for grid in active_grids(active):
         lines.append(f"  {grid.caption}")
-        lines += ["  " + line for line in _draw(grid, "信息内容")]
+        lines += ["  " + line for line in _draw(grid)]
     for extra in active.extras:
         lines.append(f"  附加：第（{extra.item}）项 {extra.row} / {extra.column} = {_cell(extra.value)}")
     if getattr(active, "procurement", None) is not None and active.procurement.amount_unit:  # type: ignore[union-attr]

@@ -36,7 +36,8 @@ from .csv import COLUMNS
 if TYPE_CHECKING:
     import pandas
 
-_META = ("organ", "year", "template")
+_TYPES = {"report": "string", "organ": "string", "year": "Int64", "template": "string"}
+"""The dtypes of the columns that say which report a row is of."""
 
 
 def _pandas() -> Any:
@@ -67,25 +68,24 @@ def to_dataframe(
     names = [str(i) for i in range(1, len(reports) + 1)] if keys is None else list(keys)
     if len(names) != len(reports) or len(set(names)) != len(names):
         raise ValueError("keys must name each report once")
-    cells = TABLE_CELLS[table]
+    parts = [(table, TABLE_CELLS[table]), *([(EXTRA_TABLE, extra_cells)] if table == "active" else [])]
     records = [
         (name, report.organ, report.year, report.template.value, where, row, column, value)
         for name, report in zip(names, reports, strict=True)
-        if (part := getattr(report, table)) is not None
-        for where, found in ((table, cells), (EXTRA_TABLE, extra_cells if table == "active" else None))
-        if found is not None
-        for row, column, value in found(part)
+        if (found := getattr(report, table)) is not None
+        for where, cells in parts
+        for row, column, value in cells(found)
     ]
     long = pandas.DataFrame.from_records(records, columns=list(COLUMNS))
-    long = long.astype({c: "string" for c in COLUMNS if c not in ("year", "value")} | {"year": "Int64"})
+    long = long.astype({**_TYPES, "table": "string", "row": "string", "column": "string"})
     if table != "active":
         long["value"] = long["value"].astype("Int64")
     if not wide:
         return long
     meta = pandas.DataFrame(
         [(name, r.organ, r.year, r.template.value) for name, r in zip(names, reports, strict=True)],
-        columns=["report", *_META],
-    ).astype({"report": "string", "organ": "string", "year": "Int64", "template": "string"})
+        columns=list(_TYPES),
+    ).astype(_TYPES)
     long["cell"] = long["row"] + "." + long["column"]
     order = list(dict.fromkeys(long["cell"]))
     cells_wide = long.pivot(index="report", columns="cell", values="value").reindex(columns=order)

@@ -27,6 +27,8 @@ class Grid:
     caption: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, tuple[Value, ...]], ...]
+    corner: str = ""
+    """The header over the labels."""
 
 
 def active_grids(active: Active2019 | Active2021) -> Iterator[Grid]:
@@ -39,6 +41,7 @@ def active_grids(active: Active2019 | Active2021) -> Iterator[Grid]:
                 (row.label, tuple(getattr(getattr(active, row.field or ""), c.field) for c in block.columns))
                 for row in block.rows
             ),
+            "信息内容",
         )
 
 
@@ -64,3 +67,12 @@ def review_grid(review: Review) -> Grid:
             for group in REVIEW_GROUPS
         ),
     )
+
+
+def table_grids(table: Active2019 | Active2021 | Requests | Review) -> list[Grid]:
+    """The grids of any of the three tables."""
+    if isinstance(table, Requests):
+        return [requests_grid(table)]
+    if isinstance(table, Review):
+        return [review_grid(table)]
+    return list(active_grids(table))

@@ -9,15 +9,16 @@ from html import escape
 from ..catalogue import SECTIONS
 from ..model.common import Severity
 from ..model.report import Report
-from .grids import Grid, active_grids, requests_grid, review_grid
+from ..model.review import Review
+from .grids import Grid, table_grids
 from .text import table_format
 
 _STYLE = "border-collapse:collapse;font-size:12px"
 _CELL = "border:1px solid #ccc;padding:1px 6px"
 
 
-def _table(grid: Grid, corner: str = "") -> str:
-    head = "".join(f'<th style="{_CELL}">{escape(h)}</th>' for h in (corner, *grid.header))
+def _table(grid: Grid) -> str:
+    head = "".join(f'<th style="{_CELL}">{escape(h)}</th>' for h in (grid.corner, *grid.header))
     body = []
     for label, values in grid.rows:
         if not values:
@@ -54,12 +55,7 @@ def report_html(report: Report) -> str:
             continue
         if content is None:
             parts.append(_section(section.heading, ["<p>（未找到）</p>"]))
-        elif section.field == "active":
-            heading = f"{section.heading}（{table_format(content).value} 年格式）"
-            parts.append(_section(heading, (_table(g, "信息内容") for g in active_grids(content))))
-        elif section.field == "requests":
-            heading = f"{section.heading}（{table_format(content).value} 年格式）"
-            parts.append(_section(heading, [_table(requests_grid(content))]))
         else:
-            parts.append(_section(section.heading, [_table(review_grid(content))]))
+            shape = "" if isinstance(content, Review) else f"（{table_format(content).value} 年格式）"
+            parts.append(_section(section.heading + shape, map(_table, table_grids(content))))
     return "<div>" + "".join(parts) + "</div>"
