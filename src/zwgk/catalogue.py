@@ -139,6 +139,7 @@ _PREVIOUS = Column("previous", "上一年项目数量")
 _CHANGE = Column("change", "本年增/减", ("本年增减", "本年增（减）"), Kind.SIGNED)
 _DECISIONS_2019 = Column("decisions", "处理决定数量")
 _DECISIONS_2021 = Column("decisions", "本年处理决定数量")
+_FEES = Row("fees", "行政事业性收费", ("行政事业型收费",))
 
 ACTIVE_BLOCKS: dict[Template, tuple[Block, ...]] = {
     Template.V2019: (
@@ -149,7 +150,10 @@ ACTIVE_BLOCKS: dict[Template, tuple[Block, ...]] = {
                 Column("published", "本年新公开数量"),
                 Column("total_published", "对外公开总数量"),
             ),
-            (Row("regulations", "规章"), Row("normative_documents", "规范性文件", ("行政规范性文件",))),
+            (
+                Row("regulations", "规章"),
+                Row("normative_documents", "规范性文件", ("行政规范性文件", "规范性档案")),
+            ),
         ),
         Block(
             "五",
@@ -161,7 +165,7 @@ ACTIVE_BLOCKS: dict[Template, tuple[Block, ...]] = {
             (_PREVIOUS, _CHANGE, _DECISIONS_2019),
             (Row("punishment", "行政处罚"), Row("coercion", "行政强制")),
         ),
-        Block("八", (_PREVIOUS, _CHANGE), (Row("fees", "行政事业性收费"),)),
+        Block("八", (_PREVIOUS, _CHANGE), (_FEES,)),
         Block(
             "九",
             (Column("projects", "采购项目数量"), Column("amount", "采购总金额", kind=Kind.AMOUNT)),
@@ -176,14 +180,17 @@ ACTIVE_BLOCKS: dict[Template, tuple[Block, ...]] = {
                 Column("repealed", "本年废止件数"),
                 Column("in_force", "现行有效件数"),
             ),
-            (Row("regulations", "规章"), Row("normative_documents", "行政规范性文件", ("规范性文件",))),
+            (
+                Row("regulations", "规章"),
+                Row("normative_documents", "行政规范性文件", ("规范性文件", "规范性档案", "行政规范性档案")),
+            ),
         ),
         Block("五", (_DECISIONS_2021,), (Row("licensing", "行政许可"),)),
         Block("六", (_DECISIONS_2021,), (Row("punishment", "行政处罚"), Row("coercion", "行政强制"))),
         Block(
             "八",
             (Column("amount", "本年收费金额（单位：万元）", ("本年收费金额",), Kind.AMOUNT, "万元"),),
-            (Row("fees", "行政事业性收费"),),
+            (_FEES,),
         ),
     ),
 }
@@ -315,11 +322,31 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
 # ---------------------------------------------------------------------------------------------------
 # Cells
 
-CELL_MARKERS = ("-", "--", "—", "——", "–", "/", "\\", "无", "不适用", "N/A", "NA", "×")
+CELL_MARKERS = (
+    "-",
+    "--",
+    "—",
+    "——",
+    "–",
+    "/",
+    "\\",
+    "无",
+    "不适用",
+    "N/A",
+    "NA",
+    "×",
+    "未增未减",
+    "无增减",
+    "持平",
+)
 """What reports print instead of a figure; read as a blank (``None``) with a diagnostic."""
 
-UNITS = ("万元", "元", "件", "条", "个", "项")
-"""Units reports type into cells after a figure."""
+UNITS = ("万元", "元", "件", "条", "个", "项", "万")
+"""Units reports type into cells after a figure (``万`` alone is ``万元`` cut short)."""
+MONEY_UNITS = ("万元", "元", "万")
+
+SIGN_WORDS = {"增加": "+", "增": "+", "+": "+", "减少": "-", "减": "-", "--": "-", "-": "-"}
+"""What reports print before a figure of a 本年增/减 column (``增15``, ``减4``, ``--253``) and the sign it means."""
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -154,6 +154,13 @@ CODES: dict[str, Code] = {
             "表二第（八）项“行政事业性收费”行“处理决定数量”列不在本格式中，作为附加单元格保留",
         ),
         Code(
+            "ZW217",
+            Severity.INFO,
+            "A table-二 header does not name the format's columns (garbled or cut short: `本年新`); the"
+            " rows under it are read in the format's own column order.",
+            "表二第（一）项的表头“本年新 本年新 对外公开总数量”未能全部识别，按格式的列顺序读取",
+        ),
+        Code(
             "ZW221",
             Severity.INFO,
             "A cell holds a marker (`-`, `/`, `无`) instead of a figure; it is read as blank.",
@@ -162,20 +169,22 @@ CODES: dict[str, Code] = {
         Code(
             "ZW222",
             Severity.WARNING,
-            "A row has more cells than columns; cells were dropped to fit.",
-            "表三“1.属于国家秘密”行：8 个单元格多于 7 列，去掉两端多余单元格后为 0 0 0 0 0 0 0",
+            "A row prints more figures than it has columns; figures at its ends were dropped to fit.",
+            "表三“1.属于国家秘密”行：8 个数字多于 7 列，去掉两端多余数字后为 0 0 0 0 0 0 0",
         ),
         Code(
             "ZW223",
             Severity.WARNING,
-            "A row has fewer cells than columns; the missing cells are blank.",
-            "表三“（七）总计”行：只有 6 个单元格，应有 7 个，缺少的按空白处理（1 0 0 0 0 1）",
+            "A row prints fewer figures than it has columns and no empty cells say which column each is"
+            " in; the whole row is left blank, never filled from the left.",
+            "表三“（七）总计”行：印出 6 个数字，应有 7 列，无法确定各属哪一列，均按空白处理（1 0 0 0 0 1）",
         ),
         Code(
             "ZW224",
             Severity.WARNING,
-            "A row's cells could be placed several ways; they were left blank.",
-            "表三“一、本年新收政府信息公开申请数量”行：8 个单元格放入 7 列有多种可能（□ 1 0 0 0 0 1；1 0 0 0 0 1 □），均按空白处理",
+            "A row's figures could be placed several ways, or are far too many for its columns; they were"
+            " left blank.",
+            "表三“一、本年新收政府信息公开申请数量”行：8 个数字放入 7 列有多种可能（1 1 0 0 0 0 1；1 0 0 0 0 1 1），均按空白处理",
         ),
         Code(
             "ZW225",
@@ -224,6 +233,13 @@ CODES: dict[str, Code] = {
             Severity.INFO,
             "Prose inside a table section was kept as a note of that table.",
             "表格部分的文字“单位：件”作为表格说明保留",
+        ),
+        Code(
+            "ZW233",
+            Severity.WARNING,
+            "The text ends inside a table row (an excerpt, a page cut off): the figures printed before"
+            " the end are read from the left, the columns after them are blank.",
+            "表三“（一）予以公开”行：文本在此行中断，已印出的 3 个数字按从左到右读取，其余 4 列按空白处理（0 0 0）",
         ),
         Code(
             "ZW301",

@@ -12,6 +12,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .lexing.lines import SourceLine
+from .lexing.table import Run
 from .structure import DataRow, Document, HeaderRow, ItemRow, Prose, SectionNode, Table, Title, ValueRow
 
 
@@ -58,12 +59,15 @@ class _Build(Transformer[Token, Document]):
         return HeaderRow(tuple(children[0].value))
 
     def data_row(self, children: list[Token]) -> DataRow:
-        *labels, end = children
-        cells = tuple(end.value) if end.type == "CELLS" else ()
-        return DataRow(tuple(t.value for t in labels), cells)
+        cut = children[-1].type == "CUT"
+        *labels, end = children[:-1] if cut else children
+        if end.type == "CELLS":
+            return DataRow(tuple(t.value for t in labels), end.value.cells, end.value.breaks, cut)
+        return DataRow(tuple(t.value for t in labels), ())
 
     def value_row(self, children: list[Token]) -> ValueRow:
-        return ValueRow(tuple(children[0].value))
+        run = children[0].value
+        return ValueRow(run.cells, run.breaks, len(children) > 1)
 
 
 @cache
@@ -76,10 +80,12 @@ def _parser() -> Lark:
 def token_text(token: Token) -> str:
     """What a token stood for, as text."""
     value = token.value
-    if isinstance(value, list):
-        return " ".join(cell.text for cell in value if cell.text)
-    if isinstance(value, tuple):  # a heading: (section, line)
+    if token.type == "HEADING":  # (section, line)
         value = value[1]
+    elif isinstance(value, Run):
+        value = value.cells
+    if isinstance(value, list | tuple) and not isinstance(value, SourceLine):
+        return " ".join(cell.text for cell in value if cell.text)
     return str(getattr(value, "text", "") or "")
 
 

@@ -22,16 +22,21 @@ class HeaderRow(NamedTuple):
 
 
 class DataRow(NamedTuple):
-    """A row with labels: ``labels`` (LABEL or TEXT cells, outermost first), then its value cells."""
+    """A row with labels: ``labels`` (LABEL or TEXT cells, outermost first), then its value cells;
+    ``breaks``: where in them a new line of the source begins; ``cut``: the end of the text cut it short."""
 
     labels: tuple[Cell, ...]
     cells: tuple[Cell, ...]
+    breaks: tuple[int, ...] = ()
+    cut: bool = False
 
 
 class ValueRow(NamedTuple):
-    """A row of value cells with no label."""
+    """A row of value cells with no label (see ``DataRow``)."""
 
     cells: tuple[Cell, ...]
+    breaks: tuple[int, ...] = ()
+    cut: bool = False
 
 
 Row = ItemRow | HeaderRow | DataRow | ValueRow

@@ -21,7 +21,7 @@ from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from ..structure import Row as TableRow
-from .cells import figure, fit, value
+from .cells import figure, fit, headers_pad, pads, split_run, value
 from .glued import Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
@@ -77,10 +77,45 @@ def detect_template(rows: Sequence[TableRow]) -> Template | None:
     return ranked[0][0]
 
 
+def _header_cells(row: HeaderRow) -> list[Cell]:
+    """A header row's column headers: its cells without 信息内容 and the empty ones."""
+    return [
+        c
+        for c in row.cells
+        if c.kind is not CellKind.BLANK
+        and not any(label.name == ACTIVE_LABEL_HEADER for label in c.reading.labels)
+    ]
+
+
+def _header_of(block: Block, header: tuple[list[Cell], str | None] | None) -> list[Cell] | None:
+    """The header that heads a block's rows: the last one, if it stood under that block's item."""
+    return header[0] if header is not None and header[1] in (None, block.item) else None
+
+
+def _column(block: Block, template: Template, cell: Cell) -> Column | None:
+    names = {label.name for label in _columns_of(cell) if template in label.templates}
+    return next((column for column in block.columns if column.field in names), None)
+
+
+def _header_columns(
+    block: Block, template: Template, header: list[Cell] | None
+) -> list[Column | Cell] | None:
+    """The columns a header names, in its order: a catalogue column, or the header cell of a column the
+    format lacks. ``None`` where it does not name each of the block's columns once (garbled or cut
+    short): the rows are read in the format's own column order."""
+    if not header:
+        return None
+    named = [_column(block, template, cell) for cell in header]
+    found = [c for c in named if c is not None]
+    if len(found) == len(block.columns) == len(set(found)):
+        return [c if c is not None else cell for c, cell in zip(named, header, strict=True)]
+    return None
+
+
 def _unit_from(cells: Sequence[Cell | None], header: Cell | None) -> str | None:
     for cell in cells:
         if cell is not None and cell.reading.unit:
-            return cell.reading.unit
+            return "万元" if cell.reading.unit.startswith("万") else cell.reading.unit
     note = header.reading.note if header is not None else None
     if note:
         return "万元" if "万元" in note else "元" if "元" in note else None
@@ -98,8 +133,12 @@ class _Builder:
     blocks: dict[str, Block] = attrs.field(init=False)
     block_of: dict[str, Block] = attrs.field(init=False)
     item: str | None = None
-    header: list[Cell] | None = None
-    header_item: str | None = None
+    header: tuple[list[Cell], str | None] | None = None
+    """The last header row's cells, and the item it stood under."""
+    header_said: bool = False
+    """Whether it was said that the last header row does not name its columns."""
+    padded: bool = False
+    """The layout pads rows with empty cells (see ``cells.pads``)."""
     values: dict[str, dict[str, Any]] = attrs.Factory(dict)
     extras: list[ExtraCell] = attrs.Factory(list)
     unplaced: list[Unplaced] = attrs.Factory(list)
@@ -108,17 +147,37 @@ class _Builder:
         self.blocks = {block.item: block for block in ACTIVE_BLOCKS[self.template]}
         self.block_of = {row.field or "": block for block in self.blocks.values() for row in block.rows}
 
+    def pads(self, rows: Sequence[TableRow]) -> bool:
+        """Whether the table's layout pads rows with empty cells (``cells.headers_pad``), or a row with all
+        its figures shows it does."""
+        if headers_pad(rows):
+            return True
+        item: str | None = None
+        header: tuple[list[Cell], str | None] | None = None
+        for row in rows:
+            if isinstance(row, ItemRow):
+                item, header = row.cells[0].reading.item, None
+            elif isinstance(row, HeaderRow):
+                header = (_header_cells(row), item)
+            elif isinstance(row, DataRow) and (label := _row_label(row)) is not None:
+                block = self.block_of.get(label.reading.labels[0].name)
+                if block is None:
+                    continue
+                columns = _header_columns(block, self.template, _header_of(block, header))
+                if pads(row.cells, len(columns) if columns else len(block.columns)):
+                    return True
+        return False
+
     def item_row(self, row: ItemRow) -> None:
         self.item = row.cells[0].reading.item
         self.header = None
         for cell in row.cells[1:]:
-            self._unplace(cell.text, cell.line, "与条款标题同行的内容")
+            if cell.text:
+                self._unplace(cell.text, cell.line, "与条款标题同行的内容")
 
     def header_row(self, row: HeaderRow) -> None:
-        cells = [
-            c for c in row.cells if not any(label.name == ACTIVE_LABEL_HEADER for label in c.reading.labels)
-        ]
-        self.header, self.header_item = cells, self.item
+        self.header = (_header_cells(row), self.item)
+        self.header_said = False
 
     def data_row(self, row: DataRow) -> None:
         label = _row_label(row)
@@ -135,10 +194,10 @@ class _Builder:
                 ),
                 None,
             )
-            self._extras(row, other.item if other else self.item, label.text, other.columns if other else ())
+            self._extras(row, other.item if other else self.item, label.text, other)
             return
         if block is None:
-            self._extras(row, self.item, written, ())
+            self._extras(row, self.item, written, self.blocks.get(self.item or ""))
             return
         assert label is not None
         field = label.reading.labels[0].name
@@ -150,31 +209,42 @@ class _Builder:
             )
             self._unplace(f"{written} " + " ".join(c.text for c in row.cells), label.line, "重复的行")
             return
-        header = self.header if self.header is not None and self.header_item in (None, block.item) else None
         self.lines[f"active.{field}"] = label.line
-        self._place(row, block, catalogue_row, header)
+        self._place(row, block, catalogue_row, _header_of(block, self.header))
 
     def _place(self, row: DataRow, block: Block, catalogue_row: Row, header: list[Cell] | None) -> None:
         field = catalogue_row.field or ""
-        width = len(header) if header else len(block.columns)
+        columns = _header_columns(block, self.template, header)
+        if header and columns is None and not self.header_said:
+            self.header_said = True
+            shown = " ".join(c.text for c in header)
+            self.findings.add(
+                "ZW217",
+                f"表二第（{block.item}）项的表头“{shown}”未能全部识别，按格式的列顺序读取",
+                header[0].line,
+            )
+        width = len(columns) if columns else len(block.columns)
         where = f"表二“{catalogue_row.label}”行"
-        fitted = self._split_as_stated(row.cells, width, catalogue_row, where) or fit(
-            row.cells, width, self.findings, where, glued=self.glued
+        cells, *rest = split_run(row.cells, row.breaks, width)
+        for other in rest:
+            self.value_row(ValueRow(other))
+        cut = row.cut and not rest
+        fitted = self._split_as_stated(cells, width, catalogue_row, where) or fit(
+            cells, width, self.findings, where, glued=self.glued, cut=cut, padded=self.padded
         )
         found: dict[str, Any] = {}
         for i, cell in enumerate(fitted):
-            column = self._column(block, header[i]) if header else block.columns[i]
-            if column is None:
-                assert header is not None
-                self._extra(block.item, catalogue_row.label, header[i].text, cell)
+            column = columns[i] if columns else block.columns[i]
+            if not isinstance(column, Column):
+                self._extra(block.item, catalogue_row.label, column.text, cell)
                 continue
-            if header:
+            if columns and header:
                 note_label(header[i], column.label, self.findings, f"active.{field}.{column.field}")
             found[column.field] = value(cell, column, self.findings, f"active.{field}")
             if cell is not None:
                 self.lines[f"active.{field}.{column.field}"] = cell.line
             if field == "procurement" and column.field == "amount":
-                found["amount_unit"] = _unit_from([cell], header[i] if header else None)
+                found["amount_unit"] = _unit_from([cell], header[i] if columns and header else None)
         self.values[field] = found
 
     def _split_as_stated(
@@ -192,21 +262,38 @@ class _Builder:
             attrs.evolve(found, options=chosen), rule, self.findings, where, "按正文所述的数字"
         )
 
-    def _column(self, block: Block, cell: Cell) -> Column | None:
-        names = {label.name for label in _columns_of(cell) if self.template in label.templates}
-        return next((column for column in block.columns if column.field in names), None)
-
     def value_row(self, row: ValueRow) -> None:
         """Figures without a label: table 二 has no rule to tell whose they are, so they are kept aside."""
         text = " ".join(c.text for c in row.cells if c.text)
         if text:
             self._unplace(text, row.cells[0].line, "无行标签的数字")
 
-    def _extras(self, row: DataRow, item: str | None, label: str, columns: Sequence[Column]) -> None:
-        header_texts = [c.text for c in self.header] if self.header else [c.label for c in columns]
+    def _extras(self, row: DataRow, item: str | None, label: str, block: Block | None) -> None:
+        """A row the format lacks: its cells kept as extra cells, under the names of the columns its
+        header gives (or, where the header does not name them, its block's)."""
+        if not row.cells or (self.padded and all(c.kind is CellKind.BLANK for c in row.cells)):
+            self._unplace(label, row.labels[0].line, "不属于本格式且无数字的行")
+            return
+        header = _header_of(block, self.header) if block else self.header[0] if self.header else None
+        mapped = _header_columns(block, self.template, header) if block else None
+        if mapped:
+            header_texts = [c.label if isinstance(c, Column) else c.text for c in mapped]
+        elif block:
+            header_texts = [c.label for c in block.columns]
+        else:
+            header_texts = [c.text for c in header or ()]
         width = len(header_texts) or len(row.cells)
-        fitted = (
-            fit(row.cells, width, self.findings, f"表二“{label}”行", glued=self.glued) if row.cells else []
+        cells, *rest = split_run(row.cells, row.breaks, width)
+        for other in rest:
+            self.value_row(ValueRow(other))
+        fitted = fit(
+            cells,
+            width,
+            self.findings,
+            f"表二“{label}”行",
+            glued=self.glued,
+            cut=row.cut and not rest,
+            padded=self.padded,
         )
         for i, cell in enumerate(fitted):
             column = header_texts[i] if i < len(header_texts) else f"第{i + 1}列"
@@ -260,6 +347,7 @@ def build_active(
     the text ran figures together, so a row of too few figures is split, not placed from the left —
     as ``prose`` (the report's paragraphs) states it where the split is otherwise open."""
     builder = _Builder(template, findings, lines, glued, prose)
+    builder.padded = builder.pads(rows)
     for row in rows:
         if isinstance(row, ItemRow):
             builder.item_row(row)

@@ -1,7 +1,7 @@
 """From cells to typed values: fitting a row's cells to its columns, and reading each value.
 
-Fitting never guesses. A row with more cells than columns is trimmed only of cells at its ends; if the
-trims that fit disagree on the values, the table's own rule (a row's columns add up to its 总计)
+Fitting never guesses (see ``fit``). A row with more figures than columns is trimmed only at its ends;
+if the trims that fit disagree on the values, the table's own rule (a row's columns add up to its 总计)
 decides, and when it cannot the cells are left blank with a warning listing the candidates. A row
 with fewer cells whose figures were printed without separators is split (``glued``).
 """
@@ -14,6 +14,7 @@ from decimal import Decimal
 from ..catalogue import Column, Kind
 from ..codes import Findings
 from ..lexing.cells import Cell, CellKind
+from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from .glued import Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
@@ -44,6 +45,36 @@ def _blank_run(cells: Iterable[Cell]) -> int:
     return count
 
 
+def _printed(cells: Sequence[Cell]) -> list[Cell]:
+    return [c for c in cells if c.kind is not CellKind.BLANK]
+
+
+def _without_trailing_blanks(cells: Sequence[Cell]) -> list[Cell]:
+    return list(cells[: len(cells) - _blank_run(reversed(cells))])
+
+
+_PADDING = 2
+"""Empty cells after a row's last cell that show padding (one may be a real empty column, or a
+separator left at the end of the line)."""
+
+
+def pads(cells: Sequence[Cell], width: int) -> bool:
+    """Whether a row shows that its layout pads rows with empty cells: a figure in every column, and
+    empty cells after them."""
+    return _blank_run(reversed(cells)) >= _PADDING and len(_printed(cells)) == width
+
+
+def headers_pad(rows: Iterable[ItemRow | HeaderRow | DataRow | ValueRow]) -> bool:
+    """Whether a table's item or header rows show that its layout pads rows with empty cells: an item
+    header followed by some on its line (``第二十条第(一)项 | |||``), or a header row by several."""
+    for row in rows:
+        if isinstance(row, ItemRow) and any(c.kind is CellKind.BLANK for c in row.cells):
+            return True
+        if isinstance(row, HeaderRow) and _blank_run(reversed(row.cells)) >= _PADDING:
+            return True
+    return False
+
+
 def fit(
     cells: Sequence[Cell],
     width: int,
@@ -52,61 +83,168 @@ def fit(
     totals: Totals | None = None,
     *,
     glued: bool = False,
+    cut: bool = False,
+    padded: bool = False,
 ) -> list[Cell | None]:
     """``cells`` placed in ``width`` columns (``None``: nothing to place there). ``totals``: how the
-    row adds up, if it does; ``glued``: the text ran figures together (see ``glued.read``)."""
+    row adds up, if it does; ``glued``: the text ran figures together (see ``glued.read``); ``cut``: the
+    end of the text cut the row short; ``padded``: the layout pads rows with empty cells (``pads``), so
+    those after a row's last figure stand for no column.
+
+    A figure's column is certain when the row prints as many figures as it has columns (empty cells
+    among them are layout), or when empty cells before and between the figures fill the row to its
+    width; a row cut short fills its columns from the left. Otherwise the row is blank, with a warning."""
+    if padded:
+        cells = _without_trailing_blanks(cells)
     count = len(cells)
     if count == width:
         return list[Cell | None](cells)
+    printed = _printed(cells)
+    if len(printed) == width:
+        return list[Cell | None](printed)
     line = cells[0].line if cells else None
-    if count < width:
-        rule = totals or Totals((width,), summed=False)
-        runs = read_glued(cells, rule, glued=glued)
-        if runs is not None:
-            return place_glued(runs, rule, findings, where)
-        if any(c.kind is not CellKind.BLANK for c in cells):  # which columns they belong to is unknown
+    if len(printed) > width:
+        return _trimmed(printed, width, findings, where, totals, list(cells))
+    if count > width:
+        return _trimmed_blanks(list(cells), width, findings, where)
+    rule = totals or Totals((width,), summed=False)
+    runs = read_glued(cells, rule, glued=glued)
+    if runs is not None:
+        return place_glued(runs, rule, findings, where)
+    if cut:
+        if printed:
             findings.add(
-                "ZW223",
-                f"{where}：只有 {count} 个单元格，应有 {width} 个，无法确定各属哪一列，均按空白处理（{_show(cells)}）",
+                "ZW233",
+                f"{where}：文本在此行中断，已印出的 {len(printed)} 个数字按从左到右读取，其余 {width - count} 列按空白处理（{_show(cells)}）",
                 line,
             )
-        return [None] * width
+        return [*cells, *[None] * (width - count)]
+    if printed:  # which columns they belong to is unknown
+        findings.add(
+            "ZW223",
+            f"{where}：印出 {len(printed)} 个数字，应有 {width} 列，无法确定各属哪一列，均按空白处理（{_show(cells)}）",
+            line,
+        )
+    return [None] * width
+
+
+def _trimmed_blanks(cells: list[Cell], width: int, findings: Findings, where: str) -> list[Cell | None]:
+    """A row with fewer figures than columns but more cells: empty cells at its ends dropped, where
+    only one way to drop them leaves the figures in their columns; else blank."""
+    count = len(cells)
     excess = count - width
     lead, tail = _blank_run(cells), _blank_run(reversed(cells))
-    if excess <= lead + tail:  # only blank cells need to go
-        trims = range(max(0, excess - tail), min(lead, excess) + 1)
-    elif excess <= _MAX_DROPPED:
-        trims = range(excess + 1)
+    fits = [cells[a : count - (excess - a)] for a in range(max(0, excess - tail), min(lead, excess) + 1)]
+    if len(fits) == 1:
+        return list[Cell | None](fits[0])
+    if fits:
+        options = "；".join(_show(c) for c in fits)
+        findings.add(
+            "ZW224",
+            f"{where}：{count} 个单元格放入 {width} 列有多种可能（{options}），均按空白处理",
+            cells[0].line,
+        )
     else:
         findings.add(
             "ZW224",
-            f"{where}：{count} 个单元格远多于 {width} 列，无法对应，均按空白处理（{_show(cells)}）",
+            f"{where}：{count} 个单元格多于 {width} 列，空白单元格不在两端，无法对应，均按空白处理（{_show(cells)}）",
+            cells[0].line,
+        )
+    return [None] * width
+
+
+def _trimmed(
+    printed: list[Cell],
+    width: int,
+    findings: Findings,
+    where: str,
+    totals: Totals | None,
+    cells: list[Cell],
+) -> list[Cell | None]:
+    """A row with more figures than columns: at most two dropped at its ends, where only one way to
+    drop them gives one reading (or the row's rule picks one); else blank."""
+    count = len(printed)
+    line = printed[0].line
+    excess = count - width
+    if excess > _MAX_DROPPED:
+        findings.add(
+            "ZW224",
+            f"{where}：{count} 个数字远多于 {width} 列，无法对应，均按空白处理（{_show(cells)}）",
             line,
         )
         return [None] * width
-    candidates = [list[Cell | None](cells[a : count - (excess - a)]) for a in trims]
+    candidates = [list[Cell | None](printed[a : count - (excess - a)]) for a in range(excess + 1)]
     distinct = {tuple((c and c.kind, figure(c)) for c in cand): cand for cand in candidates}
     if len(distinct) > 1 and totals is not None:
         holding = [cand for cand in distinct.values() if totals.holds([figure(c) for c in cand])]
         if len(holding) == 1:
             findings.add(
                 "ZW222",
-                f"{where}：{count} 个单元格多于 {width} 列，按合计关系取 {_show(holding[0])}（原为 {_show(cells)}）",
+                f"{where}：{count} 个数字多于 {width} 列，按合计关系取 {_show(holding[0])}（原为 {_show(cells)}）",
                 line,
             )
             return holding[0]
     if len(distinct) > 1:
         options = "；".join(_show(c) for c in distinct.values())
         findings.add(
-            "ZW224", f"{where}：{count} 个单元格放入 {width} 列有多种可能（{options}），均按空白处理", line
+            "ZW224", f"{where}：{count} 个数字放入 {width} 列有多种可能（{options}），均按空白处理", line
         )
         return [None] * width
     chosen = next(iter(distinct.values()))
-    if excess > lead + tail:
-        findings.add(
-            "ZW222", f"{where}：{count} 个单元格多于 {width} 列，去掉两端多余单元格后为 {_show(chosen)}", line
-        )
+    findings.add(
+        "ZW222", f"{where}：{count} 个数字多于 {width} 列，去掉两端多余数字后为 {_show(chosen)}", line
+    )
     return chosen
+
+
+def split_run(cells: Sequence[Cell], breaks: Sequence[int], width: int) -> list[tuple[Cell, ...]]:
+    """A row's run of value cells cut where the layout ends rows, when it holds more than one row's (a
+    label, then rows that lost theirs, or stray figures after it). A line of several figures is a row;
+    a line of one figure continues the row before it until that row is complete. Where figures stand
+    one per line and empty cells end rows (``0 | |``), a run with more figures than columns is cut at
+    those instead. The run whole where nothing marks a row end."""
+    if not breaks:
+        return [tuple(cells)]
+    lines = [list(cells[a:b]) for a, b in zip((0, *breaks), (*breaks, len(cells)), strict=True)]
+    figures = [len(_printed(line)) for line in lines]
+    if max(figures) <= 1 and sum(figures) > width and _ends_marked(cells):
+        return _split_at_empties(cells)
+    rows: list[list[Cell]] = [[]]
+    for line, count in zip(lines, figures, strict=True):
+        complete = len(rows[-1]) >= width or len(_printed(rows[-1])) >= width
+        if rows[-1] and count and (count > 1 or complete):
+            rows.append([])
+        rows[-1] += line
+    return [tuple(row) for row in rows]
+
+
+def _ends_marked(cells: Sequence[Cell]) -> bool:
+    """Whether empty cells stand between figures."""
+    seen = pending = False
+    for found in cells:
+        if found.kind is CellKind.BLANK:
+            pending = seen
+        elif pending:
+            return True
+        else:
+            seen = True
+    return False
+
+
+def _split_at_empties(cells: Sequence[Cell]) -> list[tuple[Cell, ...]]:
+    """Cells cut into rows at each run of empty cells after a figure (the run dropped)."""
+    last = max(i for i, c in enumerate(cells) if c.kind is not CellKind.BLANK)
+    rows: list[list[Cell]] = [[]]
+    figures = False
+    """Whether the row being gathered has a figure yet."""
+    for i, found in enumerate(cells):
+        if found.kind is CellKind.BLANK and figures and i < last:
+            rows.append([])
+            figures = False
+        elif found.kind is not CellKind.BLANK or i > last:
+            rows[-1].append(found)
+            figures = figures or found.kind is not CellKind.BLANK
+    return [tuple(row) for row in rows]
 
 
 def _blank_or_marker(cell: Cell | None, findings: Findings, path: str) -> bool:

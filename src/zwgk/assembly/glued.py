@@ -138,11 +138,12 @@ def read(cells: Sequence[Cell], totals: Totals, *, glued: bool = False) -> Glued
 
     A row is glued when it has fewer cells than columns, each a run of plain digits, with digits
     enough for every column — and, where ``totals`` has no rule, a run starts with 0 or the text is
-    known to run figures together (``glued``). In such text a short row of other figures (signed,
+    known to run figures together (``glued``, or a cell printed against its label). In such text a short row of other figures (signed,
     decimal) cannot be split at all."""
     if not cells or len(cells) >= totals.width:
         return None
     found = tuple(c.key.strip() for c in cells)
+    glued = glued or any(c.reading.glued for c in cells)
     plain = all(run.isascii() and run.isdigit() for run in found)
     if (
         plain

@@ -16,7 +16,7 @@ from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
 from ..structure import DataRow, HeaderRow, Row, ValueRow, all_cells
 from . import glued
-from .cells import counts, fit, record_lines
+from .cells import counts, fit, headers_pad, pads, record_lines, split_run
 from .glued import ROW
 from .labels import note_headers, note_label
 
@@ -50,9 +50,27 @@ def _has_figures(cells: Sequence[Cell]) -> bool:
     return any(c.kind is not CellKind.BLANK for c in cells)
 
 
+def rows_of(rows: Sequence[Row]) -> list[Row]:
+    """The table's rows, with a labelled row whose figures run on over the next rows' lines (those rows
+    lost their labels) cut into it and those rows (see ``cells.split_run``)."""
+    out: list[Row] = []
+    for row in rows:
+        if not isinstance(row, DataRow | ValueRow) or not row.breaks:
+            out.append(row)
+            continue
+        first, *rest = split_run(row.cells, row.breaks, len(REQUEST_COLUMNS))
+        if not rest:
+            out.append(row)
+            continue
+        out.append(row._replace(cells=first, breaks=(), cut=False))
+        out += [ValueRow(cells, (), row.cut and k == len(rest) - 1) for k, cells in enumerate(rest)]
+    return out
+
+
 def detect_template(rows: Sequence[Row]) -> Template | None:
     """The format table 三 follows, from （六）其他处理: three sub-rows (2021), labelled or not, or one
     row (2019). ``None`` when the table does not show it."""
+    rows = rows_of(rows)
     labelled = [
         (i, _name(label)) for i, row in enumerate(rows) if isinstance(row, DataRow) and (label := _label(row))
     ]
@@ -91,6 +109,8 @@ class _Bare:
 
     cells: tuple[Cell, ...]
     line: int
+    cut: bool
+    """The end of the text cut it short."""
     following: int
     """The slot it takes if it follows on from the last label: that label's slot plus the unlabelled
     rows between them."""
@@ -134,6 +154,8 @@ class _Placer:
         self.anchors: list[int] = []
         """The slots of the labelled rows of figures, in document order."""
         self.bare: list[_Bare] = []
+        self.padded = False
+        """The layout pads rows with empty cells (see ``cells.pads``)."""
 
     def data_row(self, row: DataRow) -> None:
         label = _label(row)
@@ -159,18 +181,18 @@ class _Placer:
         else:  # a row of the other format: （六）'s sub-rows in a 2019 table
             self._unplace(all_cells(row), "不属于本格式的行")
             return
-        if self._place(slot, row.cells, label.line):
+        if self._place(slot, row.cells, label.line, row.cut):
             self.cursor, self.run = slot, 0
             if self.leaves[slot].path not in self.figureless:
                 self.anchors.append(slot)
 
     def value_row(self, row: ValueRow) -> None:
         self.bare.append(
-            _Bare(tuple(row.cells), row.cells[0].line, self.cursor + 1 + self.run, len(self.anchors))
+            _Bare(tuple(row.cells), row.cells[0].line, row.cut, self.cursor + 1 + self.run, len(self.anchors))
         )
         self.run += 1
 
-    def _place(self, slot: int, cells: Sequence[Cell], line: int) -> bool:
+    def _place(self, slot: int, cells: Sequence[Cell], line: int, cut: bool = False) -> bool:
         """Put a row in ``slot``; ``False`` if the slot already holds one."""
         leaf: Leaf = self.leaves[slot]
         path = f"requests.{leaf.path}"
@@ -186,8 +208,12 @@ class _Placer:
         if found is not None and found.options is not None and len(found.options) > 1:
             self.pending[leaf.path] = found  # the columns' rules may tell, once every row is in
             return True
-        self._store(leaf, fit(cells, len(REQUEST_COLUMNS), self.findings, _where(leaf), ROW), line)
-        if all(v is None for v in attrs.astuple(self.rows[leaf.path])):
+        fitted = fit(
+            cells, len(REQUEST_COLUMNS), self.findings, _where(leaf), ROW, cut=cut, padded=self.padded
+        )
+        self._store(leaf, fitted, line)
+        explicitly_blank = bool(cells) and not _has_figures(cells)  # a row of empty cells, as printed
+        if not explicitly_blank and all(v is None for v in attrs.astuple(self.rows[leaf.path])):
             self.figureless[leaf.path] = _kept(cells, line) if _has_figures(cells) else None
         return True
 
@@ -268,7 +294,7 @@ class _Placer:
                 bare.line,
                 (f"requests.{leaf.path}",),
             )
-            self._place(slot, bare.cells, bare.line)
+            self._place(slot, bare.cells, bare.line, bare.cut)
 
     def settle(self) -> None:
         """Rows whose glued figures split several ways, split the one way the columns' rules (一 + 二 =
@@ -316,6 +342,10 @@ def build_requests(
 ) -> tuple[Requests, list[Unplaced]]:
     """Table 三 in ``template`` from its rows; where each cell stood goes into ``lines``."""
     placer = _Placer(template, findings, lines)
+    rows = rows_of(rows)
+    placer.padded = headers_pad(rows) or any(
+        isinstance(row, DataRow | ValueRow) and pads(row.cells, len(REQUEST_COLUMNS)) for row in rows
+    )
     for row in rows:
         if isinstance(row, DataRow):
             placer.data_row(row)

@@ -17,7 +17,7 @@ import attrs
 
 from .. import catalogue
 from ..normalize import fold_width
-from .labels import ITEM, Label, Role, index, split_key
+from .labels import ITEM, ITEM_PREFIX_CHARS, Label, Role, index, split_key
 
 
 class CellKind(str, enum.Enum):
@@ -53,8 +53,11 @@ class Reading:
     labels: tuple[Label, ...] = ()
     note: str | None = None
     """A parenthesised note that followed a label (``单位万元保留4位小数``)."""
+    """For a figure, the note printed after it (``13000000（预算``)."""
     renumbered: bool = False
     item: str | None = None
+    glued: bool = False
+    """A run of figures printed against its row's label without a separator (``规章000``)."""
 
 
 class Cell(NamedTuple):
@@ -69,7 +72,10 @@ class Cell(NamedTuple):
 
 
 _UNITS = "|".join(catalogue.UNITS)
-_NUMBER = re.compile(rf"([+-]?)(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:\s*({_UNITS}))?")
+_SIGNS = "|".join(sorted(map(re.escape, catalogue.SIGN_WORDS), key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"({_SIGNS})?\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:\s*({_UNITS}))?(?:\s*([(（].*))?", re.DOTALL
+)
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _WHITESPACE = re.compile(r"\s+")
 BLANK = Reading(CellKind.BLANK)
@@ -83,16 +89,17 @@ def read(text: str) -> Reading:
         return BLANK
     found = _NUMBER.fullmatch(folded)
     if found is not None:
-        sign, whole, fraction, unit = found.groups()
+        sign, whole, fraction, unit, note = found.groups()
         digits = whole.replace(",", "") + (f".{fraction}" if fraction is not None else "")
-        number = Decimal(sign + digits)
-        whole_number = number == number.to_integral_value() and unit not in ("元", "万元")
-        return Reading(CellKind.NUMBER, number, int(number) if whole_number else None, unit)
+        number = Decimal(catalogue.SIGN_WORDS.get(sign or "", "") + digits)
+        whole_number = number == number.to_integral_value() and unit not in catalogue.MONEY_UNITS
+        integer = int(number) if whole_number else None
+        return Reading(CellKind.NUMBER, number, integer, unit, note=note[1:].rstrip("）)") if note else None)
     if _WHITESPACE.sub("", folded) in _MARKERS:
         return Reading(CellKind.MARKER)
     numbering, rest = split_key(text)
-    item = ITEM.match(numbering + rest)
-    if item is not None:
+    item = ITEM.search(numbering + rest)
+    if item is not None and item.start() <= ITEM_PREFIX_CHARS:
         return Reading(CellKind.ITEM, item=item.group(1))
     if "勾稽" in rest:
         return Reading(CellKind.NOTE)

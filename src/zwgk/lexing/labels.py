@@ -32,7 +32,11 @@ _NUMBERING = re.compile(
     rf"|(\d{{1,2}})[、.,)]+(?!\d))"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
-ITEM = re.compile(rf"^第二十条第\(?([{_CN_DIGITS}]{{1,3}})\)?项")
+ITEM = re.compile(rf"第二十条第?\(?([{_CN_DIGITS}]{{1,3}})\)?项$")
+"""A 第二十条第（X）项 block header, as a match key ends with it (``第二十条(一)项`` too)."""
+ITEM_PREFIX_CHARS = 20
+"""What may stand before it in its cell: ``《条例》`` or ``中华人民共和国政府信息公开条例``."""
+_INNER_NOTE = re.compile(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=16384)
@@ -121,9 +125,22 @@ class LabelIndex:
                 return Match(found, note, renumbered=True)
             trailing = _TRAILING_NOTE.search(rest)
             if trailing is None or trailing.start() == 0:
-                return None
+                return self._without_inner_notes(numbering, rest, note)
             note = trailing.group()[1:-1] + (f"；{note}" if note else "")
             rest = rest[: trailing.start()]
+
+    def _without_inner_notes(self, numbering: str, rest: str, note: str | None) -> Match | None:
+        """A label with a note inside it (``本年（2023）制发件数``), found without the note."""
+        inner = _INNER_NOTE.findall(rest)
+        if not inner:
+            return None
+        bare = _INNER_NOTE.sub("", rest)
+        notes = "；".join([*(n[1:-1] for n in inner), *([note] if note else [])])
+        found = self.full.get(numbering + bare)
+        if found:
+            return Match(found, notes)
+        found = self.bare.get(bare)
+        return Match(found, notes, renumbered=True) if found else None
 
     def is_prefix(self, text: str) -> bool:
         """Whether ``text`` is the beginning of some label (a fragment of a label broken over cells)."""

@@ -15,26 +15,17 @@ from lark import Token
 
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer
-from .cells import VALUE_KINDS, VALUE_LETTERS, Cell, CellKind, read, shape
+from .cells import CellKind, read
 from .headings import candidate, find_headings, find_title
-from .lines import SourceLine, is_escaped, unescaped
-from .rows import physical_rows, reshape
+from .layout import cell_lines
+from .lines import SourceLine, is_escaped
+from .table import table_tokens
+from .tokens import prose, token
 
-NUMBERED = re.compile(
-    r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
-)
-"""A line opening with numbering of its own: （一）, 一、, 1、 — a subheading, or a numbered paragraph."""
-_SUBHEADING_CHARS = 30
 _ANCHOR_HEADERS = frozenset(
     {"申请人情况", "direct_litigation", "post_reconsideration_litigation", ACTIVE_LABEL_HEADER}
 )
 _TRAILING_FIGURES = re.compile(r"\s+-?\d[\d.,]*(?:\s+-?\d[\d.,]*)*\s*$")
-
-
-def _token(type_: str, value: object, line: int) -> Token:
-    token = Token(type_, "", line=line)
-    token.value = value
-    return token
 
 
 def _opens_table(first: str) -> bool:
@@ -57,53 +48,9 @@ def _is_anchor(line: SourceLine) -> bool:
     return _opens_table(first) or _opens_table(first.split(" ", 1)[0])
 
 
-def _prose(line: SourceLine) -> Token:
-    if is_escaped(line.key):
-        return _token("PARA", unescaped(line), line.number)
-    text = line.text.strip()
-    kind = "SUBHEAD" if len(text) <= _SUBHEADING_CHARS and NUMBERED.match(text) else "PARA"
-    return _token(kind, line, line.number)
-
-
-def _row_tokens(cells: list[Cell]) -> Iterator[Token]:
-    """The tokens of one logical row (see ``rows.reshape``)."""
-    kinds = shape(cells)
-    lead = len(kinds) - len(kinds.lstrip(CellKind.BLANK))
-    if lead == len(kinds):
-        return
-    first = cells[lead]
-    if not kinds[lead:].strip(CellKind.TEXT):  # text and no cells after it: prose among the rows
-        texts = [c for c in cells if c.kind is CellKind.TEXT]
-        prose = SourceLine(first.line, " ".join(c.text for c in texts), " ".join(c.key for c in texts))
-        yield _prose(prose)
-    elif first.kind is CellKind.ITEM:
-        yield _token("ITEM", [c for c in cells if c.kind is not CellKind.BLANK], first.line)
-    elif first.kind in (CellKind.HEADER, CellKind.NOTE):
-        yield _token("HEADER", [c for c in cells if c.kind is not CellKind.BLANK], first.line)
-    elif first.kind in VALUE_KINDS:
-        yield _token("CELLS", cells, first.line)
-    else:
-        values_from = len(kinds.rstrip(VALUE_LETTERS))
-        for label in cells[lead:values_from]:
-            if label.kind is not CellKind.BLANK:
-                yield _token("LABEL" if label.kind is CellKind.LABEL else "TEXT", label, label.line)
-        if values_from < len(cells):
-            yield _token("CELLS", cells[values_from:], cells[values_from].line)
-        else:
-            yield _token("EOR", None, first.line)
-
-
-def _table_tokens(lines: Sequence[SourceLine]) -> Iterator[Token]:
-    for row in physical_rows(lines):
-        if isinstance(row, SourceLine):
-            yield _prose(row)
-            continue
-        for shaped in reshape(row):
-            yield from _row_tokens(shaped)
-
-
-def _body_tokens(lines: Sequence[SourceLine], section: Section | None) -> Iterator[Token]:
-    """The tokens of a section's body: prose, and tables from the first table line on."""
+def _body_tokens(lines: Sequence[SourceLine], section: Section | None, *, ends_text: bool) -> Iterator[Token]:
+    """The tokens of a section's body: prose, and tables from the first table line on. ``ends_text``:
+    the text ends with this body."""
     table_from = 0 if section is not None and section.tabular else len(lines)
     for i, line in enumerate(lines[:table_from]):
         if line.key.strip() and _is_anchor(line):
@@ -111,8 +58,8 @@ def _body_tokens(lines: Sequence[SourceLine], section: Section | None) -> Iterat
             break
     for line in lines[:table_from]:
         if line.key.strip():
-            yield _prose(line)
-    yield from _table_tokens(lines[table_from:])
+            yield prose(line)
+    yield from table_tokens(lines[table_from:], ends_text=ends_text)
 
 
 def tokens(lines: Sequence[SourceLine]) -> list[Token]:
@@ -121,9 +68,9 @@ def tokens(lines: Sequence[SourceLine]) -> list[Token]:
     headings = find_headings(keys)
     first_heading = min(headings, default=len(lines))
     title = find_title(keys, first_heading)
-    out = [_token("TITLE", lines[i], lines[i].number) for i in title]
+    out = [token("TITLE", lines[i], lines[i].number) for i in title]
     if title:  # a page marker above the title (正文) is kept, as the preamble's first paragraph
-        out += [_prose(line) for line in lines[: title[0]] if line.key.strip()]
+        out += [prose(line) for line in lines[: title[0]] if line.key.strip()]
     starts = sorted(headings)
     bounds = zip(
         [title[-1] + 1 if title else 0, *(s + 1 for s in starts)], [*starts, len(lines)], strict=True
@@ -132,8 +79,8 @@ def tokens(lines: Sequence[SourceLine]) -> list[Token]:
         section = headings[starts[k - 1]] if k else None
         if section is not None:
             heading = lines[starts[k - 1]]
-            out.append(_token("HEADING", (section, heading), heading.number))
-        out.extend(_body_tokens(lines[start:end], section))
+            out.append(token("HEADING", (section, heading), heading.number))
+        out.extend(_body_tokens(lines[start:end], section, ends_text=k == len(starts)))
     return out
 
 
@@ -149,4 +96,4 @@ def reads_back(text: str, *, tabular: bool, opening: bool = False) -> bool:
         return not _is_anchor(line)
     # In a table a line is prose whatever its neighbours only where the lexer takes it as prose by
     # itself (a sentence); short text would join the cells of the lines around it.
-    return list(physical_rows([line])) == [line]
+    return list(cell_lines([line])) == [line]

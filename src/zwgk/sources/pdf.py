@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from ..errors import UnsupportedSourceError
 from ..lexing.cells import CellKind, read
 from ..lexing.headings import candidate
-from ..lexing.lexer import NUMBERED
+from ..lexing.tokens import NUMBERED
 from ..normalize import is_page_footer
 from . import require
 from .tables import cell_text, table_lines
