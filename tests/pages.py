@@ -79,6 +79,18 @@ def wording(printed: str) -> str:
     return _BRACKETS.sub("", _TO_SIMPLIFIED(_PINYIN.sub("", printed))).strip()
 
 
+def same_name(read: str | None, printed: str | None) -> bool:
+    """Whether zwgk's organ is the one the page prints, leaving aside what zwgk restores (traditional
+    characters, a mirror's pinyin notes, spaces)."""
+    if read is None or printed is None:
+        return read is printed
+
+    def plain(name: str) -> str:
+        return "".join(_TO_SIMPLIFIED(_PINYIN.sub("", name)).split())
+
+    return plain(read) == plain(printed)
+
+
 @attrs.frozen
 class Page:
     path: Path
@@ -145,4 +157,4 @@ def extra_verdicts(report: Report, page: Page) -> dict[str, Verdict]:
     return found
 
 
-__all__ = ["PAGES", "Page", "cell", "extra_verdicts", "load_page", "pages"]
+__all__ = ["PAGES", "Page", "cell", "extra_verdicts", "load_page", "pages", "same_name"]

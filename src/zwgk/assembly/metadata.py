@@ -1,84 +1,167 @@
-"""The organ and the year of a report: from its title, or from its first sentences when it has none."""
+"""The organ and the year of a report, from where real pages state them — never from site furniture.
+
+In order: the title; the opening sentence (``特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度
+报告``, ``现公布2021年本级政府信息公开工作年度报告``); the contact sentence (``如对本报告有疑问，请与鹤城镇
+人民政府党政办联系``); the page's metadata fields (``发布机构：…``, ``来源：…``); the first sentences of the
+body (``2025年，铁东区退役军人事务局通过区政府网站…``, ``统计期限自2022年1月1日``). Where the page's
+header prints the title's organ more fully (title ``万潮镇2023年…``, ``来源：万潮镇人民政府``), the fuller
+name is the organ. Whatever did not come from the title is said in a diagnostic.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..codes import Findings
+from ..lexing.titles import YEAR, is_furniture, organ_name, title_parts, title_text
 
-_YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
-_TITLE_YEAR = re.compile(_YEAR)
-_TITLE_LABEL = re.compile(r"^(?:标题|题目|文章标题)\s*[:：]\s*")
-"""A mirror site's field label before the title (``标题: …``)."""
-_LEADING_NOISE = re.compile(r"^(?:关于|[#\s]+)+")
-_ORGAN_END = re.compile(r"\s*(?:政府信息公开|政务公开|信息公开).*$")
-_SPACES = re.compile(r"\s+")
-# Where a report without a title states its year.
-_BODY_YEARS = (
-    re.compile(r"统计期限[^。]{0,10}?" + _YEAR),
-    re.compile(_YEAR + r"(?:政府信息公开|政务公开)[^。，]{0,6}?年度?报告"),
-    re.compile(r"^[^。]{0,10}?" + _YEAR),
+_CLAUSE = r"[^，。；,;：:“”《》\n]"
+_PUBLISH = r"(?:编制|公布|公开|发布|形成|提交|呈报|报送|印发)"
+_STATED = re.compile(
+    rf"{_PUBLISH}了?(?:本机关)?((?:(?!{_PUBLISH}){_CLAUSE}){{0,40}}?){YEAR.pattern}"
+    rf"({_CLAUSE}{{0,40}}?)(?:政府信息公开|政务公开|信息公开){_CLAUSE}{{0,12}}?报告"
 )
-_ORGAN_SUFFIX = (
-    r"(?:人民政府|办事处|管理委员会|管委会|委员会|街道|乡|镇|县|区|市|州|盟|旗|局|委|厅|办公室|中心)"
+"""The opening sentence that names the report: ``特编制X2023年政府信息公开工作年度报告``."""
+_MADE_BY = re.compile(rf"本报告由({_CLAUSE}{{2,30}}?)(?:根据|依据|按照|编制|制作)")
+_CONTACT = re.compile(rf"(?:请?与|请联系|联系单位[:：]?)({_CLAUSE}{{2,40}}?)(?:联系|联络|[（(]|地址)")
+_INNER_OFFICE = re.compile(
+    r"(?:党政综合办公室|党政综合办|党政办公室|党政办|综合办公室|综合办|办公室|政务公开办公室|政务公开办|信息公开办|综合科|办公科)$"
 )
-_VERBS = r"(?:在|坚持|以|按照|深入|认真|紧紧|全面|始终|高度|围绕|持续|进一步|积极|严格|切实|根据|依据|紧扣|聚焦|扎实)"
-# "2023年，一平垣乡在区政府的正确领导下": the organ opens a clause and is followed by its verb.
-_BODY_ORGAN = re.compile(rf"(?:^|[，,。；])\s*([\u4e00-\u9fff]{{2,24}}?{_ORGAN_SUFFIX}){_VERBS}")
+"""An organ's own office, named in a contact sentence after the organ (鹤城镇人民政府党政办)."""
+_FIELD = re.compile(
+    r"(?:发布机构|发文机关|信息来源|来\s*源|发布单位|发布部门|主办单位)\s*[:：]\s*[|｜]?\s*([^\s|｜：:]{2,40})"
+)
+_FIELD_ALONE = re.compile(r"^[•·●◆■\s]*(?:发布机构|发文机关|信息来源|来源|发布单位|发布部门)\s*[:：]?\s*$")
+_STATISTICS = re.compile(rf"(?:统计期限|统计时限|统计时间|统计起止时间|统计区间)[^。]{{0,12}}?{YEAR.pattern}")
+_VERBS = (
+    r"(?:在|坚持|以|按照|深入|认真|紧紧|全面|始终|高度|围绕|持续|进一步|积极|严格|切实|根据|依据|紧扣|聚焦|扎实"
+    r"|通过|共|主动|依法|不断|着力|全年|累计|继续|大力|严|结合|立足|牢固|贯彻)"
+)
+_BODY_ORGAN = re.compile(rf"(?:^|[，,。；;]|年)\s*({_CLAUSE}{{2,30}}?){_VERBS}")
+"""``2025年，铁东区退役军人事务局通过…``: the organ opens a clause and its verb follows."""
+_FIRST_YEAR = re.compile(rf"{YEAR.pattern}(?![\d-])")
+_BODY_PARAGRAPHS = 3
 
 
 def title_of(lines: Sequence[str]) -> str | None:
-    """The title its lines make, without a mirror site's field label."""
-    return _TITLE_LABEL.sub("", "".join(line.strip() for line in lines)) or None
+    """The title its lines make, without a mirror site's field label and the pipes around it."""
+    return "".join(title_text(line) for line in lines) or None
 
 
-def _clean_organ(text: str) -> str | None:
-    organ = _SPACES.sub("", _LEADING_NOISE.sub("", text)).strip("：:，,。-—")
-    return organ or None
-
-
-def from_title(title: str) -> tuple[str | None, int | None]:
-    """Organ and year from a title such as 梁园区王楼乡人民政府2020年政府信息公开工作年度报告 or
-    2024年上海市科委政府信息公开工作年度报告."""
-    match = _TITLE_YEAR.search(title)
-    if match is None:
-        return _clean_organ(_ORGAN_END.sub("", title)), None
-    organ = _clean_organ(title[: match.start()]) or _clean_organ(_ORGAN_END.sub("", title[match.end() :]))
-    return organ, int(match.group(1))
-
-
-def from_body(paragraphs: Sequence[str]) -> tuple[str | None, int | None]:
-    """Organ and year from the first paragraphs of a report without a title."""
-    text = "\n".join(paragraphs[:3])
-    year = None
-    for pattern in _BODY_YEARS:
-        found = pattern.search(text)
+def _stated(paragraphs: Iterable[str]) -> tuple[str | None, int | None]:
+    """Organ and year from a sentence that names the report, or says who made it."""
+    for paragraph in paragraphs:
+        found = _STATED.search(paragraph)
         if found is not None:
-            year = int(found.group(1))
-            break
-    organ = _BODY_ORGAN.search(text)
-    return (organ.group(1) if organ else None), year
+            before, year, after = found.groups()
+            return organ_name(before) or organ_name(after), int(year)
+        made = _MADE_BY.search(paragraph)
+        if made is not None and (organ := organ_name(made.group(1))) is not None:
+            return organ, None
+    return None, None
+
+
+def _contact(paragraphs: Iterable[str]) -> str | None:
+    for paragraph in paragraphs:
+        for found in _CONTACT.finditer(paragraph):
+            named = found.group(1)
+            organ = organ_name(_INNER_OFFICE.sub("", named)) or organ_name(named)
+            if organ is not None:
+                return organ
+    return None
+
+
+def _fields(front: Sequence[str]) -> list[str]:
+    """The organs the page's metadata fields name (``发布机构：…``, ``来源：…``, or a label alone on its
+    line with its value on the next)."""
+    found = []
+    for i, line in enumerate(front):
+        for match in _FIELD.finditer(line):
+            if (organ := organ_name(match.group(1))) is not None:
+                found.append(organ)
+        if (
+            _FIELD_ALONE.match(line)
+            and i + 1 < len(front)
+            and (organ := organ_name(front[i + 1].strip(" •·●◆■"))) is not None
+        ):
+            found.append(organ)
+    return found
+
+
+def _alone(front: Sequence[str]) -> list[str]:
+    """Lines of the page's header that are an organ's name and nothing else (a site's own name)."""
+    return [organ for line in front if not is_furniture(line) and (organ := organ_name(line)) is not None]
+
+
+def _body_organ(paragraphs: Sequence[str]) -> str | None:
+    for paragraph in paragraphs:
+        for found in _BODY_ORGAN.finditer(paragraph):
+            organ = organ_name(found.group(1))
+            if organ is not None:
+                return organ
+    return None
+
+
+def _body_year(paragraphs: Sequence[str]) -> int | None:
+    for pattern in (_STATISTICS, _FIRST_YEAR):
+        for paragraph in paragraphs:
+            found = pattern.search(paragraph)
+            if found is not None:
+                return int(found.group(1))
+    return None
+
+
+_GOVERNMENT = ("人民政府", "政府", "街道办事处", "办事处")
+"""What makes a place's name the name of its government (万潮镇 → 万潮镇人民政府)."""
+
+
+def _fuller(organ: str, names: Iterable[str]) -> str:
+    """The fullest of ``names`` that is ``organ`` named more fully, as the page's header prints it: with
+    the places above it (高新区(新市区) → 乌鲁木齐国家高新区(新市区)), or as the government of the place
+    (万潮镇 → 万潮镇人民政府) — not an office of it (平潭综合实验区管委会办公室)."""
+    longer = [
+        n
+        for n in names
+        if len(n) > len(organ) and (n.endswith(organ) or n.removeprefix(organ) in _GOVERNMENT)
+    ]
+    return max(longer, key=len, default=organ)
 
 
 def organ_and_year(
-    title: str | None, paragraphs: Sequence[str], findings: Findings
+    title: str | None, front: Sequence[str], body: Sequence[str], findings: Findings
 ) -> tuple[str | None, int | None]:
-    organ, year = from_title(title) if title else (None, None)
+    """The organ and year of a report with ``title``, from it or else from the text before the first
+    heading (``front``: the site's header and the preamble) and the first paragraphs of ``body``."""
+    organ, year = title_parts(title) if title else (None, None)
+    from_title = organ is not None, year is not None
+    header = [line for line in front if not is_furniture(line) or _FIELD.search(line)]
+    sentences = [*header, *body[:_BODY_PARAGRAPHS]]
     if organ is None or year is None:
-        body_organ, body_year = from_body(paragraphs)
-        taken = []
-        if organ is None and body_organ is not None:
-            organ = body_organ
-            taken.append(f"机关“{organ}”")
-        if year is None and body_year is not None:
-            year = body_year
-            taken.append(f"年度 {year}")
-        if taken:
-            findings.add(
-                "ZW201", f"报告无标题或标题中未见，{'、'.join(taken)}取自正文开头", None, ("organ", "year")
-            )
-    if organ is None or year is None:
-        missing = [name for name, found in (("机关", organ), ("年度", year)) if found is None]
+        stated_organ, stated_year = _stated(sentences)
+        organ = organ or stated_organ
+        year = year or stated_year
+    if organ is None:
+        organ = _contact([*front, *body]) or next(iter(_fields(front)), None) or _body_organ(sentences)
+    if organ is not None:
+        fuller = _fuller(organ, [*_fields(front), *_alone(front)])
+        from_title = (from_title[0] and fuller == organ, from_title[1])
+        organ = fuller
+    if year is None:
+        year = _body_year(sentences)
+    taken = [
+        what
+        for what, found, titled in (
+            (f"机关“{organ}”", organ, from_title[0]),
+            (f"年度 {year}", year, from_title[1]),
+        )
+        if found is not None and not titled
+    ]
+    if taken:
+        findings.add(
+            "ZW201", f"报告标题中未见{'、'.join(taken)}，取自正文或页面信息", None, ("organ", "year")
+        )
+    missing = [name for name, found in (("机关", organ), ("年度", year)) if found is None]
+    if missing:
         findings.add("ZW202", f"未能确定报告的{'和'.join(missing)}", None, ("organ", "year"))
     return organ, year

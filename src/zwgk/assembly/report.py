@@ -138,7 +138,7 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
     routed = _route(document.sections, findings)
     title = title_of([line.text for line in document.title])
     front = routed.paragraphs.get(0, [])
-    organ, year = organ_and_year(title, [*front, *routed.paragraphs.get(1, [])], findings)
+    organ, year = organ_and_year(title, front, routed.paragraphs.get(1, []), findings)
     present = {node.section.number for node in document.sections if node.section}
 
     active_format = active_template(routed.rows[2]) if routed.rows[2] else None

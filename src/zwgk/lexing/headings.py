@@ -1,4 +1,4 @@
-"""Finding the title and the six section headings among a report's lines.
+"""Finding the six section headings among a report's lines.
 
 Every line that could be a section heading becomes a candidate with a score: the official title or a
 known variant scores high, a numbered line that only contains the section's keywords scores low. The
@@ -132,30 +132,3 @@ def heaviest_chain(found: Sequence[_T], fits: Callable[[_T, _T], bool]) -> list[
         chain.append(found[k])
         k = best[k][1]
     return chain[::-1]
-
-
-_TITLE_MAX_LINES = 3
-_PAGE_MARKERS = frozenset({"正文", "目录", "附件"})
-"""Words a converted document prints alone above its title; never part of it."""
-_TITLE_MAX_CHARS = 60
-
-
-def find_title(lines: Sequence[str], end: int) -> list[int]:
-    """Indices of the title lines: the first one to three short lines before ``end`` (the first
-    heading), up to the one that says 报告. Empty when the report opens without a title."""
-    chosen: list[int] = []
-    for i in range(end):
-        text = _MARKDOWN_HEADING.sub("", lines[i]).strip()
-        if not text or text in _PAGE_MARKERS:
-            continue
-        if (
-            len(chosen) == _TITLE_MAX_LINES
-            or len(text) > _TITLE_MAX_CHARS
-            or _SENTENCE_PUNCTUATION.search(text)
-            or is_escaped(text)
-        ):
-            break
-        chosen.append(i)
-        if "报告" in text or "年报" in text:
-            return chosen
-    return []

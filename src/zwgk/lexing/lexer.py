@@ -16,10 +16,11 @@ from lark import Token
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer
 from .cells import CellKind, read
-from .headings import candidate, find_headings, find_title
+from .headings import candidate, find_headings
 from .layout import cell_lines
 from .lines import SourceLine, is_escaped
 from .table import table_tokens
+from .titles import find_title
 from .tokens import prose, token
 
 _ANCHOR_HEADERS = frozenset(

@@ -43,6 +43,7 @@ SPECIAL_LINES = (
 )
 """Lines that read as something other than a paragraph unless escaped."""
 
+NOT_IN_ORGANS = ("公开", "报告", "年报", "年度", "关于", "我", "本")
 ORGAN_ENDINGS = ("人民政府", "乡人民政府", "镇人民政府", "街道办事处", "局", "委员会", "区", "县人民政府")
 EXTRA_ROWS = ("其他主动公开文件", "重大决策公开数量", "政务新媒体发布数量")
 """Row labels of table 二 that are not the format's (they read as text, never as a label)."""
@@ -63,5 +64,6 @@ organ = st.builds(
     lambda name, ending: name + ending,
     st.text(alphabet=HAN.replace("其", ""), min_size=2, max_size=8),
     st.sampled_from(ORGAN_ENDINGS),
-)
-"""An organ's name: never one that starts or ends with what zwgk strips from titles."""
+).filter(lambda name: not any(word in name for word in NOT_IN_ORGANS))
+"""An organ's name: never one that starts or ends with what zwgk strips from titles, and without the
+words of a title (no organ is called 信息公开…)."""

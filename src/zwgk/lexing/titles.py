@@ -1,0 +1,120 @@
+"""Titles and the names of organs: which opening lines are a report's title and which are the site's
+furniture, and the organ and year a title names.
+
+A page copied from a website opens with the site's furniture — menus (``设为首页|加入收藏``),
+breadcrumbs (``当前位置：首页 > …``), metadata fields (``发布时间：…  浏览次数：``), buttons (``【打印】``).
+None of it is ever a title or an organ. The title is the first run of one to three short lines that
+ends in the one saying 报告; where the first such run names no organ (a site's heading, ``2023年度政府
+信息公开工作年度报告``) and a later one does, the later one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .lines import is_escaped
+
+_YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
+YEAR = re.compile(_YEAR)
+"""A report year as reports write it: ``2023年``, ``2023 年度``."""
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_FIELD_TITLE = re.compile(r"^(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*")
+"""A metadata field that holds the title (``名 称： | …年度报告 | ||``)."""
+_FURNITURE = re.compile(
+    r"[>＞»]|当前位置|您的位置|您当前|首页|登录|注册|收藏|设为|手机版|导航|无障碍|长者|适老|智能问答|网站支持"
+    r"|全文检索|检索|打印|分享|关闭|字号|字体|浏览|点击|阅读|访问量|二维码|扫一扫|微信|微博"
+    r"|(?:索\s*引\s*号|发布机构|发文机关|发布时间|发布日期|发表时间|成文日期|生效日期|来\s*源|信息来源|文\s*号"
+    r"|发文字号|主题分类|体裁分类|分\s*类|作\s*者|录\s*入|日\s*期|时\s*间|责任编辑|编辑|是否有效|有效性"
+    r"|内容概述|关\s*键\s*词)\s*[:：]"
+    r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|^Page\s*\d+$|^[|｜]|[|｜]$|^[•·●◆■]"
+)
+"""What only a site's furniture holds: menus, breadcrumbs, metadata fields, buttons, dates."""
+_SITE_SECTIONS = frozenset(
+    {"政府信息公开", "信息公开", "政务公开", "政府信息公开年报", "信息公开年报", "政府信息公开年度报告"}
+)
+"""Names of a site's sections, printed alone above a report."""
+_PAGE_MARKERS = frozenset({"正文", "目录", "附件"})
+"""Words a converted document prints alone above its title; never part of it."""
+_TITLE_MAX_LINES = 3
+_TITLE_MAX_CHARS = 60
+_SCANNED_LINES = 40
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？,;]")
+_REPORT = re.compile(r"报告|年报")
+_OPENING_NOISE = re.compile(r"^(?:关于|[#\s]+)+")
+_AFTER_ORGAN = re.compile(r"\s*(?:的?政府信息公开|的?政务公开|的?信息公开|的?政府信息|的?年度).*$")
+_SPACES = re.compile(r"\s+")
+_ORGAN_SUFFIX = re.compile(
+    r"(?:人民政府|政府|委员会|管委会|办事处|街道|乡|镇|县|区|市|州|盟|旗|局|委|厅|办公室|办|中心|站|所|院|馆|队|部|署|处"
+    r"|公司|集团|场|园)(?:[(（][^()（）]{1,12}[)）])?$"
+)
+_NOT_ORGANS = re.compile(
+    r"^(?:我|本|该|贵)(?:单位|机关|部门|级|[局委办室厅院乡镇街区县市所站])$|^各|(?:党委|县委|区委|市委|省委)$"
+    r"|政府信息公开|政务公开|信息公开|年度报告"
+)
+"""Pronouns (我局, 本机关), party committees, and the words of a title."""
+_ORGAN_CHARS = re.compile(r"^[\u4e00-\u9fff()（）·]{2,40}$")
+
+
+def title_text(line: str) -> str:
+    """A title line without what stands around it on a page: a Markdown heading mark, a metadata
+    field's label (``标题：``), the pipes of a metadata table."""
+    text = _MARKDOWN_HEADING.sub("", line).strip().strip("|｜").strip()
+    return _FIELD_TITLE.sub("", text).strip().strip("|｜").strip()
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is a site's furniture, never a title or an organ (a metadata field that holds
+    the title is the title)."""
+    text = line.strip()
+    bare = text.strip("|｜").strip()
+    if _FIELD_TITLE.match(bare) and _REPORT.search(bare):
+        return False
+    return _FURNITURE.search(text) is not None or text in _SITE_SECTIONS or len(text) < 2
+
+
+def organ_name(text: str) -> str | None:
+    """``text`` as the name of an organ, if it is one: without spaces and leading noise (``关于``),
+    ending in what organs' names end in (局, 人民政府, 街道办事处 …), not a pronoun (我局, 本机关) and not
+    the site's furniture."""
+    organ = _SPACES.sub("", _OPENING_NOISE.sub("", text)).strip("：:，,。-—|｜")
+    if not _ORGAN_CHARS.match(organ) or _ORGAN_SUFFIX.search(organ) is None:
+        return None
+    if _NOT_ORGANS.search(organ) is not None or is_furniture(organ):
+        return None
+    return organ
+
+
+def title_parts(title: str) -> tuple[str | None, int | None]:
+    """The organ and year a title names: 梁园区王楼乡人民政府2020年政府信息公开工作年度报告,
+    2024年上海市科委政府信息公开工作年度报告, 盐城市行政审批局政府信息公开工作2022年度情况的报告."""
+    match = YEAR.search(title)
+    if match is None:
+        return organ_name(_AFTER_ORGAN.sub("", title)), None
+    before = organ_name(_AFTER_ORGAN.sub("", title[: match.start()]))
+    return before or organ_name(_AFTER_ORGAN.sub("", title[match.end() :])), int(match.group(1))
+
+
+def find_title(lines: Sequence[str], end: int) -> list[int]:
+    """Indices of the title lines among the lines before ``end`` (the first heading): a run of one to
+    three short lines, not furniture, ending in the one that says 报告 — the first run that names an
+    organ, else the first run. Empty when the report opens without a title."""
+    runs: list[list[int]] = []
+    chosen: list[int] = []
+    for i in range(min(end, _SCANNED_LINES)):
+        raw = lines[i].strip()
+        text = title_text(raw)
+        if not text or text in _PAGE_MARKERS:
+            continue
+        if is_furniture(raw):
+            chosen = []
+            continue
+        if len(text) > _TITLE_MAX_CHARS or _SENTENCE_PUNCTUATION.search(text) or is_escaped(text):
+            break  # the report's prose begins
+        chosen = [*chosen, i][-_TITLE_MAX_LINES:]
+        if _REPORT.search(text):
+            runs.append(chosen)
+            if title_parts("".join(title_text(lines[k]) for k in chosen))[0] is not None:
+                return chosen
+            chosen = []
+    return runs[0] if runs else []
