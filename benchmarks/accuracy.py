@@ -3,7 +3,9 @@
 For every ``*.expected.json`` under ``tests/fixtures`` (cells read by a person off the document next to
 it), parses the document and prints, per file and in total, the cells expected and how many zwgk got
 right, wrong, missed (left blank where the document is legible) and guessed (filled where it is not),
-and which 勾稽 rules hold on what zwgk read. The seeds are checked cell by cell in tests/test_seeds.py.
+and which 勾稽 rules hold on what zwgk read. Then the same for the real report pages of
+``tests/fixtures/pages`` (``*.truth.json``), a table per layout family, with whether the organ and the
+year came out as the page states them. The seeds are checked cell by cell in tests/test_seeds.py.
 
     python benchmarks/accuracy.py > docs/accuracy.md
 """
@@ -18,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.expected import Verdict, load, source_of, tally, verdicts  # noqa: E402
+from tests.pages import extra_verdicts, layouts, pages, same_name  # noqa: E402
 
 import zwgk  # noqa: E402
 
@@ -67,7 +70,51 @@ def main() -> int:
     for name, counts, rules in rows:
         print(f"| `{name}` | {_line(counts)} | {rules} |")
     print(f"| **total** | {_line(total)} | |")
-    return 1 if total[Verdict.WRONG] or total[Verdict.GUESSED] else 0
+    page_total = _pages()
+    bad = total + page_total
+    return 1 if bad[Verdict.WRONG] or bad[Verdict.GUESSED] else 0
+
+
+def _mark(right: bool, stated: bool) -> str:
+    return "—" if not stated else "✓" if right else "✗"
+
+
+def _pages() -> Counter[Verdict]:
+    """The pages' tables, one per layout family; their total."""
+    found = pages()
+    print("\n## Real report pages\n")
+    print("The 67 page excerpts of `tests/fixtures/pages` (see its `SOURCES.md`): each page's text as site")
+    print("extraction and mirror sites deliver it, cut after some 2,000 characters, and the cells a person")
+    print("read off it. *cells* counts the cells the excerpt shows, legible or not; organ and year: ✓ as the")
+    print("page states them, ✗ not, — the excerpt does not state them. 繁: a traditional-character mirror.\n")
+    total: Counter[Verdict] = Counter()
+    organs = years = named = 0
+    for layout in layouts():
+        print(f"### {layout}\n")
+        print("| page | cells | right | wrong | missed | guessed | organ | year |")
+        print("|---|---:|---:|---:|---:|---:|:-:|:-:|")
+        family: Counter[Verdict] = Counter()
+        for page in (p for p in found if p.layout == layout):
+            report = zwgk.parse_file(page.path)
+            counts = tally(verdicts(report, page.expectation) | extra_verdicts(report, page))
+            family += counts
+            organ_right = same_name(report.organ, page.organ)
+            named += page.organ is not None
+            organs += page.organ is not None and organ_right
+            years += report.year == page.year
+            name = f"`{page.path.stem}`" + (" 繁" if page.traditional else "")
+            marks = f"{_mark(organ_right, page.organ is not None)} | {_mark(report.year == page.year, True)}"
+            print(f"| {name} | {_line(counts)} | {marks} |")
+        print(f"| **{layout}** | {_line(family)} | | |\n")
+        total += family
+    legible = sum(total.values()) - total[Verdict.BLANK]
+    print("| all pages | cells | right | wrong | missed | guessed | organ | year |")
+    print("|---|---:|---:|---:|---:|---:|:-:|:-:|")
+    print(f"| **total** | {_line(total)} | {organs} of {named} | {years} of {len(found)} |\n")
+    print(
+        f"Of the {legible} legible cells, {total[Verdict.RIGHT]} are right ({total[Verdict.RIGHT] / legible:.1%})."
+    )
+    return total
 
 
 def _line(counts: Counter[Verdict]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -100,12 +101,29 @@ class Page:
     extras: dict[tuple[str, int], int | Decimal | None]
     """(row wording, column index) → value, for rows beyond the format."""
     notes: str
+    layout: str
+    """The layout family of its tables, as ``layouts.json`` (written by hand) names it."""
+    traditional: bool
+    """A mirror site's copy in traditional characters."""
 
 
 def _value(value: Any) -> int | Decimal | None:
     if value is None or isinstance(value, int):
         return value
     return Decimal(str(value))
+
+
+@cache
+def _layouts() -> tuple[dict[str, str], frozenset[str]]:
+    data = json.loads((PAGES / "layouts.json").read_text(encoding="utf-8"))
+    layout = {page: name for name, ids in data["layouts"].items() for page in ids}
+    return layout, frozenset(data["traditional"])
+
+
+def layouts() -> list[str]:
+    """The layout families, in the order ``layouts.json`` lists them."""
+    data = json.loads((PAGES / "layouts.json").read_text(encoding="utf-8"))
+    return list(data["layouts"])
 
 
 def load_page(truth: Path) -> Page:
@@ -130,8 +148,18 @@ def load_page(truth: Path) -> Page:
     review = data.get("review_litigation") or []
     paths = [f"review.{g.field}.{c.field}" for g in REVIEW_GROUPS for c in REVIEW_COLUMNS]
     cells |= {p: _value(v) for p, v in zip(paths, review, strict=False)}
-    source = truth.with_name(truth.name.removesuffix(".truth.json") + ".txt")
-    return Page(source, Expectation(template, cells), data["organ"], data["year"], extras, data["notes"])
+    stem = truth.name.removesuffix(".truth.json")
+    layout, traditional = _layouts()
+    return Page(
+        truth.with_name(f"{stem}.txt"),
+        Expectation(template, cells),
+        data["organ"],
+        data["year"],
+        extras,
+        data["notes"],
+        layout[stem],
+        stem in traditional,
+    )
 
 
 def pages() -> list[Page]:
@@ -157,4 +185,4 @@ def extra_verdicts(report: Report, page: Page) -> dict[str, Verdict]:
     return found
 
 
-__all__ = ["PAGES", "Page", "cell", "extra_verdicts", "load_page", "pages", "same_name"]
+__all__ = ["PAGES", "Page", "cell", "extra_verdicts", "layouts", "load_page", "pages", "same_name"]
