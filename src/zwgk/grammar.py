@@ -15,6 +15,8 @@ from .lexing.lines import SourceLine
 from .lexing.table import Run
 from .structure import DataRow, Document, HeaderRow, ItemRow, Prose, SectionNode, Table, Title, ValueRow
 
+_new = tuple.__new__  # rows made without their NamedTuple's Python-level __new__: a report makes hundreds
+
 
 class _Tokens(Lexer):
     """Hands the lexer's ready-made tokens to the parser."""
@@ -53,21 +55,22 @@ class _Build(Transformer[Token, Document]):
         return Table(tuple(children))
 
     def item_row(self, children: list[Token]) -> ItemRow:
-        return ItemRow(tuple(children[0].value))
+        return _new(ItemRow, (tuple(children[0].value),))
 
     def header_row(self, children: list[Token]) -> HeaderRow:
-        return HeaderRow(tuple(children[0].value))
+        return _new(HeaderRow, (tuple(children[0].value),))
 
     def data_row(self, children: list[Token]) -> DataRow:
         cut = children[-1].type == "CUT"
         *labels, end = children[:-1] if cut else children
+        named = tuple([t.value for t in labels])
         if end.type == "CELLS":
-            return DataRow(tuple(t.value for t in labels), end.value.cells, end.value.breaks, cut)
-        return DataRow(tuple(t.value for t in labels), ())
+            return _new(DataRow, (named, end.value.cells, end.value.breaks, cut))
+        return _new(DataRow, (named, (), (), False))
 
     def value_row(self, children: list[Token]) -> ValueRow:
         run = children[0].value
-        return ValueRow(run.cells, run.breaks, len(children) > 1)
+        return _new(ValueRow, (run.cells, run.breaks, len(children) > 1))
 
 
 @cache

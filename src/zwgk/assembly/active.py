@@ -15,7 +15,7 @@ import attrs
 
 from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
 from ..codes import Findings
-from ..lexing.cells import Cell, CellKind
+from ..lexing.cells import BLANK, LABEL, MARKER, Cell
 from ..lexing.labels import Role
 from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
@@ -42,7 +42,7 @@ _VALUE_COUNTS = {  # row → {number of figures: format}
 
 def _row_label(row: DataRow) -> Cell | None:
     for cell in reversed(row.labels):
-        if cell.kind is CellKind.LABEL and cell.reading.labels[0].table == 2:
+        if cell.kind is LABEL and cell.reading.labels[0].table == 2:
             return cell
     return None
 
@@ -67,7 +67,7 @@ def detect_template(rows: Sequence[TableRow]) -> Template | None:
                 name = label.reading.labels[0].name
                 if name in ("other_services", "procurement"):
                     votes[Template.V2019] += 1
-                figures = sum(c.kind is not CellKind.BLANK for c in row.cells)
+                figures = sum(c.kind is not BLANK for c in row.cells)
                 counted = _VALUE_COUNTS.get(name, {}).get(figures)
                 if counted is not None:
                     votes[counted] += 1
@@ -82,8 +82,7 @@ def _header_cells(row: HeaderRow) -> list[Cell]:
     return [
         c
         for c in row.cells
-        if c.kind is not CellKind.BLANK
-        and not any(label.name == ACTIVE_LABEL_HEADER for label in c.reading.labels)
+        if c.kind is not BLANK and not any(label.name == ACTIVE_LABEL_HEADER for label in c.reading.labels)
     ]
 
 
@@ -137,6 +136,8 @@ class _Builder:
     """The last header row's cells, and the item it stood under."""
     header_said: bool = False
     """Whether it was said that the last header row does not name its columns."""
+    columns: dict[str, list[Column | Cell] | None] = attrs.Factory(dict)
+    """The columns the last header row names, by block item (see ``_header_columns``)."""
     padded: bool = False
     """The layout pads rows with empty cells (see ``cells.pads``)."""
     values: dict[str, dict[str, Any]] = attrs.Factory(dict)
@@ -154,23 +155,28 @@ class _Builder:
             return True
         item: str | None = None
         header: tuple[list[Cell], str | None] | None = None
+        widths: dict[str, int] = {}
+        """The width of each block under the current header."""
         for row in rows:
             if isinstance(row, ItemRow):
-                item, header = row.cells[0].reading.item, None
+                item, header, widths = row.cells[0].reading.item, None, {}
             elif isinstance(row, HeaderRow):
-                header = (_header_cells(row), item)
+                header, widths = (_header_cells(row), item), {}
             elif isinstance(row, DataRow) and (label := _row_label(row)) is not None:
                 block = self.block_of.get(label.reading.labels[0].name)
                 if block is None:
                     continue
-                columns = _header_columns(block, self.template, _header_of(block, header))
-                if pads(row.cells, len(columns) if columns else len(block.columns)):
+                if block.item not in widths:
+                    columns = _header_columns(block, self.template, _header_of(block, header))
+                    widths[block.item] = len(columns) if columns else len(block.columns)
+                if pads(row.cells, widths[block.item]):
                     return True
         return False
 
     def item_row(self, row: ItemRow) -> None:
         self.item = row.cells[0].reading.item
         self.header = None
+        self.columns = {}
         for cell in row.cells[1:]:
             if cell.text:
                 self._unplace(cell.text, cell.line, "与条款标题同行的内容")
@@ -178,6 +184,7 @@ class _Builder:
     def header_row(self, row: HeaderRow) -> None:
         self.header = (_header_cells(row), self.item)
         self.header_said = False
+        self.columns = {}
 
     def data_row(self, row: DataRow) -> None:
         label = _row_label(row)
@@ -214,7 +221,9 @@ class _Builder:
 
     def _place(self, row: DataRow, block: Block, catalogue_row: Row, header: list[Cell] | None) -> None:
         field = catalogue_row.field or ""
-        columns = _header_columns(block, self.template, header)
+        if block.item not in self.columns:
+            self.columns[block.item] = _header_columns(block, self.template, header)
+        columns = self.columns[block.item]
         if header and columns is None and not self.header_said:
             self.header_said = True
             shown = " ".join(c.text for c in header)
@@ -271,7 +280,7 @@ class _Builder:
     def _extras(self, row: DataRow, item: str | None, label: str, block: Block | None) -> None:
         """A row the format lacks: its cells kept as extra cells, under the names of the columns its
         header gives (or, where the header does not name them, its block's)."""
-        if not row.cells or (self.padded and all(c.kind is CellKind.BLANK for c in row.cells)):
+        if not row.cells or (self.padded and all(c.kind is BLANK for c in row.cells)):
             self._unplace(label, row.labels[0].line, "不属于本格式且无数字的行")
             return
         header = _header_of(block, self.header) if block else self.header[0] if self.header else None
@@ -300,7 +309,7 @@ class _Builder:
             self._extra(item or "", label, column, cell)
 
     def _extra(self, item: str, row: str, column: str, cell: Cell | None) -> None:
-        if cell is not None and cell.kind is CellKind.MARKER:
+        if cell is not None and cell.kind is MARKER:
             self.findings.add(
                 "ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line
             )

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..catalogue import Column, Kind
 from ..codes import Findings
-from ..lexing.cells import Cell, CellKind
+from ..lexing.cells import BLANK, MARKER, NUMBER, Cell
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from .glued import Totals
 from .glued import place as place_glued
@@ -21,7 +21,7 @@ from .glued import read as read_glued
 
 
 def figure(cell: Cell | None) -> Decimal | None:
-    return cell.reading.number if cell is not None and cell.kind is CellKind.NUMBER else None
+    return cell.reading.number if cell is not None and cell.kind is NUMBER else None
 
 
 _SHOWN = 20
@@ -39,14 +39,14 @@ def _blank_run(cells: Iterable[Cell]) -> int:
     """How many blank cells ``cells`` starts with."""
     count = 0
     for cell in cells:
-        if cell.kind is not CellKind.BLANK:
+        if cell.kind is not BLANK:
             break
         count += 1
     return count
 
 
 def _printed(cells: Sequence[Cell]) -> list[Cell]:
-    return [c for c in cells if c.kind is not CellKind.BLANK]
+    return [c for c in cells if c.kind is not BLANK]
 
 
 def _without_trailing_blanks(cells: Sequence[Cell]) -> list[Cell]:
@@ -68,7 +68,7 @@ def headers_pad(rows: Iterable[ItemRow | HeaderRow | DataRow | ValueRow]) -> boo
     """Whether a table's item or header rows show that its layout pads rows with empty cells: an item
     header followed by some on its line (``第二十条第(一)项 | |||``), or a header row by several."""
     for row in rows:
-        if isinstance(row, ItemRow) and any(c.kind is CellKind.BLANK for c in row.cells):
+        if isinstance(row, ItemRow) and any(c.kind is BLANK for c in row.cells):
             return True
         if isinstance(row, HeaderRow) and _blank_run(reversed(row.cells)) >= _PADDING:
             return True
@@ -203,10 +203,12 @@ def split_run(cells: Sequence[Cell], breaks: Sequence[int], width: int) -> list[
     a line of one figure continues the row before it until that row is complete. Where figures stand
     one per line and empty cells end rows (``0 | |``), a run with more figures than columns is cut at
     those instead. The run whole where nothing marks a row end."""
-    if not breaks:
+    if not breaks or (len(cells) == len(breaks) + 1 and len(cells) <= width):  # a cell a line, a row's worth
         return [tuple(cells)]
     lines = [list(cells[a:b]) for a, b in zip((0, *breaks), (*breaks, len(cells)), strict=True)]
     figures = [len(_printed(line)) for line in lines]
+    if max(figures) <= 1 and len(cells) <= width:  # a cell a line, and no more than a row holds
+        return [tuple(cells)]
     if max(figures) <= 1 and sum(figures) > width and _ends_marked(cells):
         return _split_at_empties(cells)
     rows: list[list[Cell]] = [[]]
@@ -222,7 +224,7 @@ def _ends_marked(cells: Sequence[Cell]) -> bool:
     """Whether empty cells stand between figures."""
     seen = pending = False
     for found in cells:
-        if found.kind is CellKind.BLANK:
+        if found.kind is BLANK:
             pending = seen
         elif pending:
             return True
@@ -233,25 +235,25 @@ def _ends_marked(cells: Sequence[Cell]) -> bool:
 
 def _split_at_empties(cells: Sequence[Cell]) -> list[tuple[Cell, ...]]:
     """Cells cut into rows at each run of empty cells after a figure (the run dropped)."""
-    last = max(i for i, c in enumerate(cells) if c.kind is not CellKind.BLANK)
+    last = max(i for i, c in enumerate(cells) if c.kind is not BLANK)
     rows: list[list[Cell]] = [[]]
     figures = False
     """Whether the row being gathered has a figure yet."""
     for i, found in enumerate(cells):
-        if found.kind is CellKind.BLANK and figures and i < last:
+        if found.kind is BLANK and figures and i < last:
             rows.append([])
             figures = False
-        elif found.kind is not CellKind.BLANK or i > last:
+        elif found.kind is not BLANK or i > last:
             rows[-1].append(found)
-            figures = figures or found.kind is not CellKind.BLANK
+            figures = figures or found.kind is not BLANK
     return [tuple(row) for row in rows]
 
 
 def _blank_or_marker(cell: Cell | None, findings: Findings, path: str) -> bool:
     """Whether the cell holds no figure: blank, or a marker (said in a diagnostic)."""
-    if cell is None or cell.kind is CellKind.BLANK:
+    if cell is None or cell.kind is BLANK:
         return True
-    if cell.kind is CellKind.MARKER:
+    if cell.kind is MARKER:
         findings.add(
             "ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line, (path,)
         )

@@ -14,7 +14,7 @@ from decimal import Decimal
 import attrs
 
 from ..codes import Findings
-from ..lexing.cells import Cell, CellKind, cell
+from ..lexing.cells import NUMBER, Cell, cell
 
 _BUDGET = 50_000
 """Steps of the search before a run is declared too long to split."""
@@ -152,7 +152,7 @@ def read(cells: Sequence[Cell], totals: Totals, *, glued: bool = False) -> Glued
     ):
         options = splits(found, totals)
         return Glued(found, None if options is None else tuple(options), cells[0].line)
-    if glued and all(c.kind is CellKind.NUMBER for c in cells):
+    if glued and all(c.kind is NUMBER for c in cells):
         return Glued(found, (), cells[0].line)
     return None
 

@@ -42,6 +42,8 @@ _BODY_ORGAN = re.compile(rf"(?:^|[，,。；;]|年)\s*({_CLAUSE}{{2,30}}?){_VERB
 """``2025年，铁东区退役军人事务局通过…``: the organ opens a clause and its verb follows."""
 _FIRST_YEAR = re.compile(rf"{YEAR.pattern}(?![\d-])")
 _BODY_PARAGRAPHS = 3
+_NAME_CHARS = 40
+"""No line that is an organ's name alone is longer."""
 
 
 def title_of(lines: Sequence[str]) -> str | None:
@@ -52,6 +54,8 @@ def title_of(lines: Sequence[str]) -> str | None:
 def _stated(paragraphs: Iterable[str]) -> tuple[str | None, int | None]:
     """Organ and year from a sentence that names the report, or says who made it."""
     for paragraph in paragraphs:
+        if "报告" not in paragraph:
+            continue
         found = _STATED.search(paragraph)
         if found is not None:
             before, year, after = found.groups()
@@ -64,6 +68,8 @@ def _stated(paragraphs: Iterable[str]) -> tuple[str | None, int | None]:
 
 def _contact(paragraphs: Iterable[str]) -> str | None:
     for paragraph in paragraphs:
+        if "联" not in paragraph:
+            continue
         for found in _CONTACT.finditer(paragraph):
             named = found.group(1)
             organ = organ_name(_INNER_OFFICE.sub("", named)) or organ_name(named)
@@ -77,6 +83,8 @@ def _fields(front: Sequence[str]) -> list[str]:
     line with its value on the next)."""
     found = []
     for i, line in enumerate(front):
+        if ":" not in line and "：" not in line and not _FIELD_ALONE.match(line):
+            continue
         for match in _FIELD.finditer(line):
             if (organ := organ_name(match.group(1))) is not None:
                 found.append(organ)
@@ -91,7 +99,11 @@ def _fields(front: Sequence[str]) -> list[str]:
 
 def _alone(front: Sequence[str]) -> list[str]:
     """Lines of the page's header that are an organ's name and nothing else (a site's own name)."""
-    return [organ for line in front if not is_furniture(line) and (organ := organ_name(line)) is not None]
+    return [
+        organ
+        for line in front
+        if len(line) <= _NAME_CHARS and not is_furniture(line) and (organ := organ_name(line)) is not None
+    ]
 
 
 def _body_organ(paragraphs: Sequence[str]) -> str | None:
@@ -135,20 +147,22 @@ def organ_and_year(
     heading (``front``: the site's header and the preamble) and the first paragraphs of ``body``."""
     organ, year = title_parts(title) if title else (None, None)
     from_title = organ is not None, year is not None
-    header = [line for line in front if not is_furniture(line) or _FIELD.search(line)]
-    sentences = [*header, *body[:_BODY_PARAGRAPHS]]
     if organ is None or year is None:
+        header = [line for line in front if not is_furniture(line) or _FIELD.search(line)]
+        sentences = [*header, *body[:_BODY_PARAGRAPHS]]
         stated_organ, stated_year = _stated(sentences)
-        organ = organ or stated_organ
-        year = year or stated_year
-    if organ is None:
-        organ = _contact([*front, *body]) or next(iter(_fields(front)), None) or _body_organ(sentences)
-    if organ is not None:
+        year = year or stated_year or _body_year(sentences)
+        organ = (
+            organ
+            or stated_organ
+            or _contact([*front, *body])
+            or next(iter(_fields(front)), None)
+            or _body_organ(sentences)
+        )
+    if organ is not None and front:
         fuller = _fuller(organ, [*_fields(front), *_alone(front)])
         from_title = (from_title[0] and fuller == organ, from_title[1])
         organ = fuller
-    if year is None:
-        year = _body_year(sentences)
     taken = [
         what
         for what, found, titled in (

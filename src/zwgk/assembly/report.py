@@ -8,14 +8,14 @@ import attrs
 
 from ..catalogue import SECTIONS
 from ..codes import Findings
-from ..lexing.cells import CellKind
+from ..lexing.cells import LABEL, MARKER, NOTE, NUMBER
 from ..model.common import Template, TextSection, Unplaced
 from ..model.report import Report
 from ..structure import DataRow, Document, HeaderRow, ItemRow, Prose, Row, SectionNode, Table, all_cells
 from .active import build_active
 from .active import detect_template as active_template
 from .metadata import organ_and_year, title_of
-from .requests import build_requests
+from .requests import build_requests, rows_of
 from .requests import detect_template as requests_template
 from .review import build_review
 
@@ -30,7 +30,7 @@ def _table_of(row: Row, current: int | None) -> int | None:
     if isinstance(row, ItemRow):
         return 2
     if isinstance(row, HeaderRow):
-        names: dict[int, set[str]] = {3: {"note"}} if any(c.kind is CellKind.NOTE for c in row.cells) else {}
+        names: dict[int, set[str]] = {3: {"note"}} if any(c.kind is NOTE for c in row.cells) else {}
         for cell in row.cells:
             for label in cell.reading.labels:
                 names.setdefault(label.table, set()).add(label.name)
@@ -40,13 +40,13 @@ def _table_of(row: Row, current: int | None) -> int | None:
         return min((t for t, found in names.items() if len(found) > 1), default=current)
     if isinstance(row, DataRow):
         for cell in reversed(row.labels):
-            if cell.kind is CellKind.LABEL:
+            if cell.kind is LABEL:
                 return cell.reading.labels[0].table
     return current
 
 
 def _has_figures(table: Table) -> bool:
-    return any(c.kind in (CellKind.NUMBER, CellKind.MARKER) for row in table.rows for c in all_cells(row))
+    return any(c.kind in (NUMBER, MARKER) for row in table.rows for c in all_cells(row))
 
 
 def _lines_of(table: Table) -> list[tuple[int, str]]:
@@ -141,6 +141,7 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
     organ, year = organ_and_year(title, front, routed.paragraphs.get(1, []), findings)
     present = {node.section.number for node in document.sections if node.section}
 
+    routed.rows[3] = rows_of(routed.rows[3])
     active_format = active_template(routed.rows[2]) if routed.rows[2] else None
     requests_format = requests_template(routed.rows[3]) if routed.rows[3] else None
     template = active_format or requests_format or _default_template(year)

@@ -11,7 +11,7 @@ import attrs
 
 from ..catalogue import REQUEST_COLUMNS, REQUEST_ROWS, Leaf, request_leaves, walk_rows
 from ..codes import Findings
-from ..lexing.cells import Cell, CellKind
+from ..lexing.cells import BLANK, LABEL, Cell
 from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
 from ..structure import DataRow, HeaderRow, Row, ValueRow, all_cells
@@ -28,7 +28,7 @@ _MAX_COMBINATIONS = 4096
 def _label(row: DataRow) -> Cell | None:
     """The row's own label: the last table-三 label (a group label may come first)."""
     for cell in reversed(row.labels):
-        if cell.kind is CellKind.LABEL and cell.reading.labels[0].table == 3:
+        if cell.kind is LABEL and cell.reading.labels[0].table == 3:
             return cell
     return None
 
@@ -47,7 +47,7 @@ def _kept(cells: Sequence[Cell], line: int) -> Unplaced:
 
 
 def _has_figures(cells: Sequence[Cell]) -> bool:
-    return any(c.kind is not CellKind.BLANK for c in cells)
+    return any(c.kind is not BLANK for c in cells)
 
 
 def rows_of(rows: Sequence[Row]) -> list[Row]:
@@ -69,8 +69,7 @@ def rows_of(rows: Sequence[Row]) -> list[Row]:
 
 def detect_template(rows: Sequence[Row]) -> Template | None:
     """The format table 三 follows, from （六）其他处理: three sub-rows (2021), labelled or not, or one
-    row (2019). ``None`` when the table does not show it."""
-    rows = rows_of(rows)
+    row (2019). ``None`` when the table does not show it. ``rows`` as ``rows_of`` gives them."""
     labelled = [
         (i, _name(label)) for i, row in enumerate(rows) if isinstance(row, DataRow) and (label := _label(row))
     ]
@@ -141,6 +140,8 @@ class _Placer:
         self.leaves = request_leaves(template)
         self.slot, self.group_start = _slots(template)
         self.rows: dict[str, RequestRow] = {}
+        self.values: dict[str, tuple[int | None, ...]] = {}
+        """The figures of each row in ``rows``."""
         self.cursor = -1
         """The slot of the last label."""
         self.run = 0
@@ -163,7 +164,6 @@ class _Placer:
             self._unplace(all_cells(row), "不属于表三的行")
             return
         name = _name(label)
-        where = f"表三“{label.text}”行"
         if name in self.group_start:
             if not _has_figures(row.cells):
                 self.cursor, self.run = self.group_start[name] - 1, 0
@@ -171,7 +171,7 @@ class _Placer:
             slot = self.group_start[name]
             self.findings.add(
                 "ZW213",
-                f"{where}后直接为数字，推定为“{self.leaves[slot].row.label}”行",
+                f"表三“{label.text}”行后直接为数字，推定为“{self.leaves[slot].row.label}”行",
                 label.line,
                 (f"requests.{self.leaves[slot].path}",),
             )
@@ -197,7 +197,7 @@ class _Placer:
         leaf: Leaf = self.leaves[slot]
         path = f"requests.{leaf.path}"
         if leaf.path in self.figureless:  # a label printed alone, then again on its row of figures
-            del self.rows[leaf.path]
+            del self.rows[leaf.path], self.values[leaf.path]
             if (kept := self.figureless.pop(leaf.path)) is not None:
                 self.unplaced.append(kept)
         if leaf.path in self.rows or leaf.path in self.pending:
@@ -213,13 +213,15 @@ class _Placer:
         )
         self._store(leaf, fitted, line)
         explicitly_blank = bool(cells) and not _has_figures(cells)  # a row of empty cells, as printed
-        if not explicitly_blank and all(v is None for v in attrs.astuple(self.rows[leaf.path])):
+        if not explicitly_blank and all(v is None for v in self.values[leaf.path]):
             self.figureless[leaf.path] = _kept(cells, line) if _has_figures(cells) else None
         return True
 
     def _store(self, leaf: Leaf, fitted: Sequence[Cell | None], line: int) -> None:
         path = f"requests.{leaf.path}"
-        self.rows[leaf.path] = RequestRow(*counts(fitted, REQUEST_COLUMNS, self.findings, path))
+        values = tuple(counts(fitted, REQUEST_COLUMNS, self.findings, path))
+        self.values[leaf.path] = values
+        self.rows[leaf.path] = RequestRow(*values)
         record_lines(self.lines, path, line, REQUEST_COLUMNS, fitted)
 
     def place_bare(self) -> None:
@@ -315,8 +317,7 @@ class _Placer:
         self.pending.clear()
 
     def _columns_hold(self, chosen: Mapping[str, tuple[int | None, ...]]) -> bool:
-        rows: dict[str, tuple[int | None, ...]] = {p: attrs.astuple(r) for p, r in self.rows.items()}
-        rows.update(chosen)
+        rows = {**self.values, **chosen}
         results = [leaf.path for leaf in self.leaves if leaf.path not in _ENDPOINTS]
         for c in range(len(REQUEST_COLUMNS)):
             ends = [rows[p][c] if p in rows else None for p in _ENDPOINTS]
@@ -340,9 +341,9 @@ class _Placer:
 def build_requests(
     rows: Sequence[Row], template: Template, notes: tuple[str, ...], findings: Findings, lines: dict[str, int]
 ) -> tuple[Requests, list[Unplaced]]:
-    """Table 三 in ``template`` from its rows; where each cell stood goes into ``lines``."""
+    """Table 三 in ``template`` from its rows (as ``rows_of`` gives them); where each cell stood goes into
+    ``lines``."""
     placer = _Placer(template, findings, lines)
-    rows = rows_of(rows)
     placer.padded = headers_pad(rows) or any(
         isinstance(row, DataRow | ValueRow) and pads(row.cells, len(REQUEST_COLUMNS)) for row in rows
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from operator import itemgetter
@@ -17,12 +17,11 @@ import attrs
 
 from .. import catalogue
 from ..normalize import fold_width
-from .labels import ITEM, ITEM_PREFIX_CHARS, Label, Role, index, split_key
+from .labels import ITEM_HEADER, ITEM_PREFIX_CHARS, Label, Role, index, split_key
 
 
 class CellKind(str, enum.Enum):
-    """What a cell is. Each kind is one letter, so a row's kinds joined make its *shape*, a string
-    that regular expressions can classify (``bl nnnnnnn`` → ``blnnnnnnn``: a labelled row)."""
+    """What a cell is."""
 
     BLANK = "b"
     NUMBER = "n"
@@ -37,8 +36,18 @@ class CellKind(str, enum.Enum):
     TEXT = "t"
 
 
-VALUE_KINDS = (CellKind.BLANK, CellKind.NUMBER, CellKind.MARKER)
-VALUE_LETTERS = "bnm"
+# Each kind as a constant of this module: Python before 3.12 looks an enum's members up on their class
+# slowly, and the lexer and the assembler ask the kind of every cell.
+BLANK = CellKind.BLANK
+NUMBER = CellKind.NUMBER
+MARKER = CellKind.MARKER
+ITEM = CellKind.ITEM
+NOTE = CellKind.NOTE
+HEADER = CellKind.HEADER
+LABEL = CellKind.LABEL
+TEXT = CellKind.TEXT
+
+VALUE_KINDS = (BLANK, NUMBER, MARKER)
 
 
 @attrs.frozen
@@ -78,7 +87,7 @@ _NUMBER = re.compile(
 )
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _WHITESPACE = re.compile(r"\s+")
-BLANK = Reading(CellKind.BLANK)
+_BLANK = Reading(BLANK)
 
 
 @lru_cache(maxsize=16384)
@@ -86,7 +95,7 @@ def read(text: str) -> Reading:
     """The reading of a cell's (simplified) text."""
     folded = fold_width(text).strip()
     if not folded:
-        return BLANK
+        return _BLANK
     found = _NUMBER.fullmatch(folded)
     if found is not None:
         sign, whole, fraction, unit, note = found.groups()
@@ -94,19 +103,19 @@ def read(text: str) -> Reading:
         number = Decimal(catalogue.SIGN_WORDS.get(sign or "", "") + digits)
         whole_number = number == number.to_integral_value() and unit not in catalogue.MONEY_UNITS
         integer = int(number) if whole_number else None
-        return Reading(CellKind.NUMBER, number, integer, unit, note=note[1:].rstrip("）)") if note else None)
+        return Reading(NUMBER, number, integer, unit, note=note[1:].rstrip("）)") if note else None)
     if _WHITESPACE.sub("", folded) in _MARKERS:
-        return Reading(CellKind.MARKER)
+        return Reading(MARKER)
     numbering, rest = split_key(text)
-    item = ITEM.search(numbering + rest)
+    item = ITEM_HEADER.search(numbering + rest)
     if item is not None and item.start() <= ITEM_PREFIX_CHARS:
-        return Reading(CellKind.ITEM, item=item.group(1))
+        return Reading(ITEM, item=item.group(1))
     if "勾稽" in rest:
-        return Reading(CellKind.NOTE)
+        return Reading(NOTE)
     match = index().lookup(text)
     if match is None:
-        return Reading(CellKind.TEXT)
-    kind = CellKind.LABEL if match.labels[0].role is Role.ROW else CellKind.HEADER
+        return Reading(TEXT)
+    kind = LABEL if match.labels[0].role is Role.ROW else HEADER
     return Reading(kind, labels=match.labels, note=match.note, renumbered=match.renumbered)
 
 
@@ -117,15 +126,15 @@ def split_cell(text: str) -> list[str]:
     broken around its first row). Anything else stays whole, so labels with stray spaces (``科研 机构``)
     are left intact."""
     parts = text.split()
-    if len(parts) < 2 or read(text).kind is not CellKind.TEXT:
+    if len(parts) < 2 or read(text).kind is not TEXT:
         return [text]
     end = len(parts)
-    while end > 0 and read(parts[end - 1]).kind in (CellKind.NUMBER, CellKind.MARKER):
+    while end > 0 and read(parts[end - 1]).kind in (NUMBER, MARKER):
         end -= 1
     labels = end
-    while labels > 0 and read(parts[labels - 1]).kind in (CellKind.LABEL, CellKind.HEADER):
+    while labels > 0 and read(parts[labels - 1]).kind in (LABEL, HEADER):
         labels -= 1
-    if labels == end or read(" ".join(parts[:end])).kind is not CellKind.TEXT:
+    if labels == end or read(" ".join(parts[:end])).kind is not TEXT:
         labels = end  # no label at the end, or the text before the figures is one label itself
     head = " ".join(parts[:labels])
     return [*([head] if head else []), *parts[labels:]]
@@ -143,11 +152,12 @@ def cell(text: str, key: str, line: int) -> Cell:
 _kind_of = itemgetter(3)
 
 
-def shape(cells: Sequence[Cell]) -> str:
-    """The kinds of ``cells`` as a string of letters (see ``CellKind``)."""
+def kinds(cells: Iterable[Cell]) -> str:
+    """The kinds of ``cells`` as a string of their letters (``"lnnn"``): asking it whether some cell is
+    text (``TEXT in kinds(cells)``) costs one scan in C, not one Python step per cell."""
     return "".join(map(_kind_of, cells))
 
 
 def blank(line: int) -> Cell:
     """An empty cell on ``line``."""
-    return _new_tuple(Cell, ("", "", line, CellKind.BLANK, BLANK))
+    return _new_tuple(Cell, ("", "", line, BLANK, _BLANK))

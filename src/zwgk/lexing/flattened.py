@@ -17,7 +17,7 @@ import attrs
 
 from ..catalogue import SECTION_NUMERALS, SECTIONS, Section
 from ..normalize import fold_width
-from .cells import CellKind, read
+from .cells import HEADER, LABEL, read
 from .headings import candidate, heaviest_chain
 from .labels import index
 from .lines import SourceLine, is_escaped
@@ -35,7 +35,7 @@ _ITEM = re.compile(r"第二十条第[（(][一二三四五六七八九十]{1,3}[
 _NOTE = re.compile(r"[（(][^（()）]{0,60}勾稽[^（()）]{0,60}[)）]")
 _LONGEST_LABEL = 60
 _NUMBERING_NOTE = re.compile(r"[一二三四五六七八九十\d]{1,3}")
-_TABLE_KINDS = (CellKind.LABEL, CellKind.HEADER)
+_TABLE_KINDS = (LABEL, HEADER)
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _SENTENCE_CHARS = 25
 _UNITS = "[条件个项人次年月日号份家户名余多倍%％]"

@@ -32,7 +32,7 @@ _NUMBERING = re.compile(
     rf"|(\d{{1,2}})[、.,)]+(?!\d))"
 )
 _TRAILING_NOTE = re.compile(r"\([^()]*\)$")
-ITEM = re.compile(rf"第二十条第?\(?([{_CN_DIGITS}]{{1,3}})\)?项$")
+ITEM_HEADER = re.compile(rf"第二十条第?\(?([{_CN_DIGITS}]{{1,3}})\)?项$")
 """A 第二十条第（X）项 block header, as a match key ends with it (``第二十条(一)项`` too)."""
 ITEM_PREFIX_CHARS = 20
 """What may stand before it in its cell: ``《条例》`` or ``中华人民共和国政府信息公开条例``."""

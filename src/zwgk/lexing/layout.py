@@ -20,31 +20,50 @@ figures (a converter's tables, whose labels a PDF may have set apart from them).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
-from .cells import Cell, CellKind, blank, cell, read, split_cell
+from .cells import (
+    BLANK,
+    HEADER,
+    ITEM,
+    LABEL,
+    MARKER,
+    NOTE,
+    NUMBER,
+    TEXT,
+    VALUE_KINDS,
+    Cell,
+    blank,
+    cell,
+    kinds,
+    read,
+    split_cell,
+)
 from .labels import index, wording
-from .lines import SourceLine, is_escaped
+from .lines import ESCAPE, SourceLine
 
 _MARKDOWN_SEPARATOR = re.compile(r"^[\s|:]*-{3,}[\s|:\-]*$")
 _SENTENCE_END = re.compile(r"[。；;！？]")
 _SENTENCE_CHARS = 25
 _GLUED_FIGURES = re.compile(r"[+-]?\d+(?:\.\d+)?$")
 _LONGEST_LABEL = 60
-_SEGMENTED = (CellKind.LABEL, CellKind.HEADER, CellKind.NOTE, CellKind.ITEM)
+_SEGMENTED = (LABEL, HEADER, NOTE, ITEM)
 
 
-class CellLine(NamedTuple):
-    """The cells of one line; ``delimited``: a Markdown row, a row of its own; ``after_blank``: a
-    blank line stands before it (in layouts that part rows by blank lines, empty cells there open the
-    next row)."""
+@attrs.define
+class Stretch:
+    """The cells of consecutive lines of a table zone, up to a line of prose, in one list: the ``k``-th
+    line's cells begin at ``starts[k]``; ``markdown``: the lines that are Markdown rows (each a row of its
+    own); ``after_blank``: the lines a blank line stands before (in layouts that part rows by blank
+    lines, empty cells there open the next row)."""
 
-    cells: list[Cell]
-    delimited: bool = False
-    after_blank: bool = False
+    cells: list[Cell] = attrs.Factory(list)
+    starts: list[int] = attrs.Factory(list)
+    markdown: set[int] = attrs.Factory(set)
+    after_blank: set[int] = attrs.Factory(set)
 
 
 def _cell(line: SourceLine, start: int, end: int) -> Cell:
@@ -58,9 +77,12 @@ def _cell(line: SourceLine, start: int, end: int) -> Cell:
 
 def _split_spans(line: SourceLine, separator: str, start: int, end: int) -> list[Cell]:
     """The cells of ``line.key[start:end]`` split at ``separator``, with the same spans of the output text."""
+    parts = line.key[start:end].split(separator)
+    if line.text is line.key:
+        return [cell(key, key, line.number) for key in map(str.strip, parts)]
     cells = []
     position = start
-    for part in line.key[start:end].split(separator):
+    for part in parts:
         cells.append(_cell(line, position, position + len(part)))
         position += len(part) + len(separator)
     return cells
@@ -69,12 +91,13 @@ def _split_spans(line: SourceLine, separator: str, start: int, end: int) -> list
 def is_sentence(found: Cell) -> bool:
     """Whether a lone text cell is a sentence of prose (a note under a table), not a row of its own:
     long or punctuated as a sentence, leaving aside an explanatory note in brackets after its words."""
-    if found.kind is not CellKind.TEXT or index().is_prefix(found.key):
+    if found.kind is not TEXT or index().is_prefix(found.key):
         return False
     words = wording(found.key)
     return len(words) >= _SENTENCE_CHARS or _SENTENCE_END.search(words) is not None
 
 
+@lru_cache(maxsize=4096)
 def _segments(text: str) -> list[tuple[int, int]] | None:
     """Where ``text`` is catalogue labels run together (then perhaps a run of figures), the span of each;
     ``None`` where it is anything else."""
@@ -89,7 +112,7 @@ def _segments(text: str) -> list[tuple[int, int]] | None:
         for j in range(i + 1, min(n, i + _LONGEST_LABEL) + 1):
             piece = text[i:j]
             kind = read(piece).kind
-            if kind in _SEGMENTED and (kind is not CellKind.NOTE or piece[-1] in ")）"):
+            if kind in _SEGMENTED and (kind is not NOTE or piece[-1] in ")）"):
                 end = j
             elif not labels.is_prefix(piece) and "(" not in piece and "（" not in piece:
                 break
@@ -103,7 +126,7 @@ def _segments(text: str) -> list[tuple[int, int]] | None:
 def segment(found: Cell) -> list[Cell]:
     """A text cell that is several cells printed without separators, cut into them (``规章000``:
     ``规章`` and a glued ``000``); any other cell as it is."""
-    if found.kind is not CellKind.TEXT:
+    if found.kind is not TEXT:
         return [found]
     spans = _segments(found.key)
     if spans is None:
@@ -114,7 +137,7 @@ def segment(found: Cell) -> list[Cell]:
         piece = found.key[start:end].strip()
         shown = found.text[start:end].strip() if same else piece
         part = cell(shown, piece, found.line)
-        if part.kind is CellKind.NUMBER:
+        if part.kind is NUMBER:
             part = part._replace(reading=attrs.evolve(part.reading, glued=True))
         out.append(part)
     return out
@@ -123,9 +146,11 @@ def segment(found: Cell) -> list[Cell]:
 def expand(cells: list[Cell]) -> list[Cell]:
     """Cells that hold several cells, split: space-separated (``cells.split_cell``) or run together
     (``segment``)."""
+    if TEXT not in kinds(cells):
+        return cells
     out: list[Cell] = []
     for found in cells:
-        if found.kind is not CellKind.TEXT:
+        if found.kind is not TEXT:
             out.append(found)
             continue
         parts = split_cell(found.key) if " " in found.key.strip() else [found.key]
@@ -142,19 +167,22 @@ def expand(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _tab_indented(lines: Sequence[SourceLine]) -> bool:
-    """Whether the one-cell lines of this table are mostly tab-indented."""
-    indented = total = 0
+def _layout(lines: Sequence[SourceLine]) -> tuple[bool, bool]:
+    """Whether the one-cell lines of this table are mostly tab-indented, and whether most lines with
+    content end their cells with pipes."""
+    indented = single = piped = filled = 0
     for line in lines:
         key = line.key
-        if "|" in key or "\t" in key.strip():
+        stripped = key.strip()
+        if not stripped:
             continue
-        if key.startswith("\t"):
-            indented += 1
-            total += 1
-        elif key.strip():
-            total += 1
-    return indented * 2 > total
+        filled += 1
+        if "|" in key:
+            piped += 1
+        elif "\t" not in stripped:
+            single += 1
+            indented += key[0] == "\t"
+    return indented * 2 > single, piped * 2 > filled
 
 
 def _is_tab_row(line: str) -> bool:
@@ -167,7 +195,7 @@ def _continues(previous: Cell, line: SourceLine) -> bool:
     """Whether an unindented line continues the cell before it (in a tab-indented table)."""
     body = line.key.strip()
     return (
-        previous.kind not in (CellKind.NUMBER, CellKind.MARKER, CellKind.BLANK)
+        previous.kind not in (NUMBER, MARKER, BLANK)
         and len(body) < _SENTENCE_CHARS
         and _SENTENCE_END.search(body) is None
     )
@@ -178,129 +206,155 @@ def _pipe_cells(line: SourceLine) -> tuple[list[Cell], bool]:
     key = line.key
     start = key.index("|") + 1 if key.lstrip().startswith("|") else 0  # a leading pipe is a border
     cells = _split_spans(line, "|", start, len(key))
-    closed = cells[-1].kind is CellKind.BLANK
+    closed = cells[-1].kind is BLANK
     return (cells[:-1] if closed else cells), not closed
 
 
-def _piped(lines: Sequence[SourceLine]) -> bool:
-    """Whether most lines with content in this table end their cells with pipes."""
-    piped = total = 0
-    for line in lines:
-        if line.key.strip():
-            total += 1
-            piped += "|" in line.key
-    return piped * 2 > total
-
-
 class _Zone:
-    """Reads a table zone's lines one at a time, holding back a line whose last cell the next line may
-    continue: a tab-indented cell, or, where pipes end cells, a word without its pipe yet (``商业``
-    then ``企业 |``)."""
+    """Reads a table zone's lines one at a time into stretches of cells. A line may continue the last
+    cell of the line before it: where cells are tab-indented, an unindented line; where pipes end
+    cells, a word without its pipe yet (``商业`` then ``企业 |``)."""
 
     def __init__(self, lines: Sequence[SourceLine]) -> None:
-        self.indented = _tab_indented(lines)
-        self.piped = _piped(lines)
-        self.held: CellLine | None = None
+        self.indented, self.piped = _layout(lines)
+        self.out: list[Stretch | SourceLine] = []
+        self.stretch = Stretch()
+        self.continuable = False
+        """Whether the next line may continue the last cell."""
         self.open_cell = False
         """Whether the last line ended in a cell without its closing pipe."""
         self.after_blank = False
         """Whether a blank line came since the last line of cells."""
 
-    def lines(self, lines: Sequence[SourceLine]) -> Iterator[CellLine | SourceLine]:
+    def read(self, lines: Sequence[SourceLine]) -> list[Stretch | SourceLine]:
         for line in lines:
-            yield from self._line(line)
-        if self.held is not None:
-            yield self.held
+            self._line(line)
+        if self.stretch.cells:
+            self.out.append(self.stretch)
+        return self.out
 
-    def _cells(self, found: list[Cell], delimited: bool = False) -> CellLine:
-        made = CellLine(found, delimited, self.after_blank)
-        self.after_blank = False
-        return made
+    def _add(self, found: list[Cell], delimited: bool = False, continuable: bool = False) -> None:
+        """A line's cells."""
+        stretch = self.stretch
+        if delimited:
+            stretch.markdown.add(len(stretch.starts))
+        if self.after_blank:
+            stretch.after_blank.add(len(stretch.starts))
+            self.after_blank = False
+        stretch.starts.append(len(stretch.cells))
+        stretch.cells += found
+        self.continuable = continuable
 
-    def _line(self, line: SourceLine) -> Iterator[CellLine | SourceLine]:
-        key, body = line.key, line.key.strip()
-        if self.held is not None:
-            if self._continues_held(line):
-                if not self.open_cell and not self.indented:  # the joined cell is closed: the line is done
-                    yield self.held
-                    self.held = None
-                return
-            if body or "\t" in key:
-                yield self.held
-                self.held = None
+    def _prose(self, line: SourceLine) -> None:
+        if self.stretch.cells:
+            self.out.append(self.stretch)
+            self.stretch = Stretch()
+        self.out.append(line)
+        self.after_blank = self.continuable = False
+
+    def _line(self, line: SourceLine) -> None:
+        key = line.key
+        body = key.strip()
+        if self.continuable and body and self._continues(line, body):
+            return
         if not body:
             if "\t" in key:  # "⇥": an empty cell on a line of its own
-                yield self._cells([blank(line.number)])
+                self._add([blank(line.number)])
             else:
                 self.after_blank = True
             return
-        if is_escaped(body):
-            yield line
-            self.open_cell = self.after_blank = False
+        if body[0] == ESCAPE:
+            self._prose(line)
+            self.open_cell = False
             return
         if "|" in body:
-            yield from self._pipe_line(line, body)
+            self._pipe_line(line, body)
             return
         self.open_cell = True
-        if "\t" in key and _is_tab_row(key):
+        if " " not in body and "\t" not in key.lstrip():  # the commonest line: one cell, nothing else
+            lone = cell(body, body, line.number) if line.text is key else _cell(line, 0, len(key))
+            if lone.kind is not TEXT:
+                stretch = self.stretch
+                if self.after_blank:
+                    stretch.after_blank.add(len(stretch.starts))
+                    self.after_blank = False
+                stretch.starts.append(len(stretch.cells))
+                stretch.cells.append(lone)
+                self.continuable = key[0] == "\t" and lone.kind not in VALUE_KINDS and self.indented
+                return
+            found = segment(lone)
+            if len(found) == 1 and is_sentence(lone):
+                self._prose(line)
+                return
+        elif "\t" in key and _is_tab_row(key):
             found = _split_spans(line, "\t", 0, len(key))
-            filled = [c for c in found if c.kind is not CellKind.BLANK]
+            filled = [c for c in found if c.kind is not BLANK]
             if len(filled) == 1 and is_sentence(filled[0]):
-                yield line
-                self.after_blank = False
+                self._prose(line)
                 return
             found = expand(found)
         else:
-            found = expand([_cell(line, 0, len(key))])
+            lone = cell(body, body, line.number) if line.text is key else _cell(line, 0, len(key))
+            found = expand([lone]) if lone.kind is TEXT else [lone]
             if len(found) == 1 and is_sentence(found[0]):
-                yield line
-                self.after_blank = False
+                self._prose(line)
                 return
-        if (self.indented and key[0] == "\t") or (self.piped and found[-1].kind is CellKind.TEXT):
-            self.held = self._cells(found)
-        else:
-            yield self._cells(found)
+        last = found[-1].kind
+        indented = key[0] == "\t" and last not in VALUE_KINDS and self.indented
+        self._add(found, continuable=indented or (last is TEXT and self.piped))
 
-    def _pipe_line(self, line: SourceLine, body: str) -> Iterator[CellLine]:
-        if _MARKDOWN_SEPARATOR.match(body):
-            return
+    def _pipe_line(self, line: SourceLine, body: str) -> None:
         if not body.strip("| \t"):  # pipes alone: empty cells, the first one closing an open cell
             empties = body.count("|") - self.open_cell
-            self.open_cell = False
+            self.open_cell = self.continuable = False
             if empties:
-                yield self._cells([blank(line.number)] * empties)
+                self._add([blank(line.number)] * empties)
+            return
+        if "-" in body and _MARKDOWN_SEPARATOR.match(body):
+            return
+        if body[-1] == "|" and body.count("|") == 1 and line.text is line.key:  # "0 |": one cell, closed
+            lone = body[:-1].rstrip()
+            self.open_cell = False
+            found = [cell(lone, lone, line.number)]
+            self._add(expand(found) if found[0].kind is TEXT else found)
             return
         found, self.open_cell = _pipe_cells(line)
-        made = self._cells(expand(found), body[0] == "|" and not self.open_cell)
-        if self.open_cell and self.piped and made.cells[-1].kind is CellKind.TEXT:
-            self.held = made
-        else:
-            yield made
+        found = expand(found)
+        continuable = self.open_cell and found[-1].kind is TEXT and self.piped
+        self._add(found, body[0] == "|" and not self.open_cell, continuable)
 
-    def _continues_held(self, line: SourceLine) -> bool:
-        """Whether ``line`` continues the held line's last cell; if so, it is joined to it."""
-        assert self.held is not None
-        key, body = line.key, line.key.strip()
-        last = self.held.cells[-1]
-        if not body or body[0] == "|" or is_escaped(body):
+    def _continues(self, line: SourceLine, body: str) -> bool:
+        """Whether ``line`` continues the last cell; if so, it is joined to it."""
+        stretch = self.stretch
+        key = line.key
+        last = stretch.cells[-1]
+        if body[0] == "|" or body[0] == ESCAPE:
             return False
-        if self.piped and self.open_cell and last.kind is CellKind.TEXT:
+        if self.open_cell and last.kind is TEXT and self.piped:
             end = key.find("|")
             piece = key[:end] if end >= 0 else key
-            if cell(piece, piece.strip(), line.number).kind is not CellKind.TEXT:
+            if cell(piece, piece.strip(), line.number).kind is not TEXT:
                 return False
-            rest = SourceLine(line.number, line.text[len(piece) :], key[len(piece) :]) if end >= 0 else None
-            self.held.cells[-1] = cell(last.text + piece.strip(), last.key + piece.strip(), last.line)
-            if rest is not None:
+            stretch.cells[-1] = cell(last.text + piece.strip(), last.key + piece.strip(), last.line)
+            if end >= 0:  # the rest of the line
+                rest = SourceLine(line.number, line.text[len(piece) :], key[len(piece) :])
                 more, self.open_cell = _pipe_cells(rest) if rest.key.strip("| \t") else ([], False)
-                self.held.cells.extend(expand(more))
+                more = expand(more)
+                stretch.cells += more  # on the continued cell's line
+                self.continuable = self.open_cell and bool(more) and more[-1].kind is TEXT
             return True
-        if key[0] != "\t" and "|" not in body and "\t" not in key and _continues(last, line):
-            self.held.cells[-1] = cell(last.text + line.text.strip(), last.key + body, last.line)
+        if (
+            self.indented
+            and key[0] != "\t"
+            and "|" not in body
+            and "\t" not in key
+            and _continues(last, line)
+        ):
+            stretch.cells[-1] = cell(last.text + line.text.strip(), last.key + body, last.line)
             return True
         return False
 
 
-def cell_lines(lines: Sequence[SourceLine]) -> Iterator[CellLine | SourceLine]:
-    """The cells of each line of a table zone, a line at a time; a line of prose as itself."""
-    return _Zone(lines).lines(lines)
+def stretches(lines: Sequence[SourceLine]) -> list[Stretch | SourceLine]:
+    """The cells of a table zone's lines, a stretch of them up to each line of prose."""
+    return _Zone(lines).read(lines)

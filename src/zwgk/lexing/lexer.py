@@ -15,9 +15,9 @@ from lark import Token
 
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer
-from .cells import CellKind, read
+from .cells import ITEM, LABEL, NOTE, read
 from .headings import candidate, find_headings
-from .layout import cell_lines
+from .layout import stretches
 from .lines import SourceLine, is_escaped
 from .table import table_tokens
 from .titles import find_title
@@ -31,10 +31,10 @@ _TRAILING_FIGURES = re.compile(r"\s+-?\d[\d.,]*(?:\s+-?\d[\d.,]*)*\s*$")
 
 def _opens_table(first: str) -> bool:
     reading = read(first)
-    if reading.kind in (CellKind.ITEM, CellKind.NOTE):
+    if reading.kind in (ITEM, NOTE):
         return True
     names = {label.name for label in reading.labels}
-    return (reading.kind is CellKind.LABEL and "new_received" in names) or bool(names & _ANCHOR_HEADERS)
+    return (reading.kind is LABEL and "new_received" in names) or bool(names & _ANCHOR_HEADERS)
 
 
 def _is_anchor(line: SourceLine) -> bool:
@@ -44,7 +44,7 @@ def _is_anchor(line: SourceLine) -> bool:
         return False
     first = next((c for c in line.key.replace("|", "\t").split("\t") if c.strip()), "").strip()
     figures = _TRAILING_FIGURES.search(first)
-    if figures is not None and read(first[: figures.start()]).kind is CellKind.LABEL:
+    if figures is not None and read(first[: figures.start()]).kind is LABEL:
         return True
     return _opens_table(first) or _opens_table(first.split(" ", 1)[0])
 
@@ -97,4 +97,4 @@ def reads_back(text: str, *, tabular: bool, opening: bool = False) -> bool:
         return not _is_anchor(line)
     # In a table a line is prose whatever its neighbours only where the lexer takes it as prose by
     # itself (a sentence); short text would join the cells of the lines around it.
-    return list(cell_lines([line])) == [line]
+    return stretches([line]) == [line]

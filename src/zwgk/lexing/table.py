@@ -23,15 +23,16 @@ from lark import Token
 
 from .. import catalogue
 from ..model.common import Template
-from .cells import VALUE_KINDS, Cell, CellKind, read
+from .cells import BLANK, HEADER, ITEM, LABEL, MARKER, NOTE, NUMBER, TEXT, VALUE_KINDS, Cell, kinds, read
 from .labels import index
-from .layout import cell_lines
+from .layout import Stretch, stretches
 from .lines import SourceLine
 from .tokens import prose, token
 
 _MAX_FRAGMENTS = 40  # a vertical label printed one character per line
-_HEADERS = (CellKind.HEADER, CellKind.NOTE)
-_WORDS = (CellKind.TEXT, CellKind.LABEL, CellKind.HEADER)
+_HEADERS = (HEADER, NOTE)
+_WORDS = (TEXT, LABEL, HEADER)
+_FIGURES = (NUMBER, MARKER)
 
 
 class Run(NamedTuple):
@@ -41,41 +42,57 @@ class Run(NamedTuple):
     breaks: tuple[int, ...] = ()
 
 
-class _Placed(NamedTuple):
-    cell: Cell
-    row: int
-    """The index of the physical line it stood on."""
-    starts_row: bool = False
-    """The first cell of a Markdown row: a row begins here, whatever came before."""
-    after_blank: bool = False
-    """On a line after a blank line."""
-
-
-def join_fragments(cells: list[_Placed]) -> list[_Placed]:
-    """Label fragments broken over cells (``(三)不`` ``予公开``; ``商业`` ``企业``; ``本年新`` ``制作数量``;
-    ``本年`` ``处理决定数量``, a label itself) joined where the joined text is a catalogue label; nothing
-    is joined otherwise."""
+def join_fragments(stretch: Stretch) -> Stretch:
+    """Label fragments broken over cells or lines (``(三)不`` ``予公开``; ``商业`` ``企业``; ``本年新``
+    ``制作数量``; ``本年`` ``处理决定数量``, a label itself) joined where the joined text is a catalogue
+    label, the joined cell on the first fragment's line; nothing is joined otherwise, nor into a
+    Markdown row from outside it."""
+    cells = stretch.cells
+    if TEXT not in kinds(cells):
+        return stretch
+    texts = [i for i, c in enumerate(cells) if c.kind is TEXT]
+    opens = {stretch.starts[k] for k in stretch.markdown}
+    """Where a Markdown row begins."""
     labels = index()
-    out: list[_Placed] = []
-    i = 0
-    while i < len(cells):
-        first = cells[i].cell
-        joined, end = first, i + 1
-        if first.kind in (CellKind.TEXT, CellKind.LABEL, CellKind.HEADER):
+    joined: dict[int, tuple[Cell, int]] = {}
+    """Index of a first fragment → the joined cell and the index after its last fragment."""
+    done = 0
+    """Cells before this are decided."""
+    for t in texts:  # text is a join's first or second fragment
+        for i in (t - 1, t):
+            first = cells[i] if i >= done else None
+            if first is None or first.kind not in _WORDS or (i < t and first.kind is TEXT):
+                continue
             key, text = first.key, first.text
             for j in range(i + 1, min(i + _MAX_FRAGMENTS, len(cells))):
-                then = cells[j].cell
-                words = then.kind is CellKind.TEXT or (first.kind is CellKind.TEXT and then.kind in _WORDS)
-                if not words or cells[j].starts_row:
+                then = cells[j]
+                words = then.kind is TEXT or (first.kind is TEXT and then.kind in _WORDS)
+                if not words or j in opens:
                     break
                 key, text = key + then.key, text + then.text
                 reading = read(key)
-                if reading.kind not in (CellKind.TEXT, CellKind.BLANK):
-                    joined, end = Cell(text, key, first.line, reading.kind, reading), j + 1
+                if reading.kind not in (TEXT, BLANK):
+                    joined[i] = (Cell(text, key, first.line, reading.kind, reading), j + 1)
                 elif not labels.is_prefix(key):
                     break
-        out.append(cells[i]._replace(cell=joined))
-        i = end
+            if i in joined:
+                done = joined[i][1]
+                break
+            done = max(done, i + 1)
+    if not joined:
+        return stretch
+    out = Stretch(markdown=stretch.markdown, after_blank=stretch.after_blank)
+    starts = iter([*stretch.starts[1:], len(cells)])
+    next_line = next(starts)
+    i = 0
+    out.starts.append(0)
+    while i < len(cells):
+        while i >= next_line:  # the lines fragments were joined from stay, empty
+            out.starts.append(len(out.cells))
+            next_line = next(starts)
+        found, i = joined.get(i, (cells[i], i + 1))
+        out.cells.append(found)
+    out.starts += [len(out.cells)] * (len(stretch.starts) - len(out.starts))
     return out
 
 
@@ -103,6 +120,14 @@ def continues_row(first: Cell, then: Cell) -> bool:
     return above.table == below.table == 3 and above.name in _ancestors().get(below.name, frozenset())
 
 
+def _run(cells: list[Cell], breaks: list[int]) -> Run:
+    return tuple.__new__(Run, (tuple(cells), tuple(breaks)))  # without NamedTuple's Python-level __new__
+
+
+_Placed = tuple[Cell, int]
+"""A cell, and the index of the physical line it stood on."""
+
+
 class _Rows:
     """Groups a table's cells into the rows its labels make, as tokens."""
 
@@ -117,36 +142,71 @@ class _Rows:
         self.held: list[Cell] = []
         """Empty cells on lines after a blank line: the next row's if a figure comes next, else nobody's."""
         self.ended_in_run = False
+        self.row = 0
+        """Lines read so far."""
 
-    def line(self, cells: Sequence[_Placed]) -> None:
-        """The cells of one physical line."""
+    def read(self, stretch: Stretch) -> None:
+        """The cells of a stretch of lines, a line at a time."""
+        cells, starts, markdown, after_blank = (
+            stretch.cells,
+            stretch.starts,
+            stretch.markdown,
+            stretch.after_blank,
+        )
+        ends = [*starts[1:], len(cells)]
+        for k, start in enumerate(starts):
+            end = ends[k]
+            if end - start == 1 and k not in markdown:
+                self._one(cells[start], self.row + k, k in after_blank)
+            elif end > start:
+                self.line(cells[start:end], self.row + k, k in markdown, k in after_blank)
+        self.row += len(starts)
+
+    def _one(self, found: Cell, row: int, after_blank: bool) -> None:
+        """A line of one cell, the commonest line of all."""
+        kind = found.kind
+        if kind in _FIGURES:
+            if self.header:
+                self._end_header(figures_follow=True)
+            if self.run:
+                self.breaks.append(len(self.run))
+            if self.held:
+                self.run += self.held
+                self.held = []
+            self.run.append(found)
+            self.ended_in_run = True
+        elif kind is not BLANK:
+            self._word(found, row)
+        else:
+            self.line([found], row, False, after_blank)
+
+    def line(self, cells: list[Cell], row: int, markdown: bool, after_blank: bool) -> None:
+        """The cells of one physical line, the ``row``-th of the table; ``markdown``: a Markdown row."""
+        if markdown:
+            self.flush()
         empties: list[Cell] = []
         starts = True
-        row = cells[0].row if cells else -1
-        if cells and cells[0].starts_row:
-            self.flush()
-        if (self.held or (cells and cells[0].after_blank)) and all(
-            p.cell.kind is CellKind.BLANK for p in cells
-        ):
-            self.held += [p.cell for p in cells]  # after a blank line: they open the next row
-            return
-        for placed in cells:
-            kind = placed.cell.kind
-            if kind is CellKind.BLANK:
-                empties.append(placed.cell)
+        for found in cells:
+            kind = found.kind
+            if kind is BLANK:
+                empties.append(found)
             elif kind in VALUE_KINDS:
-                self._values([*empties, placed.cell], starts)
+                self._values([*empties, found], starts)
                 empties, starts = [], False
             else:
                 empties = []  # empty cells before a label are nobody's
-                self._word(placed)
+                self._word(found, row)
+        if not empties:
+            return
         alone = len(empties) == len(cells)
-        if empties and (self.run or self.labels):
-            self._values(empties, starts)
-        elif empties and (row == self.item_row or (alone and self.item_row >= 0)):
+        if alone and (self.held or after_blank):
+            self.held += empties  # after a blank line: they open the next row
+        elif self.run or self.labels:
+            self._values(empties, alone)
+        elif row == self.item_row or (alone and self.item_row >= 0):
             self.out[-1].value.extend(empties)  # an item header padded with empty cells
-        elif empties and self.header and ((alone and len(empties) > 1) or self.header[-1].row == row):
-            self.header += (_Placed(c, row) for c in empties)  # a header row padded with empty cells
+        elif self.header and ((alone and len(empties) > 1) or self.header[-1][1] == row):
+            self.header += ((c, row) for c in empties)  # a header row padded with empty cells
 
     def _values(self, cells: list[Cell], starts_line: bool) -> None:
         if self.header:
@@ -157,48 +217,48 @@ class _Rows:
         self.held = []
         self.ended_in_run = True
 
-    def _word(self, placed: _Placed) -> None:
-        found, kind = placed.cell, placed.cell.kind
+    def _word(self, found: Cell, row: int) -> None:
+        kind = found.kind
         self.ended_in_run = False
         self.held = []
-        if kind is CellKind.TEXT and placed.row == self.item_row:
+        if kind is TEXT and row == self.item_row:
             self.out[-1].value.append(found)  # text beside an item header, kept with it
             return
         self.item_row = -1
-        if kind is CellKind.ITEM:
+        if kind is ITEM:
             self.flush()
             self.out.append(token("ITEM", [found], found.line))
-            self.item_row = placed.row
+            self.item_row = row
         elif kind in _HEADERS:
             self._end_row()
-            self.header.append(placed)
-        elif kind is CellKind.TEXT and self.header:
-            self.header.append(placed)  # garbled header text, or the label of a row of figures to come
+            self.header.append((found, row))
+        elif kind is TEXT and self.header:
+            self.header.append((found, row))  # garbled header text, or the label of a row of figures to come
         else:
             if self.header:
                 self._end_header()
-            if self.run or (self.labels and not self._same_row(self.labels[-1], placed)):
+            if self.run or (self.labels and not self._same_row(self.labels[-1], (found, row))):
                 self._end_row()
-            self.labels.append(placed)
+            self.labels.append((found, row))
 
     @staticmethod
     def _same_row(before: _Placed, then: _Placed) -> bool:
         """Whether a label continues the row of the label before it: a group label and one of its rows,
         or cells side by side on one line."""
-        if before.cell.kind is CellKind.LABEL and then.cell.kind is CellKind.LABEL:
-            return continues_row(before.cell, then.cell)
-        return before.row == then.row
+        if before[0].kind is LABEL and then[0].kind is LABEL:
+            return continues_row(before[0], then[0])
+        return before[1] == then[1]
 
     def _end_header(self, *, figures_follow: bool = False) -> None:
         """Emit the header row. Where figures follow, text cells after its last header cell, on a line
         of their own, are the label of their row."""
         cells = self.header
-        last = max(i for i, p in enumerate(cells) if p.cell.kind in _HEADERS)
-        texts = [i for i in range(last + 1, len(cells)) if cells[i].cell.kind is CellKind.TEXT]
+        last = max(i for i, (c, _) in enumerate(cells) if c.kind in _HEADERS)
+        texts = [i for i in range(last + 1, len(cells)) if cells[i][0].kind is TEXT]
         tail: list[int] = []
-        if figures_follow and texts and cells[texts[-1]].row != cells[last].row:
-            tail = [i for i in texts if cells[i].row == cells[texts[-1]].row]
-        lead = [p.cell for i, p in enumerate(cells) if i not in tail]
+        if figures_follow and texts and cells[texts[-1]][1] != cells[last][1]:
+            tail = [i for i in texts if cells[i][1] == cells[texts[-1]][1]]
+        lead = [c for i, (c, _) in enumerate(cells) if i not in tail]
         self.out.append(token("HEADER", lead, lead[0].line))
         self.header = []
         self.labels = [cells[i] for i in tail]
@@ -206,15 +266,14 @@ class _Rows:
     def _end_row(self) -> None:
         run, breaks = self.run, self.breaks
         if self.labels:
-            for placed in self.labels:
-                kind = "LABEL" if placed.cell.kind is CellKind.LABEL else "TEXT"
-                self.out.append(token(kind, placed.cell, placed.cell.line))
+            for found, _ in self.labels:
+                self.out.append(token("LABEL" if found.kind is LABEL else "TEXT", found, found.line))
             if run:
-                self.out.append(token("CELLS", Run(tuple(run), tuple(breaks)), run[0].line))
+                self.out.append(token("CELLS", _run(run, breaks), run[0].line))
             else:
-                self.out.append(token("EOR", None, self.labels[-1].cell.line))
-        elif any(c.kind is not CellKind.BLANK for c in run):
-            self.out.append(token("CELLS", Run(tuple(run), tuple(breaks)), run[0].line))
+                self.out.append(token("EOR", None, self.labels[-1][0].line))
+        elif any(c.kind is not BLANK for c in run):
+            self.out.append(token("CELLS", _run(run, breaks), run[0].line))
         self.labels, self.run, self.breaks = [], [], []
 
     def flush(self) -> None:
@@ -226,30 +285,16 @@ class _Rows:
 def table_tokens(lines: Sequence[SourceLine], *, ends_text: bool = False) -> Iterator[Token]:
     """The tokens of a table zone's lines. ``ends_text``: the text ends with this zone, so a row still
     open at its end was cut short (``CUT``)."""
-    physical = list(cell_lines(lines))
+    if not lines:
+        return
     rows = _Rows()
-    stretch: list[_Placed] = []
-
-    def read_stretch() -> None:
-        placed = join_fragments(stretch)
-        start = 0
-        for k in range(1, len(placed) + 1):
-            if k == len(placed) or placed[k].row != placed[start].row:
-                rows.line(placed[start:k])
-                start = k
-        stretch.clear()
-
-    for number, line in enumerate(physical):
-        if isinstance(line, SourceLine):
-            read_stretch()
+    for part in stretches(lines):
+        if isinstance(part, Stretch):
+            rows.read(join_fragments(part))
+        else:
             rows.flush()
             rows.ended_in_run = False
-            rows.out.append(prose(line))
-            continue
-        stretch += (
-            _Placed(c, number, line.delimited and k == 0, line.after_blank) for k, c in enumerate(line.cells)
-        )
-    read_stretch()
+            rows.out.append(prose(part))
     cut = ends_text and rows.ended_in_run
     rows.flush()
     yield from rows.out

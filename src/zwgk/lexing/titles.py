@@ -30,6 +30,8 @@ _FURNITURE = re.compile(
     r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|^Page\s*\d+$|^[|｜]|[|｜]$|^[•·●◆■]"
 )
 """What only a site's furniture holds: menus, breadcrumbs, metadata fields, buttons, dates."""
+_FURNITURE_CHARS = 150
+"""No line of furniture is longer (a metadata table's row, all its fields on one line, is ~100)."""
 _SITE_SECTIONS = frozenset(
     {"政府信息公开", "信息公开", "政务公开", "政府信息公开年报", "信息公开年报", "政府信息公开年度报告"}
 )
@@ -67,6 +69,8 @@ def is_furniture(line: str) -> bool:
     """Whether a line is a site's furniture, never a title or an organ (a metadata field that holds
     the title is the title)."""
     text = line.strip()
+    if len(text) > _FURNITURE_CHARS:  # a paragraph of prose
+        return False
     bare = text.strip("|｜").strip()
     if _FIELD_TITLE.match(bare) and _REPORT.search(bare):
         return False

@@ -16,6 +16,7 @@ _SUBHEADING_CHARS = 30
 
 
 def token(type_: str, value: object, line: int) -> Token:
+    """A terminal of the grammar standing for ``value``, found on ``line``."""
     made = Token(type_, "", line=line)
     made.value = value
     return made

@@ -35,6 +35,9 @@ _FULL_WIDTH_DIGITS = str.maketrans("0123456789-", "０１２３４５６７８�
 _CONTINUATION_CHARS = 24
 """A broken label's second line stays shorter than the lexer's sentence length."""
 _MARKERS = ("/", "-", "—", "无")
+_GLUED_FIGURES = 3
+"""The most figures a row of table 二 has: the rows the glued layout runs together. A glued row of table
+三 or 四 splits only where it adds up, and a generated one need not."""
 _PADDING = ("|", "||", "|||")
 _LABEL_NOTES = {
     "规范性文件": "（行政机关制定发布的决定、公告、通告、意见、通知，一般情况下属于规范性文件）",
@@ -285,9 +288,7 @@ def _glued(draw: st.DrawFn, rows: list[Cells]) -> list[str]:
         single = values and all(len(v) == 1 and v.isdigit() for v in values)
         if not _is_data_row(cells):
             lines.append("".join(_words(cells)) if draw(st.booleans()) else " ".join(_words(cells)))
-        elif (
-            single and label and not label.startswith(("一、", "二、", "（", "四、", "1", "2", "3", "4", "5"))
-        ):
+        elif single and label and len(values) <= _GLUED_FIGURES:
             lines.append(label + "".join(values))
         else:
             lines += draw(_spaces([cells]))
