@@ -64,3 +64,50 @@ def test_an_organ_is_right_or_none_and_never_the_sites_furniture(page: Page) -> 
     assert report.title is None or not is_furniture(report.title)
     if report.organ is None:
         assert "ZW202" in {d.code for d in report.diagnostics}
+
+
+def test_a_page_cut_anywhere_never_gives_a_wrong_cell() -> None:
+    """The excerpts stop after some 2,000 characters, mid-row or mid-figure; cut them shorter
+    anywhere and no cell may come out other than the page prints it (a figure the cut may have
+    shortened is blank, the columns after the cut are blank)."""
+    wrong = {}
+    for page in PAGES:
+        text = page.path.read_text(encoding="utf-8")
+        for end in range(200, len(text), 13):
+            report = zwgk.parse(text[:end])
+            found = verdicts(report, page.expectation) | extra_verdicts(report, page)
+            wrong |= {(page.path.stem, end, p): v for p, v in found.items() if v is Verdict.WRONG}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize(
+    ("end", "decisions"),
+    [("行政许可 | 42", None), ("行政许可 | 42 |", 42), ("行政许可 | 0", 0), ("行政许可\t42\n", 42)],
+)
+def test_a_figure_the_end_of_the_text_may_have_cut_is_blank(end: str, decisions: int | None) -> None:
+    text = f"二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 | 本年处理决定数量 |\n{end}"
+    report = zwgk.parse(text)
+    assert report.active is not None and report.active.licensing.decisions == decisions  # type: ignore[union-attr]
+    assert ("ZW233" in {d.code for d in report.diagnostics}) is (decisions is None)
+
+
+def test_a_row_cut_short_reads_its_figures_from_the_left() -> None:
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 | 3 | 0 | 1 |"
+    report = zwgk.parse(text)
+    assert report.requests is not None
+    row = report.requests.new_received
+    assert (row.natural_person, row.commercial, row.research, row.social_welfare, row.total) == (
+        3,
+        0,
+        1,
+        None,
+        None,
+    )
+    (said,) = [d for d in report.diagnostics if d.code == "ZW233"]
+    assert "3 0 1" in said.message
+
+
+def test_a_last_figure_its_row_adds_up_to_is_whole() -> None:
+    text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 746 12 0 0 10 1 769"
+    report = zwgk.parse(text)
+    assert report.requests is not None and report.requests.new_received.total == 769

@@ -228,7 +228,13 @@ def test_title_over_two_lines_and_unnumbered_sections() -> None:
 
 
 def test_only_the_total_column_filled() -> None:
-    lines = ["三、收到和处理政府信息公开申请情况", f"{T}一、本年新收政府信息公开申请数量", *[T] * 6, f"{T}5"]
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        f"{T}一、本年新收政府信息公开申请数量",
+        *[T] * 6,
+        f"{T}5",
+        "",
+    ]
     requests = zwgk.parse("\n".join(lines)).requests
     assert requests is not None
     assert cells(requests.new_received) == row("_ _ _ _ _ _ 5")
@@ -465,6 +471,7 @@ def test_rows_beyond_the_format_are_kept() -> None:
             f"信息内容{T}本年新制作数量{T}本年新公开数量{T}对外公开总数量",
             f"规章{T}0{T}0{T}0",
             f"其他主动公开文件{T}5{T}5{T}120",
+            "",
         ]
     )
     active = zwgk.parse(text).active

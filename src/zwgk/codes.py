@@ -238,7 +238,8 @@ CODES: dict[str, Code] = {
             "ZW233",
             Severity.WARNING,
             "The text ends inside a table row (an excerpt, a page cut off): the figures printed before"
-            " the end are read from the left, the columns after them are blank.",
+            " the end are read from the left, the columns after them are blank; a last figure the end"
+            " cut right after its digits (not a 0) may have lost some, and is blank too.",
             "表三“（一）予以公开”行：文本在此行中断，已印出的 3 个数字按从左到右读取，其余 4 列按空白处理（0 0 0）",
         ),
         Code(

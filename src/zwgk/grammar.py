@@ -61,16 +61,16 @@ class _Build(Transformer[Token, Document]):
         return _new(HeaderRow, (tuple(children[0].value),))
 
     def data_row(self, children: list[Token]) -> DataRow:
-        cut = children[-1].type == "CUT"
+        cut = children[-1].value if children[-1].type == "CUT" else None
         *labels, end = children[:-1] if cut else children
         named = tuple([t.value for t in labels])
         if end.type == "CELLS":
             return _new(DataRow, (named, end.value.cells, end.value.breaks, cut))
-        return _new(DataRow, (named, (), (), False))
+        return _new(DataRow, (named, (), (), None))
 
     def value_row(self, children: list[Token]) -> ValueRow:
         run = children[0].value
-        return _new(ValueRow, (run.cells, run.breaks, len(children) > 1))
+        return _new(ValueRow, (run.cells, run.breaks, children[1].value if len(children) > 1 else None))
 
 
 @cache

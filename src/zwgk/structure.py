@@ -4,6 +4,7 @@ Named tuples: a report makes a few hundred of them, and they live only while it 
 
 from __future__ import annotations
 
+import enum
 from typing import NamedTuple
 
 from .catalogue import Section
@@ -21,14 +22,24 @@ class HeaderRow(NamedTuple):
     cells: tuple[Cell, ...]
 
 
+class Cut(enum.Enum):
+    """Where the end of the text (an excerpt, a page cut off) cut a table row short."""
+
+    AFTER = "after"
+    """After one of its cells: the cells printed are whole."""
+    INSIDE = "inside"
+    """Right after the digits of its last figure, which may have lost more."""
+
+
 class DataRow(NamedTuple):
     """A row with labels: ``labels`` (LABEL or TEXT cells, outermost first), then its value cells;
-    ``breaks``: where in them a new line of the source begins; ``cut``: the end of the text cut it short."""
+    ``breaks``: where in them a new line of the source begins; ``cut``: where the end of the text cut
+    it short, if it did."""
 
     labels: tuple[Cell, ...]
     cells: tuple[Cell, ...]
     breaks: tuple[int, ...] = ()
-    cut: bool = False
+    cut: Cut | None = None
 
 
 class ValueRow(NamedTuple):
@@ -36,7 +47,7 @@ class ValueRow(NamedTuple):
 
     cells: tuple[Cell, ...]
     breaks: tuple[int, ...] = ()
-    cut: bool = False
+    cut: Cut | None = None
 
 
 Row = ItemRow | HeaderRow | DataRow | ValueRow

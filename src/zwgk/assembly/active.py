@@ -237,7 +237,7 @@ class _Builder:
         cells, *rest = split_run(row.cells, row.breaks, width)
         for other in rest:
             self.value_row(ValueRow(other))
-        cut = row.cut and not rest
+        cut = None if rest else row.cut
         fitted = self._split_as_stated(cells, width, catalogue_row, where) or fit(
             cells, width, self.findings, where, glued=self.glued, cut=cut, padded=self.padded
         )
@@ -301,7 +301,7 @@ class _Builder:
             self.findings,
             f"表二“{label}”行",
             glued=self.glued,
-            cut=row.cut and not rest,
+            cut=None if rest else row.cut,
             padded=self.padded,
         )
         for i, cell in enumerate(fitted):

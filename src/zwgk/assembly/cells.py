@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..catalogue import Column, Kind
 from ..codes import Findings
 from ..lexing.cells import BLANK, MARKER, NUMBER, Cell
-from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
+from ..structure import Cut, DataRow, HeaderRow, ItemRow, ValueRow
 from .glued import Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
@@ -83,12 +83,12 @@ def fit(
     totals: Totals | None = None,
     *,
     glued: bool = False,
-    cut: bool = False,
+    cut: Cut | None = None,
     padded: bool = False,
 ) -> list[Cell | None]:
     """``cells`` placed in ``width`` columns (``None``: nothing to place there). ``totals``: how the
-    row adds up, if it does; ``glued``: the text ran figures together (see ``glued.read``); ``cut``: the
-    end of the text cut the row short; ``padded``: the layout pads rows with empty cells (``pads``), so
+    row adds up, if it does; ``glued``: the text ran figures together (see ``glued.read``); ``cut``: where
+    the end of the text cut the row short; ``padded``: the layout pads rows with empty cells (``pads``), so
     those after a row's last figure stand for no column.
 
     A figure's column is certain when the row prints as many figures as it has columns (empty cells
@@ -97,6 +97,15 @@ def fit(
     if padded:
         cells = _without_trailing_blanks(cells)
     count = len(cells)
+    if cut is Cut.INSIDE and 0 < count <= width and not _confirmed(cells, width, totals):
+        line = cells[-1].line  # its last figure may have lost digits: not legible
+        findings.add(
+            "ZW233",
+            f"{where}：文本在数字“{cells[-1].text}”处中断，该数字可能不全，按空白处理；"
+            f"之前印出的数字按从左到右读取（{_show(cells)}）",
+            line,
+        )
+        return [*cells[:-1], *[None] * (width - count + 1)]
     if count == width:
         return list[Cell | None](cells)
     printed = _printed(cells)
@@ -111,7 +120,7 @@ def fit(
     runs = read_glued(cells, rule, glued=glued)
     if runs is not None:
         return place_glued(runs, rule, findings, where)
-    if cut:
+    if cut is Cut.AFTER:
         if printed:
             findings.add(
                 "ZW233",
@@ -126,6 +135,11 @@ def fit(
             line,
         )
     return [None] * width
+
+
+def _confirmed(cells: Sequence[Cell], width: int, totals: Totals | None) -> bool:
+    """Whether a row's own rule confirms its figures whole: all its columns printed, and adding up."""
+    return len(cells) == width and totals is not None and totals.holds([figure(c) for c in cells]) is True
 
 
 def _trimmed_blanks(cells: list[Cell], width: int, findings: Findings, where: str) -> list[Cell | None]:

@@ -14,7 +14,7 @@ from ..codes import Findings
 from ..lexing.cells import BLANK, LABEL, Cell
 from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
-from ..structure import DataRow, HeaderRow, Row, ValueRow, all_cells
+from ..structure import Cut, DataRow, HeaderRow, Row, ValueRow, all_cells
 from . import glued
 from .cells import counts, fit, headers_pad, pads, record_lines, split_run
 from .glued import ROW
@@ -62,8 +62,8 @@ def rows_of(rows: Sequence[Row]) -> list[Row]:
         if not rest:
             out.append(row)
             continue
-        out.append(row._replace(cells=first, breaks=(), cut=False))
-        out += [ValueRow(cells, (), row.cut and k == len(rest) - 1) for k, cells in enumerate(rest)]
+        out.append(row._replace(cells=first, breaks=(), cut=None))
+        out += [ValueRow(cells, (), row.cut if k == len(rest) - 1 else None) for k, cells in enumerate(rest)]
     return out
 
 
@@ -108,8 +108,8 @@ class _Bare:
 
     cells: tuple[Cell, ...]
     line: int
-    cut: bool
-    """The end of the text cut it short."""
+    cut: Cut | None
+    """Where the end of the text cut it short, if it did."""
     following: int
     """The slot it takes if it follows on from the last label: that label's slot plus the unlabelled
     rows between them."""
@@ -192,7 +192,7 @@ class _Placer:
         )
         self.run += 1
 
-    def _place(self, slot: int, cells: Sequence[Cell], line: int, cut: bool = False) -> bool:
+    def _place(self, slot: int, cells: Sequence[Cell], line: int, cut: Cut | None = None) -> bool:
         """Put a row in ``slot``; ``False`` if the slot already holds one."""
         leaf: Leaf = self.leaves[slot]
         path = f"requests.{leaf.path}"

@@ -23,6 +23,7 @@ from lark import Token
 
 from .. import catalogue
 from ..model.common import Template
+from ..structure import Cut
 from .cells import BLANK, HEADER, ITEM, LABEL, MARKER, NOTE, NUMBER, TEXT, VALUE_KINDS, Cell, kinds, read
 from .labels import index
 from .layout import Stretch, stretches
@@ -300,4 +301,21 @@ def table_tokens(lines: Sequence[SourceLine], *, ends_text: bool = False) -> Ite
     yield from rows.out
     last = rows.out[-1] if rows.out else None
     if cut and last is not None and last.type == "CELLS":
-        yield token("CUT", None, last.value.cells[-1].line)
+        final = last.value.cells[-1]
+        yield token("CUT", _cut(final, lines[-1]), final.line)
+
+
+def _cut(final: Cell, line: SourceLine) -> Cut:
+    """Where the end of the text cut a row whose last cell is ``final`` and last line ``line``: right
+    after the digits of a figure (unless it is a 0: no figure goes on after a leading 0), or after a
+    whole cell."""
+    key = line.key
+    inside = (
+        final.kind is NUMBER
+        and final.line == line.number
+        and key == key.rstrip()
+        and key.endswith(final.key)
+        and final.key[-1].isdigit()
+        and final.key != "0"
+    )
+    return Cut.INSIDE if inside else Cut.AFTER
