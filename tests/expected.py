@@ -81,18 +81,18 @@ def cell(report: Report, path: str) -> Any:
     return value
 
 
+def verdict(expected: int | Decimal | None, got: Any) -> Verdict:
+    """The verdict on one cell: what a person read (``None``: not legible) against what zwgk read."""
+    if expected is None:
+        return Verdict.BLANK if got is None else Verdict.GUESSED
+    if got is None:
+        return Verdict.MISSED
+    return Verdict.RIGHT if got == expected else Verdict.WRONG
+
+
 def verdicts(report: Report, expectation: Expectation) -> dict[str, Verdict]:
     """Each expected cell's verdict on what zwgk read."""
-    found = {}
-    for path, expected in expectation.cells.items():
-        got = cell(report, path)
-        if expected is None:
-            found[path] = Verdict.BLANK if got is None else Verdict.GUESSED
-        elif got is None:
-            found[path] = Verdict.MISSED
-        else:
-            found[path] = Verdict.RIGHT if got == expected else Verdict.WRONG
-    return found
+    return {path: verdict(expected, cell(report, path)) for path, expected in expectation.cells.items()}
 
 
 def tally(found: dict[str, Verdict]) -> Counter[Verdict]:

@@ -21,7 +21,7 @@ import opencc
 from zwgk import Report, Template
 from zwgk.catalogue import ACTIVE_BLOCKS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS
 
-from .expected import Expectation, Verdict, cell
+from .expected import Expectation, Verdict, cell, verdict
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -173,15 +173,7 @@ def extra_verdicts(report: Report, page: Page) -> dict[str, Verdict]:
     for (name, column), expected in page.extras.items():
         values = [e.value for e in extras if wording(e.row).startswith(name)]
         got: Any = values[column] if column < len(values) else None
-        if got is not None and not isinstance(got, Decimal):
-            got = Decimal(got)
-        path = f"active.extras.{name}.{column}"
-        if expected is None:
-            found[path] = Verdict.BLANK if got is None else Verdict.GUESSED
-        elif got is None:
-            found[path] = Verdict.MISSED
-        else:
-            found[path] = Verdict.RIGHT if got == expected else Verdict.WRONG
+        found[f"active.extras.{name}.{column}"] = verdict(expected, got)
     return found
 
 
