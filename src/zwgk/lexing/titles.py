@@ -44,6 +44,8 @@ _SCANNED_LINES = 40
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？,;]")
 _REPORT = re.compile(r"报告|年报")
 _OPENING_NOISE = re.compile(r"^(?:关于|[#\s]+)+")
+_CLOSING_NOISE = re.compile(r"(?:关于|的)$")
+"""What a title prints between the organ and the year: 某某县财政局关于2023年…"""
 _AFTER_ORGAN = re.compile(r"\s*(?:的?政府信息公开|的?政务公开|的?信息公开|的?政府信息|的?年度).*$")
 _SPACES = re.compile(r"\s+")
 _ORGAN_SUFFIX = re.compile(
@@ -81,7 +83,7 @@ def organ_name(text: str) -> str | None:
     """``text`` as the name of an organ, if it is one: without spaces and leading noise (``关于``),
     ending in what organs' names end in (局, 人民政府, 街道办事处 …), not a pronoun (我局, 本机关) and not
     the site's furniture."""
-    organ = _SPACES.sub("", _OPENING_NOISE.sub("", text)).strip("：:，,。-—|｜")
+    organ = _CLOSING_NOISE.sub("", _SPACES.sub("", _OPENING_NOISE.sub("", text)).strip("：:，,。-—|｜"))
     if not _ORGAN_CHARS.match(organ) or _ORGAN_SUFFIX.search(organ) is None:
         return None
     if _NOT_ORGANS.search(organ) is not None or is_furniture(organ):

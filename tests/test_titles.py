@@ -1,0 +1,120 @@
+"""Titles, organs and years as real pages print them, and the site furniture around them."""
+
+from __future__ import annotations
+
+import pytest
+
+import zwgk
+from zwgk.lexing.titles import is_furniture, organ_name, title_parts
+
+FURNITURE = [
+    "当前位置：首页 > 政务公开 > 信息公开年度报告",
+    "您的位置: 首页 > 政府信息公开年报",
+    "设为首页|加入收藏",
+    "【字体：大 中 小】【打印】",
+    "发布时间：2024-01-16 16:47 浏览次数：12",
+    "索引号:4303000006/2024-1272031 发布机构:云湖桥镇 发布目录:信息公开年报",
+    "政府信息公开",
+    "登录 注册",
+    "|",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE)
+def test_site_furniture_is_furniture(line: str) -> None:
+    assert is_furniture(line)
+    assert organ_name(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "某某县财政局2023年政府信息公开工作年度报告",
+        "名 称： | 木岗镇人民政府2019年政府信息公开工作年度报告 | ||",
+    ],
+)
+def test_a_title_is_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    ("title", "organ", "year"),
+    [
+        ("某某县财政局2023年政府信息公开工作年度报告", "某某县财政局", 2023),
+        ("2025年度长春新区管委会政府信息公开工作年度报告", "长春新区管委会", 2025),
+        ("某某县财政局关于2023年政府信息公开工作年度报告", "某某县财政局", 2023),
+        ("盐城市行政审批局政府信息公开工作2022年度情况的报告", "盐城市行政审批局", 2022),
+        ("2023年度政府信息公开工作年度报告", None, 2023),
+    ],
+)
+def test_organ_and_year_of_a_title(title: str, organ: str | None, year: int) -> None:
+    assert title_parts(title) == (organ, year)
+
+
+@pytest.mark.parametrize("name", ["我局", "本机关", "本单位", "区委", "政府信息公开"])
+def test_pronouns_and_title_words_are_no_organ(name: str) -> None:
+    assert organ_name(name) is None
+
+
+def test_furniture_before_the_title_is_never_the_title() -> None:
+    report = zwgk.parse(
+        "登录 注册\n当前位置：首页 > 政府信息公开年报\n政府信息公开\n"
+        "某某镇2023年政府信息公开工作年度报告\n来源：某某镇人民政府 发布时间：2024-01-16\n"
+        "一、总体情况\n2023年，我镇做好公开工作。\n"
+    )
+    assert report.title == "某某镇2023年政府信息公开工作年度报告"
+    assert (report.organ, report.year) == ("某某镇人民政府", 2023)  # the header prints the name in full
+    assert report.preamble[0] == "登录 注册"  # kept, as the page printed it
+
+
+def test_the_title_that_names_the_organ() -> None:
+    report = zwgk.parse(
+        "2023年度政府信息公开工作年度报告\n桃江县松木塘镇人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n好。\n"
+    )
+    assert report.organ == "桃江县松木塘镇人民政府"
+    assert report.title == "桃江县松木塘镇人民政府2023年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    ("opening", "organ", "year"),
+    [
+        (
+            "根据《条例》要求，特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告。",
+            "湛江市人民政府地方志办公室",
+            2023,
+        ),
+        (
+            "特编制2023年度和静县克尔古提乡人民政府办公室信息公开年度报告。",
+            "和静县克尔古提乡人民政府办公室",
+            2023,
+        ),
+        ("编制本报告现向社会公开安乐乡2019年政府信息公开工作年度报告。", "安乐乡", 2019),
+        (
+            "如对本报告有疑问，请与鹤城镇人民政府党政办联系。所列数据统计期限自2023年1月1日起。",
+            "鹤城镇人民政府",
+            2023,
+        ),
+        (
+            "本报告所列数据统计期限为2025年1月1日至12月31日。2025年，铁东区退役军人事务局通过网站公开信息。",
+            "铁东区退役军人事务局",
+            2025,
+        ),
+    ],
+)
+def test_organ_and_year_from_the_opening_where_there_is_no_title(opening: str, organ: str, year: int) -> None:
+    report = zwgk.parse(f"{opening}\n一、总体情况\n好。\n")
+    assert (report.organ, report.year) == (organ, year)
+    assert "ZW201" in {d.code for d in report.diagnostics}
+
+
+def test_no_organ_is_none_with_a_diagnostic() -> None:
+    report = zwgk.parse("一、总体情况\n2022年，我局在县政府网站主动公开信息416条。\n")
+    assert (report.organ, report.year) == (None, 2022)
+    assert "ZW202" in {d.code for d in report.diagnostics}
+
+
+def test_an_office_of_the_organ_is_not_its_fuller_name() -> None:
+    report = zwgk.parse(
+        "标题: 平潭综合实验区2023年度政府信息公开工作年度报告\n发布机构: 平潭综合实验区管委会办公室\n一、总体情况\n好。\n"
+    )
+    assert report.organ == "平潭综合实验区"
