@@ -98,12 +98,11 @@ def fit(
         cells = _without_trailing_blanks(cells)
     count = len(cells)
     if cut is Cut.INSIDE and 0 < count <= width and not _confirmed(cells, width, totals):
-        line = cells[-1].line  # its last figure may have lost digits: not legible
-        findings.add(
+        findings.add(  # its last figure may have lost digits: not legible
             "ZW233",
             f"{where}：文本在数字“{cells[-1].text}”处中断，该数字可能不全，按空白处理；"
             f"之前印出的数字按从左到右读取（{_show(cells)}）",
-            line,
+            cells[-1].line,
         )
         return [*cells[:-1], *[None] * (width - count + 1)]
     if count == width:
