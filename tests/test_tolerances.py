@@ -533,3 +533,10 @@ def test_a_row_label_quoted_in_a_text_section_stays_prose() -> None:
     assert report.requests is not None
     assert cells(report.requests.granted) == row("2 0 0 0 1 0 3")
     assert "ZW215" not in codes(report)
+
+
+def test_a_label_whose_note_lost_its_closing_bracket() -> None:
+    text = "三、收到和处理政府信息公开申请情况\n（二）部分公开（区分处理的，只计这一情形，不计其他情形\t1\t0\t0\t0\t0\t0\t1\n"
+    report = zwgk.parse(text)
+    assert report.requests is not None
+    assert cells(report.requests.partially_granted) == row("1 0 0 0 0 0 1")

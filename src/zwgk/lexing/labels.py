@@ -31,7 +31,8 @@ _NUMBERING = re.compile(
     rf"|([{_CN_DIGITS}]{{1,3}}),*[、.]+"
     rf"|(\d{{1,2}})[、.,)]+(?!\d))"
 )
-_TRAILING_NOTE = re.compile(r"\([^()]*\)$")
+_TRAILING_NOTE = re.compile(r"\([^()]*\)$|\([^()]*$")
+"""A parenthesised note at the end of a label, or one the cell cut short (``（区分处理的，只``)."""
 ITEM_HEADER = re.compile(rf"第二十条第?\(?([{_CN_DIGITS}]{{1,3}})\)?项$")
 """A 第二十条第（X）项 block header, as a match key ends with it (``第二十条(一)项`` too)."""
 ITEM_PREFIX_CHARS = 20
@@ -126,7 +127,7 @@ class LabelIndex:
             trailing = _TRAILING_NOTE.search(rest)
             if trailing is None or trailing.start() == 0:
                 return self._without_inner_notes(numbering, rest, note)
-            note = trailing.group()[1:-1] + (f"；{note}" if note else "")
+            note = trailing.group()[1:].removesuffix(")") + (f"；{note}" if note else "")
             rest = rest[: trailing.start()]
 
     def _without_inner_notes(self, numbering: str, rest: str, note: str | None) -> Match | None:
