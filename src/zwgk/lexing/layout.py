@@ -5,7 +5,9 @@ Each line becomes the cells it holds, or stays a line of prose. What separates c
 * pipes — ``a | b |``, ``| a | b |`` (a leading pipe is a border), one cell per line ending in `` |``,
   or a cell's closing pipe alone on the next line. A pipe with nothing before it is an empty cell:
   ``| |``, a run ``|||``, a line of pipes of its own (after a line already closed);
-* tabs — ``a⇥b``; an empty cell between two tabs; a line holding only a tab is an empty cell. Tabs
+* tabs — ``a⇥b``; an empty cell between two tabs; a line holding only a tab is an empty cell; where
+  most lines hold one cell closed by a tab (``0⇥``, cells joined by tabs and line breaks), that tab is
+  no empty cell. Tabs
   before a line's only cell are indentation: where cells are tab-indented, a line without the indent
   continues the cell before it (a label broken over lines);
 * spaces, as PDF text layers give rows — ``行政许可 97`` (``cells.split_cell``);
@@ -167,10 +169,10 @@ def expand(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _layout(lines: Sequence[SourceLine]) -> tuple[bool, bool]:
-    """Whether the one-cell lines of this table are mostly tab-indented, and whether most lines with
-    content end their cells with pipes."""
-    indented = single = piped = filled = 0
+def _layout(lines: Sequence[SourceLine]) -> tuple[bool, bool, bool]:
+    """Whether the one-cell lines of this table are mostly tab-indented, whether most lines with
+    content end their cells with pipes, and whether most hold one cell closed by a tab (``0⇥``)."""
+    indented = single = piped = closed = filled = 0
     for line in lines:
         key = line.key
         stripped = key.strip()
@@ -182,7 +184,8 @@ def _layout(lines: Sequence[SourceLine]) -> tuple[bool, bool]:
         elif "\t" not in stripped:
             single += 1
             indented += key[0] == "\t"
-    return indented * 2 > single, piped * 2 > filled
+            closed += key.rstrip(" ")[-1] == "\t"
+    return indented * 2 > single, piped * 2 > filled, closed * 2 > filled
 
 
 def _is_tab_row(line: str) -> bool:
@@ -216,7 +219,7 @@ class _Zone:
     cells, a word without its pipe yet (``商业`` then ``企业 |``)."""
 
     def __init__(self, lines: Sequence[SourceLine]) -> None:
-        self.indented, self.piped = _layout(lines)
+        self.indented, self.piped, self.tab_closed = _layout(lines)
         self.out: list[Stretch | SourceLine] = []
         self.stretch = Stretch()
         self.continuable = False
@@ -292,6 +295,8 @@ class _Zone:
             if len(filled) == 1 and is_sentence(filled[0]):
                 self._prose(line)
                 return
+            if self.tab_closed and len(filled) == 1 and found[-2] is filled[0]:  # "0⇥": closed, not two
+                found.pop()
             found = expand(found)
         else:
             lone = cell(body, body, line.number) if line.text is key else _cell(line, 0, len(key))

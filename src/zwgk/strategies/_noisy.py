@@ -25,6 +25,7 @@ LAYOUTS = (
     "markdown",
     "pipe_cells",
     "pipe_lines",
+    "tab_cells",
     "blank_lines",
     "glued",
 )
@@ -268,6 +269,17 @@ def _pipe_lines(draw: st.DrawFn, rows: list[Cells]) -> list[str]:
 
 
 @st.composite
+def _tab_cells(draw: st.DrawFn, rows: list[Cells]) -> list[str]:
+    """One cell per line closed by a tab (``规章⇥`` ``0⇥`` …: table cells joined by tabs and line
+    breaks); a blank cell a lone tab, or as a marker where it opens a row (see ``_padded_cells``)."""
+    lines = []
+    for cells in rows:
+        out, _ = draw(_padded_cells(cells, padded=False))
+        lines += [f"{cell}\t" if cell else "\t" for cell in out]
+    return lines
+
+
+@st.composite
 def _blank_lines(draw: st.DrawFn, rows: list[Cells]) -> list[str]:
     """One cell per line, every line followed by a blank one; a blank cell printed as a marker."""
     lines = []
@@ -303,6 +315,7 @@ _WRITERS = {
     "markdown": _markdown,
     "pipe_cells": _pipe_cells,
     "pipe_lines": _pipe_lines,
+    "tab_cells": _tab_cells,
     "blank_lines": _blank_lines,
     "glued": _glued,
 }
@@ -393,6 +406,7 @@ def noisy_text(
     * ``pipe_rows`` — ``a | b |``, ``markdown`` — ``| a | b |``, ``pipe_cells`` — one cell per line ending
       `` |`` (a lone ``|`` opening each row, or not), ``pipe_lines`` — cell lines and ``|`` lines
       alternating; each with or without rows padded by runs of pipes (``|||``), as merged cells leave;
+      ``tab_cells`` — one cell per line closed by a tab, a blank cell a lone tab;
     * ``blank_lines`` — one cell per line, blank lines between, blanks printed as markers;
     * ``glued`` — no separators: header words and single-digit rows run together (``规章000``).
 

@@ -62,8 +62,9 @@ paragraph = st.one_of(plain, plain, plain, st.sampled_from(SPECIAL_LINES))
 
 organ = st.builds(
     lambda name, ending: name + ending,
-    st.text(alphabet=HAN.replace("其", ""), min_size=2, max_size=8),
+    st.text(alphabet=HAN.replace("其", "").replace("复", ""), min_size=2, max_size=8),
     st.sampled_from(ORGAN_ENDINGS),
 ).filter(lambda name: not any(word in name for word in NOT_IN_ORGANS))
 """An organ's name: never one that starts or ends with what zwgk strips from titles, and without the
-words of a title (no organ is called 信息公开…)."""
+words of a title (no organ is called 信息公开…); without 复, which a traditional copy may print as 覆
+(``上复`` → ``上覆``), a character simplified text also has."""
