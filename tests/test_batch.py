@@ -39,13 +39,21 @@ def test_parse_many_keeps_the_input_order_across_processes_and_survives_a_bad_fi
     assert parallel == serial
     (bad,) = [p for p in parallel if not p.ok]
     assert bad.path.endswith("broken.txt") and bad.report is None
-    assert "binary" in (bad.error or "")
+    assert isinstance(bad.error, zwgk.BinaryInputError) and "binary" in str(bad.error)
     assert {p.report.organ for p in parallel if p.report and "pingtan" in p.path} == {"平潭综合实验区"}
 
 
 def test_a_missing_file_is_an_error_result_naming_it(tmp_path: Path) -> None:
     (found,) = zwgk.parse_many([tmp_path / "nowhere.txt"])
-    assert not found.ok and "nowhere.txt" in (found.error or "")
+    assert not found.ok and "nowhere.txt" in str(found.error)
+
+
+def test_a_file_that_is_no_report_is_an_error_result_of_its_type(tmp_path: Path) -> None:
+    (tmp_path / "hello.txt").write_text("hello world", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    found = list(zwgk.parse_many([tmp_path / "hello.txt", tmp_path / "empty.txt"]))
+    assert [type(p.error) for p in found] == [zwgk.NotAReportError, zwgk.NotAReportError]
+    assert [p.report for p in found] == [None, None]
 
 
 def test_the_command_line_reads_a_folder_over_processes(

@@ -83,19 +83,36 @@ def test_undecodable_bytes_are_a_decoding_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "一、总体情况",
+        "三、收到和处理政府信息公开申请情况\n" + "（七）总计\t1\n" * 5,
+        "第二十条第（一）项\n" * 20,
+        "规章\t0\t0\t0",
+        "某某县人民政府2023年政府信息公开工作年度报告",
+    ],
+)
+def test_any_text_in_the_form_of_a_report_gives_a_report(text: str) -> None:
+    assert isinstance(zwgk.parse(text), zwgk.Report)
+
+
+_README = Path(__file__).parents[1] / "README.md"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "",
         "\n\n\n",
         "hello world",
-        "一、总体情况",
         "\t\t\t|\t|||",
         "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0",
-        "三、收到和处理政府信息公开申请情况\n" + "（七）总计\t1\n" * 5,
-        "第二十条第（一）项\n" * 20,
         "（" * 5000 + "）" * 5000,
         "|" * 20000,
         "\t".join(["1"] * 5000),
         "政" * 200_000,
+        "首页 | 政务公开 | 信息公开年报\n当前位置：首页 > 政务公开\n网站地图 联系我们 版权所有",
+        _README.read_text(encoding="utf-8"),
     ],
 )
-def test_any_text_gives_a_report(text: str) -> None:
-    assert isinstance(zwgk.parse(text), zwgk.Report)
+def test_text_with_no_sign_of_the_format_is_not_a_report(text: str) -> None:
+    with pytest.raises(zwgk.NotAReportError):
+        zwgk.parse(text)

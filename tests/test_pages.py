@@ -74,7 +74,10 @@ def test_a_page_cut_anywhere_never_gives_a_wrong_cell() -> None:
     for page in PAGES:
         text = page.path.read_text(encoding="utf-8")
         for end in range(200, len(text), 13):
-            report = zwgk.parse(text[:end])
+            try:
+                report = zwgk.parse(text[:end])
+            except zwgk.NotAReportError:  # cut before its title was whole: nothing to read
+                continue
             found = verdicts(report, page.expectation) | extra_verdicts(report, page)
             wrong |= {(page.path.stem, end, p): v for p, v in found.items() if v is Verdict.WRONG}
     assert wrong == {}

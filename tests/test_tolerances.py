@@ -545,7 +545,7 @@ def test_a_label_whose_note_lost_its_closing_bracket() -> None:
 def test_figures_one_a_line_with_empty_cells_between_are_one_row() -> None:
     # each cell closed by a tab (a trailing tab reads as an empty cell): no more figures than columns
     lines = ["三、收到和处理政府信息公开申请情况", f"一、本年新收政府信息公开申请数量{T}"]
-    lines += [f"{figure}{T}" for figure in "4 0 0 0 0 0 4".split()] + [T * 2, T]
+    lines += [f"{figure}{T}" for figure in ["4", "0", "0", "0", "0", "0", "4"]] + [T * 2, T]
     lines.append(f"二、上年结转政府信息公开申请数量{T}")
     report = zwgk.parse("\n".join(lines))
     assert report.requests is not None

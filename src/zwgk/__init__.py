@@ -21,6 +21,7 @@ from .errors import (
     InvalidDataError,
     InvalidJsonError,
     MissingExtraError,
+    NotAReportError,
     UnsupportedSourceError,
     ZwgkError,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "InvalidDataError",
     "InvalidJsonError",
     "MissingExtraError",
+    "NotAReportError",
     "Parsed",
     "UnsupportedSourceError",
     "ZwgkError",

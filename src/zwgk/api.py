@@ -8,11 +8,13 @@ from functools import partial
 from itertools import count
 
 import attrs
+from lark import Token
 
 from .assembly.report import assemble
 from .codes import Findings
-from .errors import BinaryInputError, InputTooLargeError, ZwgkError
+from .errors import BinaryInputError, InputTooLargeError, NotAReportError, ZwgkError
 from .grammar import parse_tokens, token_text
+from .lexing.cells import ITEM, LABEL, read
 from .lexing.flattened import unflatten
 from .lexing.lexer import tokens
 from .lexing.lines import SourceLine
@@ -52,12 +54,32 @@ def _usable(text: object) -> str:
     return text.lstrip("\ufeff")
 
 
+_REPORT_TOKENS = frozenset(("HEADING", "ITEM", "LABEL"))
+_REPORT_WORDS = ("年度报告", "年报")
+_FIRST_CELL = re.compile(r"[^\s|]+")
+
+
+def _is_sign_of_report(found: Token) -> bool:
+    """Whether a token shows the report format: a section heading, a table label, a title naming a
+    年度报告."""
+    if found.type == "TITLE":
+        return any(word in found.value.key for word in _REPORT_WORDS)
+    return found.type in _REPORT_TOKENS
+
+
+def _starts_with_label(key: str) -> bool:
+    """Whether a line opens with a table label of the catalogue (a table outside any section)."""
+    first = _FIRST_CELL.match(key)
+    return first is not None and read(first.group()).kind in (LABEL, ITEM)
+
+
 def parse(text: str, *, simplify: bool = True) -> Report:
     """Read a report from its text.
 
-    Returns a ``Report`` whatever the text holds: what had to be inferred, aliased or left out is in
-    ``report.diagnostics``. Raises a ``ZwgkError`` only for input that is not usable text (not a
-    ``str``, binary data, more than ``MAX_INPUT_CHARS`` characters).
+    Returns a ``Report`` whatever a report's text holds: what had to be inferred, aliased or left out is
+    in ``report.diagnostics``. Raises a ``ZwgkError`` only for input that is not usable text (not a
+    ``str``, binary data, more than ``MAX_INPUT_CHARS`` characters) and ``NotAReportError`` for text
+    with no sign of the format (no title naming a 年度报告, no section heading, no table label).
 
     Traditional characters are restored to simplified unless ``simplify=False``, which keeps the text
     as written (labels are matched on a simplified copy either way).
@@ -86,7 +108,12 @@ def parse(text: str, *, simplify: bool = True) -> Report:
     if flattened:
         message = f"{len(flattened)} 行连写的内容已按标题、表格标签和数字断开（run-together text broken into lines）"
         findings.add("ZW109", message, flattened[0])
-    document, skipped = parse_tokens(tokens(lines))
+    found = tokens(lines)
+    if not any(map(_is_sign_of_report, found)) and not any(_starts_with_label(line.key) for line in lines):
+        raise NotAReportError(
+            "文本中没有年度报告的标题、章节标题或表格标签，不是政府信息公开工作年度报告（not a report）"
+        )
+    document, skipped = parse_tokens(found)
     report = assemble(document, findings, glued=bool(flattened))
     if skipped:
         leftovers = tuple(Unplaced(token_text(t), None, t.line) for t in skipped)
@@ -102,7 +129,8 @@ def parse(text: str, *, simplify: bool = True) -> Report:
     return report
 
 
-def _read(path: str | os.PathLike[str]) -> bytes:
+def file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a report file, refused beyond ``MAX_FILE_BYTES``."""
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
@@ -117,13 +145,14 @@ def file_text(path: str | os.PathLike[str]) -> str:
     """The text zwgk reads from a report file — decoded text, or what it makes of an HTML page, a PDF
     or a Word document (tables one row per line, cells tab-separated). Line numbers in diagnostics
     count lines of this text."""
-    return document_text(os.fspath(path), _read(path))
+    return document_text(os.fspath(path), file_bytes(path))
 
 
 def parse_file(path: str | os.PathLike[str], *, simplify: bool = True) -> Report:
     """Read a report from a file: text (UTF-8 with or without BOM, UTF-16, GB18030/GBK), an HTML page
-    (``zwgk[html]``), a PDF (``zwgk[pdf]``) or a Word .docx document (``zwgk[docx]``)."""
-    return parse(file_text(path), simplify=simplify)
+    (``zwgk[html]``), a PDF (``zwgk[pdf]``) or a Word .docx document (``zwgk[docx]``). The report's
+    ``source`` is the path."""
+    return attrs.evolve(parse(file_text(path), simplify=simplify), source=os.fspath(path))
 
 
 def parse_html(page: str | bytes, *, simplify: bool = True) -> Report:

@@ -15,11 +15,18 @@ from .api import parse_file
 from .errors import ZwgkError
 from .model.report import Report
 
-REPORT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
-"""The report documents a folder is searched for. Other files (Markdown, zwgk's own JSON and CSV) are
-read when named, never picked up from a folder, where they are usually notes and outputs."""
+REPORT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+"""The report documents a folder is searched for (Markdown too: converters write reports as it).
+zwgk's own JSON and CSV are read when named, never picked up from a folder, where they are usually
+outputs."""
 
+_S = TypeVar("_S")
 _T = TypeVar("_T")
+
+
+def _same_error(error: ZwgkError | None) -> tuple[type, str] | None:
+    """What makes two errors the same: their type and message (exceptions compare by identity)."""
+    return None if error is None else (type(error), str(error))
 
 
 @attrs.frozen
@@ -28,8 +35,10 @@ class Parsed:
 
     path: str
     report: Report | None = None
-    error: str | None = None
-    """Why the file could not be read (unreadable, binary, a missing extra …); ``None`` if it was."""
+    error: ZwgkError | None = attrs.field(default=None, eq=_same_error)
+    """Why the file could not be read, ``None`` if it was: the exception, whose type tells a missing
+    extra (``MissingExtraError``) from a broken file or one that is no report (``NotAReportError``), and
+    whose message says why."""
 
     @property
     def ok(self) -> bool:
@@ -51,11 +60,11 @@ def files_in(
     return found
 
 
-def _attempt(read: Callable[[Path], _T], path: Path) -> _T | ZwgkError:
-    """``read(path)``, or the error that says why the file cannot be read. A failure inside zwgk itself
-    is reported the same way, naming its type, so that one file cannot stop a batch."""
+def _attempt(read: Callable[[_S], _T], item: _S) -> _T | ZwgkError:
+    """``read(item)``, or the error that says why it cannot be read. A failure inside zwgk itself is
+    reported the same way, naming its type, so that one file cannot stop a batch."""
     try:
-        return read(path)
+        return read(item)
     except ZwgkError as error:
         return error
     except Exception as error:
@@ -63,18 +72,19 @@ def _attempt(read: Callable[[Path], _T], path: Path) -> _T | ZwgkError:
 
 
 def map_files(
-    read: Callable[[Path], _T], paths: Iterable[str | os.PathLike[str]], *, jobs: int = 1
-) -> Iterator[tuple[Path, _T | ZwgkError]]:
-    """``(path, read(path) or its error)`` for each path, in input order; ``jobs`` processes (1: this
-    one; 0 or less: one per core). ``read`` must be a module-level function, so processes can run it."""
-    files = [Path(p) for p in paths]
+    read: Callable[[_S], _T], items: Iterable[_S], *, jobs: int = 1
+) -> Iterator[tuple[_S, _T | ZwgkError]]:
+    """``(item, read(item) or its error)`` for each item (a path, a URL …), in input order; ``jobs``
+    processes (1: this one; 0 or less: one per core). ``read`` must be a module-level function (or a
+    ``partial`` of one), so processes can run it."""
+    items = list(items)
     workers = _workers(jobs)
-    if workers == 1 or len(files) < 2:
-        yield from ((path, _attempt(read, path)) for path in files)
+    if workers == 1 or len(items) < 2:
+        yield from ((item, _attempt(read, item)) for item in items)
         return
-    chunk = max(1, min(16, len(files) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
-        yield from zip(files, pool.map(partial(_attempt, read), files, chunksize=chunk), strict=True)
+    chunk = max(1, min(16, len(items) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
+        yield from zip(items, pool.map(partial(_attempt, read), items, chunksize=chunk), strict=True)
 
 
 def _workers(jobs: int) -> int:
@@ -90,6 +100,6 @@ def parse_many(
     read = parse_file if simplify else partial(parse_file, simplify=False)
     for path, found in map_files(read, paths, jobs=jobs):
         if isinstance(found, ZwgkError):
-            yield Parsed(str(path), error=str(found))
+            yield Parsed(os.fspath(path), error=found)
         else:
-            yield Parsed(str(path), found)
+            yield Parsed(os.fspath(path), found)

@@ -7,6 +7,8 @@ tables. ``docs/diagnostics.md`` is ``document()``'s output.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from .model.common import Diagnostic, Severity
@@ -310,6 +312,11 @@ CODES: dict[str, Code] = {
         ),
     )
 }
+
+
+def unknown_codes(prefixes: Iterable[str]) -> list[str]:
+    """The ones of ``prefixes`` (codes, or the start of codes: ``ZW3``) that name no code."""
+    return [p for p in prefixes if not any(code.startswith(p) for code in CODES)]
 
 
 class Findings:

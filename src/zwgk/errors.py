@@ -19,6 +19,11 @@ class BinaryInputError(ZwgkError):
     """The input is binary data, not the text of a report."""
 
 
+class NotAReportError(ZwgkError):
+    """The text shows no sign of the report format: no title naming a 年度报告, no section heading, no
+    table label."""
+
+
 class DecodingError(ZwgkError):
     """The bytes could not be decoded as UTF-8, UTF-16 or GB18030 text."""
 

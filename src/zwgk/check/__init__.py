@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..codes import unknown_codes
 from ..model import Diagnostic, Report, Severity
 from . import tables, text
 from .series import carried_over
@@ -41,7 +42,11 @@ def filter_diagnostics(
     level: Severity = Severity.INFO,
 ) -> list[Diagnostic]:
     """The diagnostics whose code starts with one of ``select`` (all, if none is given) and with none of
-    ``ignore``, at ``level`` or above: ``filter_diagnostics(found, ["ZW3"], ["ZW390"])`` keeps the failed rules."""
+    ``ignore``, at ``level`` or above: ``filter_diagnostics(found, ["ZW3"], ["ZW390"])`` keeps the failed rules.
+    Raises ``ValueError`` for a code or prefix that names no code (a typo would silently select nothing)."""
+    unknown = unknown_codes([*select, *ignore])
+    if unknown:
+        raise ValueError(f"unknown diagnostic code: {', '.join(unknown)} (zwgk codes lists them)")
     return [
         d
         for d in diagnostics

@@ -21,8 +21,8 @@ class Report:
     """One 政府信息公开工作年度报告, typed.
 
     A section the report lacks is ``None``. ``diagnostics`` say what the parser had to infer, alias or
-    leave out; they and ``source_lines`` are not part of equality, so two reports with the same content
-    compare equal however they were read.
+    leave out; they, ``source`` and ``source_lines`` are not part of equality, so two reports with the
+    same content compare equal however and wherever they were read.
     """
 
     title: str | None = None
@@ -37,6 +37,9 @@ class Report:
     problems: TextSection | None = None
     other_matters: TextSection | None = None
     unplaced: tuple[Unplaced, ...] = ()
+    source: str | None = attrs.field(default=None, eq=False)
+    """The file or URL the report was read from (``None`` for text given directly). Not part of
+    equality: the same report read from two files is the same report."""
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
     source_lines: dict[str, int] = attrs.field(
         factory=dict, eq=False, repr=False, metadata={"provenance": True}

@@ -31,6 +31,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -107,19 +108,25 @@ def _records(report: Report) -> Iterator[tuple[str, str, str, str]]:
         yield "unplaced", unplaced.section or "", str(unplaced.line or ""), _safe(unplaced.text)
 
 
-def _keys(reports: Sequence[Report], keys: Sequence[str] | None) -> Sequence[str]:
-    if keys is None:
-        return [str(i) for i in range(1, len(reports) + 1)]
-    if len(keys) != len(reports) or len(set(keys)) != len(keys):
-        raise ValueError("keys must name each report once")
-    return keys
+def report_keys(reports: Sequence[Report], keys: Sequence[str] | None = None) -> list[str]:
+    """What names each report in a table of many: ``keys`` if given (each used once), else each
+    report's ``source`` (its path), else its number (``1``, ``2``, …); a name that would repeat (two
+    reports of one file) gets ``#`` and the report's number."""
+    if keys is not None:
+        if len(keys) != len(reports) or len(set(keys)) != len(keys):
+            raise ValueError("keys must name each report once")
+        return list(keys)
+    names = [report.source or str(i) for i, report in enumerate(reports, 1)]
+    repeated = {name for name, times in Counter(names).items() if times > 1}
+    return [f"{name}#{i}" if name in repeated else name for i, name in enumerate(names, 1)]
 
 
 def to_csv(reports: Iterable[Report], *, wide: bool = False, keys: Sequence[str] | None = None) -> str:
     """The reports as CSV: the long form (one record per cell), or with ``wide=True`` one row per
-    report and one column per cell. ``keys`` name the reports (default ``1``, ``2``, …)."""
+    report and one column per cell. ``keys`` name the reports (default: their source paths, else
+    ``1``, ``2``, …; see ``report_keys``)."""
     reports = list(reports)
-    names = _keys(reports, keys)
+    names = report_keys(reports, keys)
     out = io.StringIO(newline="")
     writer = csv.writer(out)  # RFC 4180: "\r\n", so a field holding "\r" is quoted too
     if wide:

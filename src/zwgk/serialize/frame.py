@@ -5,7 +5,7 @@ The tidy (long) form has one row per cell, with the columns of the long CSV:
 ==========  =========  ======================================================================
 column      dtype      holds
 ==========  =========  ======================================================================
-report      string     the report's key (``keys``; default ``1``, ``2``, …)
+report      string     the report's key (``keys``; default its source path, else ``1``, ``2``, …)
 organ       string     the organ (``<NA>`` when unknown)
 year        Int64      the year (``<NA>`` when unknown)
 template    string     the report's format, ``2019`` or ``2021``
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import MissingExtraError
 from ..model.report import Report
 from .cells import EXTRA_TABLE, TABLE_CELLS, extra_cells
-from .csv import COLUMNS
+from .csv import COLUMNS, report_keys
 
 if TYPE_CHECKING:
     import pandas
@@ -59,15 +59,13 @@ def to_dataframe(
 ) -> pandas.DataFrame:
     """One table (``"active"`` for 二, ``"requests"`` for 三, ``"review"`` for 四) of many reports as a
     DataFrame: tidy, one row per cell (the columns of the long CSV), or with ``wide=True`` one row per
-    report. ``keys`` name the reports (default ``1``, ``2``, …). A report without that table adds no
-    cells (tidy) or a row of blanks (wide)."""
+    report. ``keys`` name the reports (default: their source paths, else ``1``, ``2``, …). A report
+    without that table adds no cells (tidy) or a row of blanks (wide)."""
     if table not in TABLE_CELLS:
         raise ValueError(f"table must be one of {', '.join(TABLE_CELLS)}, not {table!r}")
     pandas = _pandas()
     reports = list(reports)
-    names = [str(i) for i in range(1, len(reports) + 1)] if keys is None else list(keys)
-    if len(names) != len(reports) or len(set(names)) != len(names):
-        raise ValueError("keys must name each report once")
+    names = report_keys(reports, keys)
     parts = [(table, TABLE_CELLS[table]), *([(EXTRA_TABLE, extra_cells)] if table == "active" else [])]
     records = [
         (name, report.organ, report.year, report.template.value, where, row, column, value)
