@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -138,7 +140,7 @@ def test_check_exits_1_on_an_error_and_names_the_cells(
     records = json.loads(capsys.readouterr().out)
     assert {r["code"] for r in records} == {"ZW302", "ZW303"}
     assert records[0] == {
-        "path": str(broken),
+        "source": str(broken),
         "code": "ZW302",
         "severity": "error",
         "message": "表三“总计”列：各项办理结果之和为 7，（七）总计为 6",
@@ -192,3 +194,157 @@ def test_codes_prints_the_diagnostics_page(capsys: pytest.CaptureFixture[str]) -
     assert main(["codes"]) == 0
     out = capsys.readouterr().out
     assert "| ZW302 | error |" in out
+
+
+# --- never destroy or mislead --------------------------------------------------------------------
+
+PDF = Path(__file__).parent / "fixtures" / "corpus" / "huaian" / "szfgs2024.pdf"
+GOLDEN = Path(__file__).parent / "fixtures" / "canonical" / "golden-2019.txt"
+
+
+def test_fmt_in_place_refuses_what_is_not_a_text_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(PDF.read_bytes())
+    renamed = tmp_path / "report.txt"  # a PDF by its content, whatever its name
+    renamed.write_bytes(PDF.read_bytes())
+    for path in (pdf, renamed):
+        assert main(["fmt", "--in-place", str(path)]) == 2
+        assert path.read_bytes() == PDF.read_bytes()
+        assert "不是文本文件" in capsys.readouterr().err
+
+
+def test_fmt_in_place_writes_through_a_temporary_file_and_keeps_the_mode(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes((SEEDS / "002_ec2c52ebd74edb1b.txt").read_bytes())
+    path.chmod(0o640)
+    assert main(["fmt", "--in-place", str(path)]) == 0
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]  # no temporary file left
+
+
+def test_fmt_check_and_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes((SEEDS / "002_ec2c52ebd74edb1b.txt").read_bytes())
+    assert main(["fmt", "--check", str(GOLDEN)]) == 0
+    assert main(["fmt", "--check", str(GOLDEN), str(seed)]) == 1
+    assert "seed.txt" in capsys.readouterr().err
+    assert seed.read_bytes() == (SEEDS / "002_ec2c52ebd74edb1b.txt").read_bytes()
+    assert main(["fmt", "--diff", str(seed)]) == 0
+    diff = capsys.readouterr().out.splitlines()
+    assert diff[0] == f"--- {seed}" and diff[1].startswith(f"+++ {seed}")
+    assert "+一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t" in diff
+    assert main(["fmt", "--diff", str(GOLDEN)]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_fmt_keeps_traditional_characters_unless_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某某縣人民政府2023年政府信息公開工作年度報告\n一、總體情況\n本機關全年公開信息。\n", encoding="utf-8"
+    )
+    assert main(["fmt", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("某某縣人民政府2023年政府信息公開工作年度報告\n")
+    assert main(["fmt", "--simplify", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("某某县人民政府2023年政府信息公开工作年度报告\n")
+
+
+@pytest.mark.parametrize("content", ["hello world\n", "", "# zwgk\n\nA Python library.\n"])
+def test_a_file_that_is_no_report_exits_2_and_converts_to_nothing(
+    tmp_path: Path, content: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(content, encoding="utf-8")
+    assert main(["parse", str(path)]) == 2
+    assert "not a report" in capsys.readouterr().err
+    assert main(["convert", str(path), "--to", "csv"]) == 2
+    assert capsys.readouterr().out.splitlines() == [",".join(zwgk.serialize.csv.COLUMNS)]
+
+
+# --- every result traceable ------------------------------------------------------------------------
+
+
+def test_json_objects_name_their_source_and_jsonl_keeps_one_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    assert main(["parse", files[0], "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["source"] == files[0]
+    for chosen in (files[:1], files):
+        assert main(["parse", *chosen, "--format", "jsonl"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert [json.loads(line)["source"] for line in lines] == chosen
+
+
+def test_check_json_lists_the_files_it_could_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.txt"
+    assert main(["check", str(missing), str(GOLDEN), "--format", "json"]) == 2
+    records = json.loads(capsys.readouterr().out)
+    (failure,) = [r for r in records if "error" in r]
+    assert failure["source"] == str(missing) and failure["error_type"] == "ZwgkError"
+    assert "missing.txt" in failure["error"]
+
+
+def test_csv_names_reports_by_their_source(capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted(str(p) for p in SEEDS.glob("*.txt"))[:2]
+    assert main(["convert", *files, "--to", "csv", "--wide"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff")  # Excel reads the BOM as UTF-8
+    assert [row[0] for row in csv.reader(io.StringIO(out))][1:] == files
+
+
+# --- conventions of well-loved tools ---------------------------------------------------------------
+
+
+def test_standard_input_output_file_and_quiet(tmp_path: Path) -> None:
+    def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, "-m", "zwgk", *args], input=stdin, capture_output=True, check=False
+        )
+
+    seed = (SEEDS / "004_9208575a96190eff.txt").read_bytes()
+    result = run("parse", "-", "--format", "json", stdin=seed)
+    assert result.returncode == 0 and json.loads(result.stdout)["organ"] == "景芝镇"
+    assert result.stderr == b""  # one file: no closing line
+    out = tmp_path / "out.json"
+    result = run("convert", "-", str(GOLDEN), "--to", "jsonl", "-o", str(out), stdin=seed)
+    assert result.returncode == 0 and result.stdout == b""
+    assert [json.loads(line)["source"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "-",
+        str(GOLDEN),
+    ]
+    assert "2 个文件" in result.stderr.decode()
+    result = run("convert", "-", str(GOLDEN), "--to", "json", "-q", stdin=seed)
+    assert result.returncode == 0 and result.stderr == b""
+
+
+def test_check_sorts_findings_and_shows_warnings_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    assert main(["check", *reversed(seeds)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(" info " not in line for line in lines)
+    keys = [
+        (line.split(":")[0], int(part) if (part := line.split(":")[1]).isdigit() else 0) for line in lines
+    ]
+    assert keys == sorted(keys)
+    assert main(["check", seeds[0], "--level", "info"]) == 0
+    assert " info " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_code_is_an_error(option: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(GOLDEN), option, "ZW3,ZW999"]) == 2
+    assert "ZW999" in capsys.readouterr().err
+
+
+def test_a_folder_search_picks_up_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "report.md").write_bytes(GOLDEN.read_bytes())
+    assert main(["parse", str(tmp_path), "--format", "jsonl"]) == 0
+    assert [json.loads(line)["source"] for line in capsys.readouterr().out.splitlines()] == [
+        str(tmp_path / "report.md")
+    ]

@@ -1,0 +1,149 @@
+"""The commands that read reports and write what they hold: ``parse``, ``convert``, ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..check import check, check_series, filter_diagnostics
+from ..codes import unknown_codes
+from ..model import Diagnostic, Severity
+from ..model.report import Report
+from ..serialize.csv import to_csv
+from ..serialize.dump import dump
+from ..serialize.json import converter
+from ..serialize.text import to_text
+from .inputs import Batch
+from .output import Output
+
+EXIT_OK, EXIT_FOUND_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+_BOM = "\ufeff"
+"""Before a spreadsheet CSV: how Excel (on a Chinese Windows too) knows it is UTF-8."""
+
+
+def _read(args: argparse.Namespace) -> Batch:
+    return Batch.read(args.files, jobs=args.jobs, simplify=getattr(args, "simplify", True))
+
+
+def _close(args: argparse.Namespace, batch: Batch, *more: str) -> None:
+    """The closing line on stderr — files, reports, files that failed, ``more``, time — unless one source
+    was read or ``--quiet``."""
+    if args.quiet or len(batch.sources) <= 1:
+        return
+    said = [
+        f"{len(batch.sources)} 个文件",
+        f"{len(batch.reports)} 份报告",
+        f"{len(batch.failures)} 个文件无法读取",
+    ]
+    print(f"zwgk {args.command}: {'，'.join([*said, *more])}，用时 {batch.seconds:.2f} 秒", file=sys.stderr)
+
+
+def _status(batch: Batch) -> int:
+    return EXIT_UNUSABLE if batch.failures else EXIT_OK
+
+
+def _objects(reports: Iterable[tuple[str, Report]]) -> list[dict[str, Any]]:
+    """Each report as a JSON object (its ``source`` among its keys)."""
+    return [converter().unstructure(report) for _, report in reports]
+
+
+def _write_json(out: Output, objects: list[dict[str, Any]], form: str, single: bool) -> None:
+    """``json``: one object (``single``) or an array; ``jsonl``: an object a line, whatever their number."""
+    if form == "jsonl":
+        out.write("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objects))
+    else:
+        out.write(
+            json.dumps(objects[0] if single and objects else objects, ensure_ascii=False, indent=2) + "\n"
+        )
+
+
+def _write_texts(out: Output, reports: list[tuple[str, Report]], render: Callable[[Report], str]) -> None:
+    for i, (source, report) in enumerate(reports):
+        if len(reports) > 1:
+            out.write(f"{'' if i == 0 else chr(10)}==> {source} <==\n")
+        out.write(render(report))
+
+
+def _single(args: argparse.Namespace, batch: Batch) -> bool:
+    """Whether one report was asked for (one source, not a folder): JSON then prints an object."""
+    return len(args.files) == 1 and batch.sources == args.files and len(batch.reports) == 1
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    batch = _read(args)
+    out = Output(args.output)
+    if args.format == "text":
+        _write_texts(out, batch.reports, dump)
+    else:
+        _write_json(out, _objects(batch.reports), args.format, _single(args, batch))
+    out.close()
+    _close(args, batch)
+    return _status(batch)
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    batch = _read(args)
+    out = Output(args.output)
+    reports = [report for _, report in batch.reports]
+    if args.to in ("json", "jsonl"):
+        _write_json(out, _objects(batch.reports), args.to, _single(args, batch))
+    elif args.to == "csv":
+        out.write((_BOM if args.wide else "") + to_csv(reports, wide=args.wide))
+    else:
+        _write_texts(out, batch.reports, to_text)
+    out.close()
+    _close(args, batch)
+    return _status(batch)
+
+
+def codes(values: list[str] | None) -> list[str]:
+    """Codes or prefixes given as ``--select ZW301,ZW302 --select ZW31``."""
+    return [code.strip().upper() for value in values or () for code in value.split(",") if code.strip()]
+
+
+def _findings(args: argparse.Namespace, reports: list[tuple[str, Report]]) -> list[list[Diagnostic]]:
+    found = [check(report) for _, report in reports]
+    if args.series:
+        for mine, across in zip(found, check_series([r for _, r in reports]), strict=True):
+            mine += across
+    level = Severity(args.level)
+    return [filter_diagnostics(f, codes(args.select), codes(args.ignore), level) for f in found]
+
+
+def _line(source: str, d: Diagnostic) -> str:
+    where = f"{source}:{d.line}" if d.line is not None else source
+    return f"{where}: {d.code} {d.severity.value} {d.message}"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    unknown = unknown_codes([*codes(args.select), *codes(args.ignore)])
+    if unknown:
+        print(
+            f"zwgk check: 未知的代码 {', '.join(unknown)}（unknown code; zwgk codes lists them）",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
+    batch = _read(args)
+    found = _findings(args, batch.reports)
+    findings = sorted(
+        (
+            (source, d)
+            for (source, _), diagnostics in zip(batch.reports, found, strict=True)
+            for d in diagnostics
+        ),
+        key=lambda item: (item[0], item[1].line or 0),
+    )
+    out = Output(args.output)
+    if args.format == "json":
+        records: list[dict[str, Any]] = [{"source": s, **converter().unstructure(d)} for s, d in findings]
+        records += [{"source": s, "error": str(e), "error_type": type(e).__name__} for s, e in batch.failures]
+        out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write("".join(_line(source, d) + "\n" for source, d in findings))
+    out.close()
+    errors = sum(d.severity is Severity.ERROR for _, d in findings)
+    _close(args, batch, f"{len(findings)} 条结果", f"其中 {errors} 条错误")
+    return _status(batch) or (EXIT_FOUND_ERRORS if errors else EXIT_OK)

@@ -1,0 +1,47 @@
+"""Where the commands write: standard output or ``-o FILE``, and files rewritten whole or not at all."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import ZwgkError
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """``data`` as the file at ``path``: written to a temporary file beside it, then renamed over it, so
+    the file is never left half-written; an existing file keeps its permissions."""
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else None
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            if mode is not None:
+                os.chmod(temporary, mode)
+            os.replace(temporary, target)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError as error:
+        raise ZwgkError(f"无法写入 {path}：{error.strerror or error}") from None
+
+
+class Output:
+    """A command's output: to standard output as it comes, or with ``path`` gathered and written to
+    that file when the command ends (atomically)."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self._buffer = io.StringIO() if path else None
+
+    def write(self, text: str) -> None:
+        (self._buffer or sys.stdout).write(text)
+
+    def close(self) -> None:
+        if self.path and self._buffer is not None:
+            write_atomically(self.path, self._buffer.getvalue().encode("utf-8"))
