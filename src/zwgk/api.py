@@ -62,7 +62,11 @@ def parse(text: str, *, simplify: bool = True) -> Report:
     Traditional characters are restored to simplified unless ``simplify=False``, which keeps the text
     as written (labels are matched on a simplified copy either way).
     """
-    findings = Findings()
+    return _parse(text, simplify, Findings())
+
+
+def _parse(text: str, simplify: bool, findings: Findings) -> Report:
+    """``parse``, adding to the findings made while the text was obtained."""
     cleaned = scrub(_usable(text), findings)
     simplified = to_simplified(cleaned)
     if simplified is not cleaned:
@@ -117,13 +121,18 @@ def file_text(path: str | os.PathLike[str]) -> str:
     """The text zwgk reads from a report file — decoded text, or what it makes of an HTML page, a PDF
     or a Word document (tables one row per line, cells tab-separated). Line numbers in diagnostics
     count lines of this text."""
-    return document_text(os.fspath(path), _read(path))
+    return document_text(os.fspath(path), _read(path)).text
 
 
 def parse_file(path: str | os.PathLike[str], *, simplify: bool = True) -> Report:
-    """Read a report from a file: text (UTF-8 with or without BOM, UTF-16, GB18030/GBK), an HTML page
-    (``zwgk[html]``), a PDF (``zwgk[pdf]``) or a Word .docx document (``zwgk[docx]``)."""
-    return parse(file_text(path), simplify=simplify)
+    """Read a report from a file: text (UTF-8 with or without BOM, UTF-16, GB18030/GBK, else the
+    encoding detected — flagged ZW110), an HTML page (``zwgk[html]``), a PDF (``zwgk[pdf]``) or a Word
+    .docx document (``zwgk[docx]``)."""
+    source = document_text(os.fspath(path), _read(path))
+    findings = Findings()
+    if source.detected_encoding is not None:
+        findings.add("ZW110", f"文件编码检测为 {source.detected_encoding}（encoding detected）")
+    return _parse(source.text, simplify, findings)
 
 
 def parse_html(page: str | bytes, *, simplify: bool = True) -> Report:
