@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import opencc
 import pytest
 
 import zwgk
@@ -13,6 +14,65 @@ from .conftest import SEEDS
 
 SEED = SEEDS / "000_a590bb6f50b0561d.txt"  # every character of it exists in GBK
 TEXT = SEED.read_text(encoding="utf-8")
+JINGZHI = (SEEDS / "004_9208575a96190eff.txt").read_text(encoding="utf-8")
+# Big5 is Taiwan's encoding: its forms (為, 群), not OpenCC's standard ones (爲, 羣); it has no no-break space
+JINGZHI_TRADITIONAL = opencc.OpenCC("s2tw").convert(JINGZHI).replace("\xa0", " ")
+
+
+def _codes(report: zwgk.Report) -> list[str]:
+    return [d.code for d in report.diagnostics]
+
+
+def _assert_is_jingzhi_2019(report: zwgk.Report) -> None:
+    """What seed 004 says: 景芝镇's 2019 report, one request from a person, its information not held."""
+    assert (report.organ, report.year) == ("景芝镇", 2019)
+    assert report.requests is not None
+    assert report.requests.new_received == zwgk.RequestRow(1, 0, 0, 0, 0, 0, 1)
+    assert report.requests.unavailable.not_held == zwgk.RequestRow(1, 0, 0, 0, 0, 0, 1)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030"])
+def test_a_report_in_a_known_encoding_is_read_without_detection(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(JINGZHI.encode(encoding))
+    report = zwgk.parse_file(path)
+    _assert_is_jingzhi_2019(report)
+    assert "ZW110" not in _codes(report)
+
+
+def test_a_big5_report_reads_as_its_traditional_text(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(JINGZHI_TRADITIONAL.encode("big5"))
+    assert zwgk.file_text(path) == JINGZHI_TRADITIONAL
+    report = zwgk.parse_file(path)
+    _assert_is_jingzhi_2019(report)
+    assert report.diagnostics[0].message == "文件编码检测为 big5（encoding detected）"
+    assert "ZW107" in _codes(report)  # then converted to simplified as usual
+
+
+def test_traditional_characters_in_gb18030_stay_gb18030(tmp_path: Path) -> None:
+    traditional = opencc.OpenCC("s2t").convert(JINGZHI)
+    path = tmp_path / "report.txt"
+    path.write_bytes(traditional.encode("gb18030"))
+    assert zwgk.file_text(path) == traditional
+    assert "ZW110" not in _codes(zwgk.parse_file(path))
+
+
+def test_a_shift_jis_file_reads_as_japanese(tmp_path: Path) -> None:
+    japanese = (
+        "情報公開制度は、行政機関が保有する情報を国民に開示するための仕組みです。"
+        "請求があった場合、原則として三十日以内に開示するかどうかを決定しなければなりません。\n"
+    ) * 5
+    path = tmp_path / "report.txt"
+    path.write_bytes(japanese.encode("shift_jis"))
+    assert zwgk.file_text(path) == japanese
+
+
+def test_bytes_in_no_encoding_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(bytes((i * 97 + 13) % 128 + 128 for i in range(3000)))
+    with pytest.raises(zwgk.DecodingError, match="无法识别文件编码"):
+        zwgk.file_text(path)
 
 
 @pytest.mark.parametrize(

@@ -84,7 +84,11 @@ def parse(text: str, *, simplify: bool = True) -> Report:
     Traditional characters are restored to simplified unless ``simplify=False``, which keeps the text
     as written (labels are matched on a simplified copy either way).
     """
-    findings = Findings()
+    return _parse(text, simplify, Findings())
+
+
+def _parse(text: str, simplify: bool, findings: Findings) -> Report:
+    """``parse``, adding to the findings made while the text was obtained."""
     cleaned = scrub(_usable(text), findings)
     simplified = to_simplified(cleaned)
     if simplified is not cleaned:
@@ -145,14 +149,24 @@ def file_text(path: str | os.PathLike[str]) -> str:
     """The text zwgk reads from a report file — decoded text, or what it makes of an HTML page, a PDF
     or a Word document (tables one row per line, cells tab-separated). Line numbers in diagnostics
     count lines of this text."""
-    return document_text(os.fspath(path), file_bytes(path))
+    return document_text(os.fspath(path), file_bytes(path)).text
+
+
+def parse_document(name: str, data: bytes, *, simplify: bool = True) -> Report:
+    """Read a report from a document's bytes, of any kind ``parse_file`` reads; ``name`` (a path, a URL,
+    ``-``) tells its kind where the bytes do not, names it in errors, and is the report's ``source``."""
+    source = document_text(name, data)
+    findings = Findings()
+    if source.detected_encoding is not None:
+        findings.add("ZW110", f"文件编码检测为 {source.detected_encoding}（encoding detected）")
+    return attrs.evolve(_parse(source.text, simplify, findings), source=name)
 
 
 def parse_file(path: str | os.PathLike[str], *, simplify: bool = True) -> Report:
-    """Read a report from a file: text (UTF-8 with or without BOM, UTF-16, GB18030/GBK), an HTML page
-    (``zwgk[html]``), a PDF (``zwgk[pdf]``) or a Word .docx document (``zwgk[docx]``). The report's
-    ``source`` is the path."""
-    return attrs.evolve(parse(file_text(path), simplify=simplify), source=os.fspath(path))
+    """Read a report from a file: text (UTF-8 with or without BOM, UTF-16, GB18030/GBK, else the
+    encoding detected — flagged ZW110), an HTML page (``zwgk[html]``), a PDF (``zwgk[pdf]``) or a Word
+    .docx document (``zwgk[docx]``). The report's ``source`` is the path."""
+    return parse_document(os.fspath(path), file_bytes(path), simplify=simplify)
 
 
 def parse_html(page: str | bytes, *, simplify: bool = True) -> Report:

@@ -83,6 +83,13 @@ CODES: dict[str, Code] = {
             "1 行连写的内容已按标题、表格标签和数字断开（run-together text broken into lines）",
         ),
         Code(
+            "ZW110",
+            Severity.INFO,
+            "A text file was neither UTF-8 (or marked by a BOM) nor GB18030 that reads as Chinese; its"
+            " encoding (Big5, say) was detected by charset-normalizer.",
+            "文件编码检测为 big5（encoding detected）",
+        ),
+        Code(
             "ZW201",
             Severity.INFO,
             "No title (or none naming them): the organ or year was taken from the first sentences.",

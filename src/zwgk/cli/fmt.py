@@ -44,7 +44,7 @@ def formatted(source: str, simplify: bool) -> Formatted:
         raise UnsupportedSourceError(
             f"{source} 是 {kind.upper()} 文件，不是文本文件，fmt 只改写文本（not a text file; left untouched）"
         )
-    text = decode(data)
+    text = decode(data).text
     report = parse(text, simplify=simplify)
     canonical = to_text(report)
     if parse(canonical, simplify=simplify) != report:

@@ -13,14 +13,13 @@ from pathlib import Path
 
 import attrs
 
-from ..api import MAX_FILE_BYTES, parse, parse_file
+from ..api import MAX_FILE_BYTES, parse_document, parse_file
 from ..batch import files_in, map_files
 from ..errors import InputTooLargeError, ZwgkError
 from ..model.report import Report
 from ..progress import Progress
 from ..serialize.csv import from_csv
 from ..serialize.json import from_json
-from ..sources import document_text
 
 STDIN = "-"
 """The name that stands for standard input."""
@@ -48,7 +47,7 @@ def stdin_bytes() -> bytes:
 
 def stdin_report(simplify: bool = True) -> Report:
     """The report on standard input (any kind of document a file may be)."""
-    return attrs.evolve(parse(document_text(STDIN, stdin_bytes()), simplify=simplify), source=STDIN)
+    return parse_document(STDIN, stdin_bytes(), simplify=simplify)
 
 
 def reports_in(name: str, simplify: bool = True) -> list[Report]:

@@ -15,7 +15,7 @@ from pathlib import PurePath
 from types import ModuleType
 
 from ..errors import MissingExtraError, UnsupportedSourceError
-from .decode import decode
+from .decode import SourceText, decode
 
 _READERS = {"html": "HTML 网页", "pdf": "PDF 文件", "docx": "Word (.docx) 文件"}
 _SUFFIXES = {
@@ -64,10 +64,10 @@ def kind_of(name: str, data: bytes) -> str:
     return _SUFFIXES.get(PurePath(name).suffix.lower(), "text")
 
 
-def document_text(name: str, data: bytes) -> str:
+def document_text(name: str, data: bytes) -> SourceText:
     """The text of a report file, whatever its kind; ``name`` is used for its suffix and in errors."""
     kind = kind_of(name, data)
     if kind == "text":
         return decode(data)
     reader: Callable[[bytes], str] = importlib.import_module(f"{__name__}.{kind}").text_of
-    return reader(data)
+    return SourceText(reader(data))

@@ -50,9 +50,9 @@ _SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
 
 
 def _decode(data: bytes) -> str:
-    """A BOM, else the charset the page declares (GB2312/GBK read as GB18030), else UTF-8 or GB18030."""
+    """A BOM, else the charset the page declares (GB2312/GBK read as GB18030), else as a text file."""
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode(data)
+        return decode(data).text
     declared = _CHARSET.search(data[:4096])
     if declared:
         name = declared.group(1).decode("ascii").lower()
@@ -62,7 +62,7 @@ def _decode(data: bytes) -> str:
                 return data.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             pass  # an unknown or wrong declaration: sniff
-    return decode(data)
+    return decode(data).text
 
 
 def _skipped(node: Node) -> bool:
