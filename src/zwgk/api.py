@@ -1,4 +1,4 @@
-"""Reading reports: ``parse`` for text, ``parse_file`` for files."""
+"""Reading reports: ``parse`` for text, ``parse_file`` for files, ``parse_url`` for URLs."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from .model.common import Unplaced
 from .model.report import Report
 from .normalize import is_page_footer, scrub, to_simplified
 from .sources import document_text
+from .sources.web import DEFAULT_TIMEOUT, named, read_url
 
 MAX_INPUT_CHARS = 5_000_000
 """The longest text ``parse`` accepts. A long report is some 50,000 characters."""
@@ -124,6 +125,30 @@ def parse_file(path: str | os.PathLike[str], *, simplify: bool = True) -> Report
     """Read a report from a file: text (UTF-8 with or without BOM, UTF-16, GB18030/GBK), an HTML page
     (``zwgk[html]``), a PDF (``zwgk[pdf]``) or a Word .docx document (``zwgk[docx]``)."""
     return parse(file_text(path), simplify=simplify)
+
+
+def parse_url(
+    url: str, *, simplify: bool = True, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_FILE_BYTES
+) -> Report:
+    """Read a report from the page or file a URL names (``zwgk[web]``): an HTML page, plain text, a PDF
+    or a Word .docx, told apart by the ``Content-Type`` the server sends (by the bytes, as a file's,
+    when that says only ``application/octet-stream``), each read as ``parse_file`` reads its kind.
+
+    Redirects are followed; ``timeout`` seconds bound connecting, each wait for the server and the
+    whole download, and at most ``max_bytes`` are read. A charset the server or the page declares
+    that the bytes contradict is overruled and reported (ZW110). Every failure is a ``ZwgkError``
+    naming the URL: ``FetchError`` (no such host, refused, timed out, an HTTP error status, endless
+    redirects), ``InputTooLargeError``, ``UnsupportedSourceError`` (not http(s), a content type that is
+    no report), ``MissingExtraError``.
+    """
+    page = read_url(url, timeout=timeout, max_bytes=max_bytes)
+    with named(url):
+        report = parse(page.text, simplify=simplify)
+    if page.charset_note is None:
+        return report
+    findings = Findings()
+    findings.add("ZW110", page.charset_note)
+    return attrs.evolve(report, diagnostics=(*findings.diagnostics, *report.diagnostics))
 
 
 def parse_html(page: str | bytes, *, simplify: bool = True) -> Report:
