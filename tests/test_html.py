@@ -180,3 +180,13 @@ def test_file_sniffed_as_html(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_bytes((HTML / "built-2019-gbk.html").read_bytes())
     assert zwgk.parse_file(path) == zwgk.parse_file(HTML / "built-2019-gbk.html")
+
+
+@pytest.mark.parametrize("declared", ["gb2312", "iso-8859-1"])
+def test_a_declared_charset_the_bytes_contradict_gives_way(tmp_path: Path, declared: str) -> None:
+    """A page saved as UTF-8 that still declares its old charset, or a server default, reads as UTF-8."""
+    page = (HTML / "pingtan-2024.html").read_bytes()
+    assert page.count(b'<meta charset="utf-8"') == 1
+    path = tmp_path / "saved.html"
+    path.write_bytes(page.replace(b'<meta charset="utf-8"', f'<meta charset="{declared}"'.encode()))
+    assert zwgk.parse_file(path) == zwgk.parse_file(HTML / "pingtan-2024.html")

@@ -2,7 +2,7 @@
 checked data.
 
     >>> import zwgk
-    >>> report = zwgk.parse_file("report.txt")
+    >>> report = zwgk.parse_file("report.txt")  # or zwgk.parse_url("https://…"), with zwgk[web]
     >>> report.requests.new_received.total
     >>> zwgk.check(report)  # the 勾稽 rules, the text against the tables, the structure
     >>> for parsed in zwgk.parse_many(paths, jobs=4): ...  # a corpus, over processes
@@ -10,12 +10,13 @@ checked data.
 """
 
 from . import model as _model
-from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html
+from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html, parse_url
 from .batch import Parsed, parse_many
 from .check import check, check_series, filter_diagnostics
 from .errors import (
     BinaryInputError,
     DecodingError,
+    FetchError,
     InputTooLargeError,
     InvalidCsvError,
     InvalidDataError,
@@ -32,6 +33,7 @@ from .serialize.frame import to_dataframe
 from .serialize.json import from_json, to_json
 from .serialize.schema import json_schema
 from .serialize.text import to_text
+from .sources.web import is_url
 
 __version__ = "0.1.0"
 
@@ -40,6 +42,7 @@ __all__ = [
     "MAX_INPUT_CHARS",
     "BinaryInputError",
     "DecodingError",
+    "FetchError",
     "InputTooLargeError",
     "InvalidCsvError",
     "InvalidDataError",
@@ -55,11 +58,13 @@ __all__ = [
     "filter_diagnostics",
     "from_csv",
     "from_json",
+    "is_url",
     "json_schema",
     "parse",
     "parse_file",
     "parse_html",
     "parse_many",
+    "parse_url",
     "sample_path",
     "to_csv",
     "to_dataframe",

@@ -1,4 +1,4 @@
-"""Reading reports: ``parse`` for text, ``parse_file`` for files."""
+"""Reading reports: ``parse`` for text, ``parse_file`` for files, ``parse_url`` for URLs."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from .model.common import Unplaced
 from .model.report import Report
 from .normalize import is_page_footer, scrub, to_simplified
 from .sources import document_text
+from .sources.web import DEFAULT_TIMEOUT, named, read_url
 
 MAX_INPUT_CHARS = 5_000_000
 """The longest text ``parse`` accepts. A long report is some 50,000 characters."""
@@ -167,6 +168,28 @@ def parse_file(path: str | os.PathLike[str], *, simplify: bool = True) -> Report
     encoding detected — flagged ZW110), an HTML page (``zwgk[html]``), a PDF (``zwgk[pdf]``) or a Word
     .docx document (``zwgk[docx]``). The report's ``source`` is the path."""
     return parse_document(os.fspath(path), file_bytes(path), simplify=simplify)
+
+
+def parse_url(
+    url: str, *, simplify: bool = True, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_FILE_BYTES
+) -> Report:
+    """Read a report from the page or file a URL names (``zwgk[web]``): an HTML page, plain text, a PDF
+    or a Word .docx, told apart by the ``Content-Type`` the server sends (by the bytes, as a file's,
+    when that says only ``application/octet-stream``), each read as ``parse_file`` reads its kind.
+
+    Redirects are followed; ``timeout`` seconds bound connecting, each wait for the server and the
+    whole download, and at most ``max_bytes`` are read. A charset the server or the page declares
+    that the bytes contradict is overruled and reported (ZW111). Every failure is a ``ZwgkError``
+    naming the URL: ``FetchError`` (no such host, refused, timed out, an HTTP error status, endless
+    redirects), ``InputTooLargeError``, ``UnsupportedSourceError`` (not http(s), a content type that is
+    no report), ``MissingExtraError``.
+    """
+    page = read_url(url, timeout=timeout, max_bytes=max_bytes)
+    findings = Findings()
+    if page.charset_note is not None:
+        findings.add("ZW111", page.charset_note)
+    with named(url):
+        return attrs.evolve(_parse(page.text, simplify, findings), source=url)
 
 
 def parse_html(page: str | bytes, *, simplify: bool = True) -> Report:

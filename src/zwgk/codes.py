@@ -90,6 +90,13 @@ CODES: dict[str, Code] = {
             "文件编码检测为 big5（encoding detected）",
         ),
         Code(
+            "ZW111",
+            Severity.WARNING,
+            "The charset a server or a page declared does not fit the bytes fetched from a URL; they were"
+            " read in the encoding they fit (UTF-8, another declared charset, or GB18030/UTF-16 as detected).",
+            "服务器声明的 utf-8 与内容不符，已按 GB18030 解码（declared charset does not fit the bytes）",
+        ),
+        Code(
             "ZW201",
             Severity.INFO,
             "No title (or none naming them): the organ or year was taken from the first sentences.",

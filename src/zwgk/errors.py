@@ -32,6 +32,17 @@ class UnsupportedSourceError(ZwgkError):
     """The file is of a kind zwgk cannot read (or needs an optional extra to read)."""
 
 
+class FetchError(ZwgkError):
+    """A URL could not be fetched: its host did not resolve, the connection was refused or timed out,
+    the server answered with an error status, or its redirects did not end. ``url`` is the URL asked
+    for, ``status`` the HTTP status the server answered with (``None`` when it did not answer)."""
+
+    def __init__(self, message: str, url: str = "", status: int | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+
+
 class MissingExtraError(ZwgkError):
     """What was asked for (reading a PDF, a DataFrame) needs an optional extra that is not installed; the
     message names it."""

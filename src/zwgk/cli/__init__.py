@@ -1,7 +1,7 @@
 """The ``zwgk`` command line: ``parse``, ``fmt``, ``convert``, ``check``, ``codes``, ``schema``.
 
-Every command that reads reports takes files, folders (searched for report files) and ``-`` (standard
-input); writes to standard output or ``-o FILE``; closes with a line on stderr when it read more than one
+Every command that reads reports takes files, folders (searched for report files), URLs and ``-``
+(standard input); writes to standard output or ``-o FILE``; closes with a line on stderr when it read more than one
 file (``-q`` drops it). Exit status: 0 done, 1 ``check`` found an error (``fmt --check``: a file is not
 canonical), 2 something could not be used.
 """
@@ -39,7 +39,7 @@ def _inputs(command: argparse.ArgumentParser, what: str) -> None:
         "files",
         nargs="*",
         metavar="FILE_OR_DIR",
-        help=f"{what}; a folder: every report file in it; -: standard input",
+        help=f"{what}; a folder: every report file in it; a URL (zwgk[web]); -: standard input",
     )
     command.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N", help="read over N processes (0: one per core)"

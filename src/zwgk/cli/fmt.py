@@ -15,6 +15,7 @@ from ..errors import UnsupportedSourceError, ZwgkError
 from ..serialize.text import to_text
 from ..sources import kind_of
 from ..sources.decode import decode
+from ..sources.web import is_url
 from .inputs import STDIN, Batch, sources_in, stdin_bytes
 from .output import Output, write_atomically
 
@@ -38,6 +39,8 @@ class Formatted:
 def formatted(source: str, simplify: bool) -> Formatted:
     """The canonical text of a text source; raises for a source that is not text (a PDF, HTML or Word
     file is read, never rewritten) and where the canonical text would not read back the same report."""
+    if is_url(source):
+        raise UnsupportedSourceError(f"{source} 是网址，fmt 只改写文本文件（a URL: nothing to rewrite）")
     data = stdin_bytes() if source == STDIN else file_bytes(source)
     kind = kind_of(source, data)
     if kind != "text":

@@ -1,4 +1,4 @@
-"""What the commands read: files, folders of them, ``-`` (standard input), as reports.
+"""What the commands read: files, folders of them, URLs, ``-`` (standard input), as reports.
 
 A file is a report's text, an HTML, PDF or Word document, zwgk's own JSON (``.json``) or long-form CSV
 (``.csv``). What cannot be read is kept as a failure with its error, never dropped.
@@ -13,13 +13,14 @@ from pathlib import Path
 
 import attrs
 
-from ..api import MAX_FILE_BYTES, parse_document, parse_file
+from ..api import MAX_FILE_BYTES, parse_document, parse_file, parse_url
 from ..batch import files_in, map_files
 from ..errors import InputTooLargeError, ZwgkError
 from ..model.report import Report
 from ..progress import Progress
 from ..serialize.csv import from_csv
 from ..serialize.json import from_json
+from ..sources.web import is_url
 
 STDIN = "-"
 """The name that stands for standard input."""
@@ -27,10 +28,10 @@ STDIN = "-"
 
 def sources_in(names: Sequence[str]) -> list[str]:
     """The sources ``names`` stand for: each folder replaced by the report files under it (sorted), a
-    file or ``-`` as given."""
+    file, a URL or ``-`` as given."""
     out: list[str] = []
     for name in names:
-        if name == STDIN:
+        if name == STDIN or is_url(name):
             out.append(name)
         else:
             out += map(str, files_in([name]))
@@ -55,6 +56,8 @@ def reports_in(name: str, simplify: bool = True) -> list[Report]:
     (``.csv``, any number of reports)."""
     if name == STDIN:
         return [stdin_report(simplify)]
+    if is_url(name):
+        return [parse_url(name, simplify=simplify)]
     suffix = Path(name).suffix.lower()
     if suffix not in (".json", ".csv"):
         return [parse_file(name, simplify=simplify)]

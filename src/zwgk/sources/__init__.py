@@ -2,7 +2,8 @@
 
 Text files are decoded; HTML, PDF and Word files are read through an optional extra each
 (``zwgk[html]``, ``zwgk[pdf]``, ``zwgk[docx]``), their tables turned into one tab-separated line per
-row with the cell positions the document gives (``tables.table_lines``).
+row with the cell positions the document gives (``tables.table_lines``). A URL is fetched (``web``,
+``zwgk[web]``) and its bytes read the same way.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from types import ModuleType
 from ..errors import MissingExtraError, UnsupportedSourceError
 from .decode import SourceText, decode
 
-_READERS = {"html": "HTML 网页", "pdf": "PDF 文件", "docx": "Word (.docx) 文件"}
+_READERS = {"html": "HTML 网页", "pdf": "PDF 文件", "docx": "Word (.docx) 文件", "web": "网址（URL）"}
 _SUFFIXES = {
     ".html": "html",
     ".htm": "html",
@@ -64,10 +65,13 @@ def kind_of(name: str, data: bytes) -> str:
     return _SUFFIXES.get(PurePath(name).suffix.lower(), "text")
 
 
+def reader(kind: str) -> Callable[[bytes], str]:
+    """The function that reads a document of ``kind`` (``html``, ``pdf``, ``docx``) from its bytes."""
+    text_of: Callable[[bytes], str] = importlib.import_module(f"{__name__}.{kind}").text_of
+    return text_of
+
+
 def document_text(name: str, data: bytes) -> SourceText:
     """The text of a report file, whatever its kind; ``name`` is used for its suffix and in errors."""
     kind = kind_of(name, data)
-    if kind == "text":
-        return decode(data)
-    reader: Callable[[bytes], str] = importlib.import_module(f"{__name__}.{kind}").text_of
-    return SourceText(reader(data))
+    return decode(data) if kind == "text" else SourceText(reader(kind)(data))

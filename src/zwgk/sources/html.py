@@ -8,7 +8,6 @@ title printed above it is kept. Without those, the whole body is read, the site'
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -16,14 +15,13 @@ from typing import TYPE_CHECKING
 from ..errors import DecodingError, UnsupportedSourceError
 from ..lexing.headings import candidate
 from . import require
-from .decode import decode
+from .decode import decode_declared
 from .tables import cell_text, spans_to_matrix, table_lines
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode as Node
 
 _CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.-]+)""", re.IGNORECASE)
-_GB = {"gb2312", "gbk", "gb_2312-80", "x-gbk", "csgb2312", "cp936", "ms936", "windows-936", "euc-cn"}
 
 
 def _names(names: str) -> frozenset[str]:
@@ -49,20 +47,10 @@ _REPORT_TABLE = re.compile(r"第二十条|信息内容|本年新收|申请人情
 _SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
 
 
-def _decode(data: bytes) -> str:
-    """A BOM, else the charset the page declares (GB2312/GBK read as GB18030), else as a text file."""
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode(data).text
+def page_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (``<meta charset>``, ``<meta http-equiv>``)."""
     declared = _CHARSET.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii").lower()
-        encoding = "gb18030" if name in _GB else name
-        try:
-            if codecs.lookup(encoding).name not in {"utf-16", "utf-16-le", "utf-16-be", "utf-32"}:
-                return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            pass  # an unknown or wrong declaration: sniff
-    return decode(data).text
+    return declared.group(1).decode("ascii") if declared else None
 
 
 def _skipped(node: Node) -> bool:
@@ -276,7 +264,7 @@ def text_of(page: bytes | str) -> str:
     """The text of an HTML report page, in the lines zwgk's text parser reads."""
     lexbor = require("selectolax.lexbor", "html")
     if isinstance(page, bytes):
-        text = _decode(page)
+        text = decode_declared(page, page_charset(page)).text
     elif isinstance(page, str):
         text = page
     else:
