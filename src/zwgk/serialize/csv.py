@@ -46,11 +46,14 @@ from ..catalogue import (
 from ..errors import InvalidCsvError
 from ..model.common import Template, TextSection
 from ..model.report import Report
-from .cells import EXTRA_TABLE, TABLE_CELLS, extra_cells
+from .cells import EXTRA_TABLE, TABLE_CELLS, active_kinds, extra_cells
 from .json import FORMAT_KEY, converter, problems
+from .labels import check_labels, zh_name
 from .text import table_format
 
 COLUMNS = ("report", "organ", "year", "template", "table", "row", "column", "value")
+AMOUNT = "amount"
+"""The column a DataFrame of table 二 adds for its amounts; ``from_csv`` reads it as the value."""
 _TEXT_SECTIONS = ("overview", "problems", "other_matters")
 _TABLES = ("active", "requests", "review")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -107,7 +110,8 @@ def _records(report: Report) -> Iterator[tuple[str, str, str, str]]:
         yield "unplaced", unplaced.section or "", str(unplaced.line or ""), _safe(unplaced.text)
 
 
-def _keys(reports: Sequence[Report], keys: Sequence[str] | None) -> Sequence[str]:
+def report_keys(reports: Sequence[Report], keys: Sequence[str] | None) -> Sequence[str]:
+    """The names of the reports: ``keys``, checked to name each report once, or ``1``, ``2``, …"""
     if keys is None:
         return [str(i) for i in range(1, len(reports) + 1)]
     if len(keys) != len(reports) or len(set(keys)) != len(keys):
@@ -115,16 +119,25 @@ def _keys(reports: Sequence[Report], keys: Sequence[str] | None) -> Sequence[str
     return keys
 
 
-def to_csv(reports: Iterable[Report], *, wide: bool = False, keys: Sequence[str] | None = None) -> str:
+def to_csv(
+    reports: Iterable[Report],
+    *,
+    wide: bool = False,
+    keys: Sequence[str] | None = None,
+    labels: str = "en",
+) -> str:
     """The reports as CSV: the long form (one record per cell), or with ``wide=True`` one row per
-    report and one column per cell. ``keys`` name the reports (default ``1``, ``2``, …)."""
+    report and one column per cell. ``keys`` name the reports (default ``1``, ``2``, …). ``labels="zh"``
+    names the wide form's columns by the catalogue's labels (``表三.本年新收.自然人``) instead of the
+    model's fields (``requests.new_received.natural_person``); the long form's columns are fixed."""
+    check_labels(labels)
     reports = list(reports)
-    names = _keys(reports, keys)
+    names = report_keys(reports, keys)
     out = io.StringIO(newline="")
     writer = csv.writer(out)  # RFC 4180: "\r\n", so a field holding "\r" is quoted too
     if wide:
         header = _wide_header()
-        writer.writerow(header)
+        writer.writerow(header if labels == "en" else [zh_name(column) for column in header])
         for name, report in zip(names, reports, strict=True):
             found = _wide_values(report)
             writer.writerow([_safe(name), *(found.get(column, "") for column in header[1:])])
@@ -150,16 +163,6 @@ def _number(value: str, kind: Kind, where: str) -> int | str | None:
     return int(value)
 
 
-def _column_kinds() -> dict[tuple[str, str], Kind]:
-    return {
-        (row.field or "", column.field): column.kind
-        for blocks in ACTIVE_BLOCKS.values()
-        for block in blocks
-        for row in block.rows
-        for column in block.columns
-    }
-
-
 def _put(target: dict[str, Any], path: str, value: Any) -> None:
     *parents, last = path.split(".")
     for part in parents:
@@ -176,7 +179,7 @@ def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
         "template": first["template"],
         "unplaced": [],
     }
-    kinds = _column_kinds()
+    kinds = active_kinds()
     for number, record in rows:
         where = f"CSV line {number}"
         table, row, column, value = record["table"], record["row"], record["column"], record["value"]
@@ -215,16 +218,24 @@ def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
 
 
 def from_csv(text: str) -> list[Report]:
-    """The reports of a long-form CSV (as ``to_csv`` writes it). Raises ``zwgk.InvalidCsvError``
-    listing what is wrong, with CSV line numbers or JSON-style paths."""
+    """The reports of a long-form CSV (as ``to_csv`` writes it, or a tidy DataFrame's, whose table 二
+    has an ``amount`` column). Raises ``zwgk.InvalidCsvError`` listing what is wrong, with CSV line
+    numbers or JSON-style paths."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise InvalidCsvError([f"CSV line 1: the columns must be {', '.join(COLUMNS)}"])
+    fields = tuple(reader.fieldnames or ())
+    if fields not in (COLUMNS, (*COLUMNS, AMOUNT)):
+        raise InvalidCsvError([f"CSV line 1: the columns must be {', '.join(COLUMNS)} (and {AMOUNT})"])
     grouped: dict[str, list[tuple[int, dict[str, str]]]] = {}
     try:
         for record in reader:
             if None in record or any(v is None for v in record.values()):
-                raise InvalidCsvError([f"CSV line {reader.line_num}: expected {len(COLUMNS)} fields"])
+                raise InvalidCsvError([f"CSV line {reader.line_num}: expected {len(fields)} fields"])
+            amount = record.pop(AMOUNT, "")
+            if amount and record["value"]:
+                raise InvalidCsvError(
+                    [f"CSV line {reader.line_num}: a cell holds a value or an amount, not both"]
+                )
+            record["value"] = record["value"] or amount
             grouped.setdefault(_unsafe(record["report"]), []).append((reader.line_num, record))
     except csv.Error as error:
         raise InvalidCsvError([f"CSV line {reader.line_num}: {error}"]) from None
