@@ -21,6 +21,10 @@ review
 unplaced           section (or empty)  source line            the content as found
 =================  ==================  =====================  ==========================
 
+The wide form names its columns ``table.row.column`` (``requests.new_received.natural_person``), or
+with ``labels="zh"`` by the catalogue's labels (``表三.本年新收.自然人``, see ``labels.py``); it is not
+read back.
+
 Text that a spreadsheet would run as a formula (starting with ``=`` ``+`` ``-`` ``@``, a tab or a
 carriage return) is written with a leading ``'``; so is text that starts with ``'``. The long form
 reads such cells back unchanged. Diagnostics are not written (the JSON carries them).
