@@ -348,3 +348,19 @@ def test_a_folder_search_picks_up_markdown(tmp_path: Path, capsys: pytest.Captur
     assert [json.loads(line)["source"] for line in capsys.readouterr().out.splitlines()] == [
         str(tmp_path / "report.md")
     ]
+
+
+def test_convert_to_a_workbook_and_chinese_column_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    seed = str(SEEDS / "004_9208575a96190eff.txt")
+    book = tmp_path / "reports.xlsx"
+    assert main(["convert", seed, "--to", "xlsx", "-o", str(book)]) == 0
+    assert openpyxl.load_workbook(book).sheetnames == ["报告", "表二", "表三", "表四"]
+    assert main(["convert", seed, "--to", "xlsx"]) == 2  # a workbook needs -o
+    assert "-o" in capsys.readouterr().err
+    assert main(["convert", seed, "--to", "csv", "--wide", "--labels", "zh"]) == 0
+    header = next(csv.reader(io.StringIO(capsys.readouterr().out.removeprefix("\ufeff"))))
+    assert "表三.本年新收.自然人" in header
+    assert main(["convert", seed, "--to", "csv", "--labels", "zh"]) == 2  # only the wide CSV has them

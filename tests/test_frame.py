@@ -82,3 +82,46 @@ def test_without_pandas_the_error_names_the_extra(
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(zwgk.MissingExtraError, match=r"zwgk\[pandas\]"):
         zwgk.to_dataframe(reports)
+
+
+def test_table_two_keeps_counts_and_amounts_in_columns_of_their_own(reports: list[zwgk.Report]) -> None:
+    frame = zwgk.to_dataframe(reports, "active", keys=NAMES)
+    assert str(frame["value"].dtype) == "Int64" and str(frame["amount"].dtype) == "Float64"
+    zhoujia = frame[frame["organ"] == "垫江县周嘉镇人民政府"].set_index(["row", "column"])
+    assert zhoujia.loc[("other_services", "change"), "value"] == -45  # 其他对外管理服务事项 本年增/减
+    assert zhoujia.loc[("licensing", "decisions"), "value"] == 1496
+    assert zhoujia.loc[("procurement", "amount"), "amount"] == 0  # 政府集中采购 采购总金额 0
+    assert pd.isna(zhoujia.loc[("procurement", "amount"), "value"])
+    assert pd.isna(zhoujia.loc[("licensing", "decisions"), "amount"])
+    jingzhi = frame[frame["organ"] == "景芝镇"].set_index(["row", "column"])
+    assert pd.isna(jingzhi.loc[("other_services", "previous"), "value"])  # printed blank
+
+
+def test_an_amount_keeps_its_decimals_and_an_extra_cell_is_an_amount() -> None:
+    from decimal import Decimal
+
+    fees = zwgk.Active2021(
+        fees=zwgk.FeeAmount(Decimal("9116.36")),
+        extras=(zwgk.ExtraCell("八", "行政事业性收费", "收费项目数", Decimal("3")),),
+    )
+    report = zwgk.Report(template=zwgk.Template.V2021, active=fees)
+    tidy = zwgk.to_dataframe([report], "active").set_index(["row", "column"])
+    assert tidy.loc[("fees", "amount"), "amount"] == 9116.36
+    assert tidy.loc[("（八）行政事业性收费", "收费项目数"), "amount"] == 3
+    wide = zwgk.to_dataframe([report], "active", wide=True)
+    assert wide.loc["1", "fees.amount"] == 9116.36 and str(wide["fees.amount"].dtype) == "Float64"
+    assert str(wide["licensing.decisions"].dtype) == "Int64" and pd.isna(wide.loc["1", "licensing.decisions"])
+    assert zwgk.from_csv(zwgk.to_dataframe([report], "active").to_csv(index=False))[0].active == fees
+
+
+@pytest.mark.parametrize("table", ["active", "requests", "review"])
+def test_every_wide_column_has_one_numeric_type(reports: list[zwgk.Report], table: str) -> None:
+    wide = zwgk.to_dataframe(reports, table, wide=True, keys=NAMES)
+    types = {str(t) for t in wide.dtypes.iloc[3:]}
+    assert types == ({"Int64", "Float64"} if table == "active" else {"Int64"})
+
+
+def test_a_csv_cell_with_both_a_value_and_an_amount_is_refused() -> None:
+    text = "report,organ,year,template,table,row,column,value,amount\n1,x,2020,2021,active,fees,amount,1,2\n"
+    with pytest.raises(zwgk.InvalidCsvError, match="CSV line 2: a cell holds a value or an amount"):
+        zwgk.from_csv(text)

@@ -7,6 +7,7 @@ checked data.
     >>> zwgk.check(report)  # the 勾稽 rules, the text against the tables, the structure
     >>> for parsed in zwgk.parse_many(paths, jobs=4): ...  # a corpus, over processes
     >>> zwgk.to_dataframe(reports, table="requests")  # pandas, with zwgk[pandas]
+    >>> zwgk.to_xlsx(reports, "reports.xlsx")  # a sheet per table, with zwgk[excel]
 """
 
 from . import model as _model
@@ -33,6 +34,7 @@ from .serialize.frame import to_dataframe
 from .serialize.json import from_json, to_json
 from .serialize.schema import json_schema
 from .serialize.text import to_text
+from .serialize.xlsx import to_xlsx
 from .sources.web import is_url
 
 __version__ = "0.1.0"
@@ -70,4 +72,5 @@ __all__ = [
     "to_dataframe",
     "to_json",
     "to_text",
+    "to_xlsx",
 ]

@@ -9,12 +9,18 @@ strategies all read this module; adding an alias is a one-line change here.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from functools import cache
 
 import attrs
 
 from .model.common import Template
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+\.)")
+"""A row label's number: 一、 （一） 1."""
+_NOTE = re.compile(r"（[^（）]*）$")
+"""A label's closing note: （区分处理的，只计这一情形，不计其他情形）, （单位：万元）."""
 
 
 class Kind(enum.Enum):
@@ -37,6 +43,12 @@ class Column:
     unit: str | None = None
     """The unit the official header prints, if any."""
 
+    @property
+    def name(self) -> str:
+        """The label as a reader names the column: without its note, with its unit (``本年收费金额（万元）``)."""
+        bare = _NOTE.sub("", self.label)
+        return f"{bare}（{self.unit}）" if self.unit else bare
+
 
 @attrs.frozen
 class Row:
@@ -49,6 +61,13 @@ class Row:
     label: str
     aliases: tuple[str, ...] = ()
     children: tuple[Row, ...] = ()
+    short: str | None = attrs.field(default=None, kw_only=True)
+    """The name a reader gives a row whose label is a sentence (本年新收 for 一、本年新收政府信息公开申请数量)."""
+
+    @property
+    def name(self) -> str:
+        """The row as a reader names it: ``short``, else the label without its number and note."""
+        return self.short or _NOTE.sub("", _NUMBERING.sub("", self.label))
 
 
 @attrs.frozen
@@ -81,6 +100,11 @@ class Section:
     def heading(self) -> str:
         """The official heading: ``一、总体情况``."""
         return f"{self.numeral}、{self.title}"
+
+    @property
+    def table(self) -> str:
+        """The name of a tabular section's table: ``表三``."""
+        return f"表{self.numeral}"
 
 
 SECTION_NUMERALS = "一二三四五六"
@@ -212,8 +236,10 @@ REQUEST_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def _sub_rows(*rows: tuple[str, str] | tuple[str, str, tuple[str, ...]]) -> tuple[Row, ...]:
-    return tuple(Row(*row) for row in rows)
+def _sub_rows(
+    *rows: tuple[str, str] | tuple[str, str, tuple[str, ...]] | tuple[str, str, tuple[str, ...], str],
+) -> tuple[Row, ...]:
+    return tuple(Row(*row[:3], short=row[3] if len(row) > 3 else None) for row in rows)
 
 
 _WITHHELD = Row(
@@ -263,11 +289,13 @@ _OTHER_HANDLING: dict[Template, Row] = {
                 "overdue_correction",
                 "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
                 ("1.申请人无正当理由逾期不补正",),
+                "逾期不补正",
             ),
             (
                 "overdue_fee",
                 "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
                 ("2.申请人逾期未按收费通知要求缴纳费用",),
+                "逾期未缴纳费用",
             ),
             ("other", "3.其他"),
         ),
@@ -277,8 +305,8 @@ _OTHER_HANDLING: dict[Template, Row] = {
 
 def _request_rows(template: Template) -> tuple[Row, ...]:
     return (
-        Row("new_received", "一、本年新收政府信息公开申请数量"),
-        Row("carried_over", "二、上年结转政府信息公开申请数量"),
+        Row("new_received", "一、本年新收政府信息公开申请数量", short="本年新收"),
+        Row("carried_over", "二、上年结转政府信息公开申请数量", short="上年结转"),
         Row(
             None,
             "三、本年度办理结果",
@@ -318,6 +346,21 @@ REVIEW_COLUMNS: tuple[Column, ...] = (
     Column("pending", "尚未审结"),
     Column("total", "总计"),
 )
+
+# ---------------------------------------------------------------------------------------------------
+# What a report is, as a reader names it (the wide CSV's and the workbook's headers)
+
+REPORT_LABELS = {
+    "report": "报告",
+    "title": "标题",
+    "organ": "机关",
+    "year": "年度",
+    "template": "格式",
+    "preamble": "前言",
+}
+"""The parts of a report that are no section, by their field (``report``: the key that names it)."""
+UNIT_LABEL = "单位"
+"""The header of the unit a report gave its 采购总金额 in."""
 
 # ---------------------------------------------------------------------------------------------------
 # Cells

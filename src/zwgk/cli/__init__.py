@@ -85,14 +85,24 @@ def _arguments() -> argparse.ArgumentParser:
     fmt_.set_defaults(run=fmt.run)
 
     convert = commands.add_parser(
-        "convert", help="convert reports (text, .json, long-form .csv) to canonical text, JSON or CSV"
+        "convert",
+        help="convert reports (text, .json, long-form .csv) to canonical text, JSON, CSV or an Excel workbook",
     )
     _inputs(convert, "report, .json or .csv files")
     convert.add_argument(
-        "--to", choices=("text", "json", "jsonl", "csv"), required=True, help="output format"
+        "--to",
+        choices=("text", "json", "jsonl", "csv", "xlsx"),
+        required=True,
+        help="output format (xlsx: a workbook, a sheet per table, needs -o and zwgk[excel])",
     )
     convert.add_argument(
         "--wide", action="store_true", help="CSV: one row per report, with a UTF-8 BOM (for spreadsheets)"
+    )
+    convert.add_argument(
+        "--labels",
+        choices=("en", "zh"),
+        default="en",
+        help="wide CSV: columns named by the model's fields (en, default) or the report's labels (zh)",
     )
     convert.set_defaults(run=run_convert)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -16,8 +17,9 @@ from ..serialize.csv import to_csv
 from ..serialize.dump import dump
 from ..serialize.json import converter
 from ..serialize.text import to_text
+from ..serialize.xlsx import to_xlsx
 from .inputs import Batch
-from .output import Output
+from .output import Output, write_atomically
 
 EXIT_OK, EXIT_FOUND_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 _BOM = "\ufeff"
@@ -84,14 +86,33 @@ def run_parse(args: argparse.Namespace) -> int:
     return _status(batch)
 
 
+def _usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with a ``convert`` command's options, if anything."""
+    if args.to == "xlsx" and not args.output:
+        return "--to xlsx 需要 -o FILE（a workbook is no text for standard output）"
+    if args.labels == "zh" and not (args.to == "csv" and args.wide):
+        return "--labels zh 只用于 --to csv --wide（only the wide CSV names its columns）"
+    return None
+
+
 def run_convert(args: argparse.Namespace) -> int:
+    problem = _usage_error(args)
+    if problem:
+        print(f"zwgk convert: {problem}", file=sys.stderr)
+        return EXIT_UNUSABLE
     batch = _read(args)
-    out = Output(args.output)
     reports = [report for _, report in batch.reports]
+    if args.to == "xlsx":
+        buffer = io.BytesIO()
+        to_xlsx(reports, buffer)
+        write_atomically(args.output, buffer.getvalue())
+        _close(args, batch)
+        return _status(batch)
+    out = Output(args.output)
     if args.to in ("json", "jsonl"):
         _write_json(out, _objects(batch.reports), args.to, _single(args, batch))
     elif args.to == "csv":
-        out.write((_BOM if args.wide else "") + to_csv(reports, wide=args.wide))
+        out.write((_BOM if args.wide else "") + to_csv(reports, wide=args.wide, labels=args.labels))
     else:
         _write_texts(out, batch.reports, to_text)
     out.close()

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from ..catalogue import ACTIVE_BLOCKS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, request_leaves
+from ..catalogue import ACTIVE_BLOCKS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, Kind, request_leaves
 from ..model.active import Active2019, Active2021
 from ..model.requests import Requests
 from ..model.review import Review
@@ -30,6 +31,18 @@ def active_cells(active: Active2019 | Active2021) -> Iterator[Cell]:
             values = getattr(active, row.field or "")
             for column in block.columns:
                 yield row.field or "", column.field, getattr(values, column.field)
+
+
+@cache
+def active_kinds() -> dict[tuple[str, str], Kind]:
+    """What each ``(row, column)`` of table 二 holds, in either format (tables 三 and 四 hold counts)."""
+    return {
+        (row.field or "", column.field): column.kind
+        for blocks in ACTIVE_BLOCKS.values()
+        for block in blocks
+        for row in block.rows
+        for column in block.columns
+    }
 
 
 def extra_cells(active: Active2019 | Active2021) -> Iterator[Cell]:

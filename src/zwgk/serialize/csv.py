@@ -21,6 +21,10 @@ review
 unplaced           section (or empty)  source line            the content as found
 =================  ==================  =====================  ==========================
 
+The wide form names its columns ``table.row.column`` (``requests.new_received.natural_person``), or
+with ``labels="zh"`` by the catalogue's labels (``表三.本年新收.自然人``, see ``labels.py``); it is not
+read back.
+
 Text that a spreadsheet would run as a formula (starting with ``=`` ``+`` ``-`` ``@``, a tab or a
 carriage return) is written with a leading ``'``; so is text that starts with ``'``. The long form
 reads such cells back unchanged. Diagnostics are not written (the JSON carries them).
@@ -47,11 +51,14 @@ from ..catalogue import (
 from ..errors import InvalidCsvError
 from ..model.common import Template, TextSection
 from ..model.report import Report
-from .cells import EXTRA_TABLE, TABLE_CELLS, extra_cells
+from .cells import EXTRA_TABLE, TABLE_CELLS, active_kinds, extra_cells
 from .json import FORMAT_KEY, converter, problems
+from .labels import check_labels, zh_name
 from .text import table_format
 
 COLUMNS = ("report", "organ", "year", "template", "table", "row", "column", "value")
+AMOUNT = "amount"
+"""The column a DataFrame of table 二 adds for its amounts; ``from_csv`` reads it as the value."""
 _TEXT_SECTIONS = ("overview", "problems", "other_matters")
 _TABLES = ("active", "requests", "review")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -121,17 +128,26 @@ def report_keys(reports: Sequence[Report], keys: Sequence[str] | None = None) ->
     return [f"{name}#{i}" if name in repeated else name for i, name in enumerate(names, 1)]
 
 
-def to_csv(reports: Iterable[Report], *, wide: bool = False, keys: Sequence[str] | None = None) -> str:
+def to_csv(
+    reports: Iterable[Report],
+    *,
+    wide: bool = False,
+    keys: Sequence[str] | None = None,
+    labels: str = "en",
+) -> str:
     """The reports as CSV: the long form (one record per cell), or with ``wide=True`` one row per
     report and one column per cell. ``keys`` name the reports (default: their source paths, else
-    ``1``, ``2``, …; see ``report_keys``)."""
+    ``1``, ``2``, …; see ``report_keys``). ``labels="zh"`` names the wide form's columns by the
+    catalogue's labels (``表三.本年新收.自然人``) instead of the model's fields
+    (``requests.new_received.natural_person``); the long form's columns are fixed."""
+    check_labels(labels)
     reports = list(reports)
     names = report_keys(reports, keys)
     out = io.StringIO(newline="")
     writer = csv.writer(out)  # RFC 4180: "\r\n", so a field holding "\r" is quoted too
     if wide:
         header = _wide_header()
-        writer.writerow(header)
+        writer.writerow(header if labels == "en" else [zh_name(column) for column in header])
         for name, report in zip(names, reports, strict=True):
             found = _wide_values(report)
             writer.writerow([_safe(name), *(found.get(column, "") for column in header[1:])])
@@ -157,16 +173,6 @@ def _number(value: str, kind: Kind, where: str) -> int | str | None:
     return int(value)
 
 
-def _column_kinds() -> dict[tuple[str, str], Kind]:
-    return {
-        (row.field or "", column.field): column.kind
-        for blocks in ACTIVE_BLOCKS.values()
-        for block in blocks
-        for row in block.rows
-        for column in block.columns
-    }
-
-
 def _put(target: dict[str, Any], path: str, value: Any) -> None:
     *parents, last = path.split(".")
     for part in parents:
@@ -183,7 +189,7 @@ def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
         "template": first["template"],
         "unplaced": [],
     }
-    kinds = _column_kinds()
+    kinds = active_kinds()
     for number, record in rows:
         where = f"CSV line {number}"
         table, row, column, value = record["table"], record["row"], record["column"], record["value"]
@@ -222,16 +228,24 @@ def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
 
 
 def from_csv(text: str) -> list[Report]:
-    """The reports of a long-form CSV (as ``to_csv`` writes it). Raises ``zwgk.InvalidCsvError``
-    listing what is wrong, with CSV line numbers or JSON-style paths."""
+    """The reports of a long-form CSV (as ``to_csv`` writes it, or a tidy DataFrame's, whose table 二
+    has an ``amount`` column). Raises ``zwgk.InvalidCsvError`` listing what is wrong, with CSV line
+    numbers or JSON-style paths."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True)
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise InvalidCsvError([f"CSV line 1: the columns must be {', '.join(COLUMNS)}"])
+    fields = tuple(reader.fieldnames or ())
+    if fields not in (COLUMNS, (*COLUMNS, AMOUNT)):
+        raise InvalidCsvError([f"CSV line 1: the columns must be {', '.join(COLUMNS)} (and {AMOUNT})"])
     grouped: dict[str, list[tuple[int, dict[str, str]]]] = {}
     try:
         for record in reader:
             if None in record or any(v is None for v in record.values()):
-                raise InvalidCsvError([f"CSV line {reader.line_num}: expected {len(COLUMNS)} fields"])
+                raise InvalidCsvError([f"CSV line {reader.line_num}: expected {len(fields)} fields"])
+            amount = record.pop(AMOUNT, "")
+            if amount and record["value"]:
+                raise InvalidCsvError(
+                    [f"CSV line {reader.line_num}: a cell holds a value or an amount, not both"]
+                )
+            record["value"] = record["value"] or amount
             grouped.setdefault(_unsafe(record["report"]), []).append((reader.line_num, record))
     except csv.Error as error:
         raise InvalidCsvError([f"CSV line {reader.line_num}: {error}"]) from None
