@@ -98,21 +98,26 @@ _FEE_NOTICES = re.compile(rf"(?:发出|出具|开具|发送)(?:信息处理费)?
 
 
 class _Figure(NamedTuple):
-    """A count of applications in the text (``3050 件``): where it stands, and its value."""
+    """A count of applications in the text (``3050 件``, ``十二件``): where it stands, and as written."""
 
     start: int
     end: int
-    value: int
-    numerals: str | None
-    """The Chinese numerals it was read from (``十二``), if it was."""
+    written: str
+
+    @property
+    def numerals(self) -> bool:
+        """Whether it is written in Chinese numerals."""
+        return not self.written.isascii()
+
+    @property
+    def value(self) -> int | None:
+        """What it counts; ``None`` for characters that make no numeral. Asked only of figures that a
+        phrase governs: a report's ``一件大事`` never loads cn2an."""
+        return chinese_integer(self.written) if self.numerals else int(self.written)
 
 
-def _figure(match: re.Match[str]) -> _Figure | None:
-    written = match.group(match.lastindex or 0)
-    if written.isascii():
-        return _Figure(match.start(), match.end(), int(written), None)
-    value = chinese_integer(written)
-    return None if value is None else _Figure(match.start(), match.end(), value, written)
+def _figure(match: re.Match[str]) -> _Figure:
+    return _Figure(match.start(), match.end(), match.group(match.lastindex or 0))
 
 
 class _Phrase(NamedTuple):
@@ -133,7 +138,7 @@ def _bound(text: str, clause: re.Match[str]) -> Iterator[tuple[_Phrase, _Figure]
         for claim in _CLAIMS
         for m in claim.phrase.finditer(text, start, end)
     ]
-    figures = [f for m in _FIGURE.finditer(text, start, end) if (f := _figure(m)) is not None]
+    figures = [_figure(m) for m in _FIGURE.finditer(text, start, end)]
     items: list[_Phrase | _Figure] = sorted([*phrases, *figures], key=lambda item: item.start)
     governs: dict[_Figure, _Phrase] = {}
     recent: _Phrase | None = None
@@ -206,7 +211,8 @@ def _excerpt(text: str, start: int, end: int) -> str:
 def _claims(text: str) -> Iterator[tuple[_Phrase, _Figure]]:
     """Every figure of ``text`` that a phrase governs, with that phrase."""
     for clause in _CLAUSE.finditer(text):
-        yield from _bound(text, clause)
+        if text.find("件", *clause.span()) >= 0:  # most clauses count nothing
+            yield from _bound(text, clause)
 
 
 def restated_figures(report: Report) -> Iterator[Diagnostic]:
@@ -216,13 +222,15 @@ def restated_figures(report: Report) -> Iterator[Diagnostic]:
         return
     for path, where, text in _paragraphs(report):
         for phrase, figure in _claims(text):
-            claim, said = phrase.claim, figure.value
+            claim = phrase.claim
             readings = claim.readings(requests)
             known = [(name, terms) for name, terms in readings if all(t.value is not None for t in terms)]
-            if not known or any(sum(t.value or 0 for t in terms) == said for _, terms in known):
-                continue  # blank cells or nothing checked: nothing to compare; or a reading agrees
+            if not known or (said := figure.value) is None:
+                continue  # blank cells or nothing checked: nothing to compare; or no numeral
+            if any(sum(t.value or 0 for t in terms) == said for _, terms in known):
+                continue  # a reading agrees
             shown = "，".join(f"{name}为 {sum(t.value or 0 for t in terms)}" for name, terms in known)
-            read = f"，由中文数字“{figure.numerals}”读出" if figure.numerals else ""
+            read = f"，由中文数字“{figure.written}”读出" if figure.numerals else ""
             quoted = _excerpt(text, phrase.start, figure.end)
             message = f"{where}中写“{quoted}”（{claim.what} {said} 件{read}），但表三{shown}"
             yield finding(report, claim.code, message, [t for _, ts in known for t in ts], at=path)
@@ -238,8 +246,7 @@ def fee_notices(report: Report) -> Iterator[Diagnostic]:
         return
     for path, where, text in _paragraphs(report):
         sent = _FEE_NOTICES.search(text)
-        stated = _figure(sent) if sent else None
-        notices = 0 if _NO_FEE_NOTICE.search(text) else stated.value if stated else None
+        notices = 0 if _NO_FEE_NOTICE.search(text) else _figure(sent).value if sent else None
         if notices is not None and notices < overdue:
             message = f"{where}中写发出收费通知 {notices} 件，但表三“逾期未按收费通知要求缴纳费用”的申请有 {overdue} 件"
             term = Term("requests.other_handling.overdue_fee.total", "overdue_fee", overdue)
