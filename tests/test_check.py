@@ -113,6 +113,80 @@ def test_received_may_include_those_carried_over() -> None:
     assert zwgk.check(attrs.evolve(consistent_report(), overview=text)) == []
 
 
+def _restated(*paragraphs: str) -> list[tuple[str, str]]:
+    """The text findings on the consistent report (本年新收 6, 上年结转 1, （七）总计 6, 结转下年度 1,
+    自然人 5 + 1 carried over, 法人或其他组织 1) with ``paragraphs`` as its overview."""
+    report = attrs.evolve(consistent_report(), overview=TextSection(paragraphs))
+    return [(d.code, d.message) for d in zwgk.check(report)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上年结转申请3件。",
+        "含上年度结转申请 3 件。",
+        "其中结转上年度申请3件。",
+        "本年度共收到申请6件，办结6件（含上一年度结转3件，另有1件顺延到下年度）。",
+        "收到自然人申请5件法人或其他组织申请1件，办结6件。",
+        "受理行政复议申请2件。",
+    ],
+)
+def test_a_figure_carried_in_or_governed_by_another_phrase_is_no_claim(text: str) -> None:
+    assert _restated(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "quoted"),
+    [
+        ("结转至下一年度2件。", "ZW313", "结转至下一年度2件。"),
+        ("另有 2 件顺延至下年度办理。", "ZW313", "另有 2 件顺延至下年度办理。"),
+        ("共收到申请6件办结5件，结转下年度1件。", "ZW312", "共收到申请6件办结5件，结转下年度1件。"),
+        (
+            "收到申请6件，其中上年结转1件、结转下年度3件。",
+            "ZW313",
+            "收到申请6件，其中上年结转1件、结转下年度3件。",
+        ),
+    ],
+)
+def test_each_figure_is_bound_to_the_phrase_that_governs_it(text: str, code: str, quoted: str) -> None:
+    ((found, message),) = _restated(text)
+    assert found == code
+    assert message.startswith(f"总体情况中写“{quoted}”")
+
+
+def test_a_long_sentence_is_quoted_by_its_clause_and_never_from_inside_a_number() -> None:
+    filler = "本机关持续深化政务公开工作，" * 4
+    clause = (
+        f"{filler}2024 年全市共受理申请 6 件，答复 6 件（含上年度结转申请 1 件，另有 3 件顺延到下年度答复）。"
+    )
+    ((_, by_clause),) = _restated(clause)
+    assert "写“另有 3 件顺延到下年度答复”（结转下年度的申请 3 件）" in by_clause
+    unbroken = "本机关在过去一年里面向社会公众持续深入广泛开展各项政府信息公开工作并在此基础上不断推进"
+    ((_, window),) = _restated(
+        f"{unbroken}于20240101日起另有顺延的申请2件并继续按照规定认真地办理完毕各项工作。"
+    )
+    assert "写“20240101日起另有顺延的申请2件并继续按照规" in window
+
+
+@pytest.mark.parametrize(
+    ("said", "code", "figure"),
+    [
+        ("本年度共收到政府信息公开申请三件", "ZW311", "3 件，由中文数字“三”读出"),
+        ("本年度共收到政府信息公开申请十二件", "ZW311", "12 件，由中文数字“十二”读出"),
+        ("办结零件", "ZW312", "0 件，由中文数字“零”读出"),
+        ("结转下年度两件", "ZW313", "2 件，由中文数字“两”读出"),
+    ],
+)
+def test_figures_in_chinese_numerals_are_read_in_the_text(said: str, code: str, figure: str) -> None:
+    ((found, message),) = _restated(f"{said}。")
+    assert found == code
+    assert f"的申请 {figure}）" in message
+
+
+def test_figures_in_chinese_numerals_that_agree_say_nothing() -> None:
+    assert _restated("本年度共收到政府信息公开申请六件，办结六件，结转下年度一件。其中自然人申请五件。") == []
+
+
 def test_fee_notices_against_applications_dropped_for_unpaid_fees() -> None:
     report = with_cell(consistent_report(), "requests.other_handling.overdue_fee.natural_person", 2)
     report = with_cell(report, "requests.other_handling.overdue_fee.total", 2)

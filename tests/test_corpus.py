@@ -80,6 +80,21 @@ def _figures(value: object) -> Iterator[object]:
         yield value
 
 
+def test_a_repeated_row_is_kept_with_its_label() -> None:
+    """沭阳 2025, line 151: a stray header row of a new Markdown table (“| 项目 | 本年新收件数 | 上年结转件数
+    | 予以公开 | 部分公开 | …”) repeats the labels 予以公开 and 部分公开 without figures."""
+    report = zwgk.parse_file(FIXTURES / "corpus" / "shuyang" / "shuyang-2025.txt")
+    repeated = [u.text for u in report.unplaced if u.line == 151]
+    assert repeated == ["项目 本年新收件数 上年结转件数 予以公开", "部分公开"]
+    assert report.requests is not None and report.requests.granted.total == 294
+
+
+@pytest.mark.parametrize("expected", sorted(FIXTURES.rglob("*.expected.json")), ids=lambda p: p.name[:-14])
+def test_no_real_report_keeps_empty_unplaced_content(expected: Path) -> None:
+    report = zwgk.parse_file(source_of(expected))
+    assert [u for u in report.unplaced if not u.text.strip()] == []
+
+
 def test_pingtan_2020_breaks_the_results_total_rule() -> None:
     report = zwgk.parse_file(PINGTAN / "2020_80595_page.txt")
     errors = [d for d in zwgk.check(report) if d.severity is zwgk.Severity.ERROR]

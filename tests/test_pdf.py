@@ -37,6 +37,14 @@ def test_huaian_reads_as_a_whole_report() -> None:
     assert [d for d in zwgk.check(report) if d.severity is zwgk.Severity.ERROR] == []
 
 
+def test_huaian_carried_in_and_carried_forward_are_told_apart() -> None:
+    """“答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）”: 34 carried in, 103 carried
+    forward, as table 三's 四、结转下年度继续办理 says (103)."""
+    report = zwgk.parse_file(CORPUS / "huaian" / "szfgs2024.pdf")
+    assert report.requests is not None and report.requests.carried_forward.total == 103
+    assert [d for d in zwgk.check(report) if d.code.startswith("ZW31")] == []
+
+
 def test_hongze_2023_is_a_hybrid_whose_table_four_does_not_add_up() -> None:
     report = zwgk.parse_file(CORPUS / "hongze" / "hzq2023_working.pdf")
     codes = {d.code for d in report.diagnostics}

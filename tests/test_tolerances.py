@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 
 import zwgk
@@ -550,3 +552,66 @@ def test_figures_one_a_line_with_empty_cells_between_are_one_row() -> None:
     report = zwgk.parse("\n".join(lines))
     assert report.requests is not None
     assert cells(report.requests.new_received) == row("4 0 0 0 0 0 4")
+
+
+# --- figures in Chinese numerals ---------------------------------------------------------------------
+
+
+def test_cells_in_chinese_numerals_are_read_and_named() -> None:
+    text = "\n".join(
+        [
+            "二、主动公开政府信息情况",
+            "第二十条第（五）项",
+            f"行政许可{T}二百一十七",
+            "三、收到和处理政府信息公开申请情况",
+            f"一、本年新收政府信息公开申请数量{T}十二{T}零{T}零{T}零{T}两件{T}零{T}十四",
+            f"二、上年结转政府信息公开申请数量{T}无{T}0{T}0{T}0{T}0{T}0{T}0",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert report.active is not None and report.active.licensing.decisions == 217  # type: ignore[union-attr]
+    assert report.requests is not None
+    assert cells(report.requests.new_received) == row("12 0 0 0 2 0 14")
+    assert cells(report.requests.carried_over) == row("_ 0 0 0 0 0 0")  # 无 is still a marker
+    said = [d for d in report.diagnostics if d.code == "ZW220"]
+    assert said[0].message == "单元格“二百一十七”按中文数字读作 217"
+    assert said[0].paths == ("active.licensing.decisions",)
+    assert [d.message for d in said[1:]] == [
+        "单元格“十二”按中文数字读作 12",
+        *["单元格“零”按中文数字读作 0"] * 3,
+        "单元格“两件”按中文数字读作 2",
+        "单元格“零”按中文数字读作 0",
+        "单元格“十四”按中文数字读作 14",
+    ]
+    assert all(d.severity is zwgk.Severity.INFO for d in said)
+    assert "ZW221" in codes(report)
+
+
+def test_a_label_numbering_in_chinese_numerals_is_never_a_figure() -> None:
+    """The text cut right after the 二 of 二、上年结转…, and a heading whose numbering lost its 、."""
+    first = (
+        f"三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量{T}1{T}0{T}0{T}0{T}0{T}0{T}1"
+    )
+    carried = f"上年结转政府信息公开申请数量{T}0{T}0{T}0{T}0{T}0{T}0{T}0"
+    for text, over in ((f"{first}\n二", "_ _ _ _ _ _ _"), (f"{first}\n二\n{carried}", "0 0 0 0 0 0 0")):
+        report = zwgk.parse(text)
+        assert report.requests is not None
+        assert cells(report.requests.new_received) == row("1 0 0 0 0 0 1")
+        assert cells(report.requests.carried_over) == row(over)
+        assert [u.text for u in report.unplaced] == ["二"]
+        assert "ZW220" not in codes(report)
+
+
+def test_a_chinese_numeral_the_end_of_the_text_cut_may_have_shortened_is_blank() -> None:
+    """``二百`` at the very end may have been 二百一十七."""
+    text = f"三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量{T}二百"
+    report = zwgk.parse(text)
+    assert report.requests is not None
+    assert report.requests.new_received.natural_person is None
+    assert "ZW233" in codes(report)
+
+
+def test_reports_without_chinese_numerals_never_import_cn2an() -> None:
+    script = "import sys, zwgk; zwgk.parse_file(zwgk.sample_path()); print('cn2an' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"

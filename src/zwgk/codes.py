@@ -177,6 +177,14 @@ CODES: dict[str, Code] = {
             "表二第（一）项的表头“本年新 本年新 对外公开总数量”未能全部识别，按格式的列顺序读取",
         ),
         Code(
+            "ZW220",
+            Severity.INFO,
+            "A cell gives its figure in Chinese numerals (`二百一十七`, `十二`, `零`); it was read as that"
+            " number. One numeral character alone other than 零 is not read (it is as often a label's"
+            " numbering, `一` of `一、本年新收`).",
+            "单元格“二百一十七”按中文数字读作 217",
+        ),
+        Code(
             "ZW221",
             Severity.INFO,
             "A cell holds a marker (`-`, `/`, `无`) instead of a figure; it is read as blank.",

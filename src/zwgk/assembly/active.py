@@ -21,7 +21,7 @@ from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from ..structure import Row as TableRow
-from .cells import figure, fit, headers_pad, pads, split_run, value
+from .cells import figure, fit, headers_pad, note_numerals, pads, split_run, value
 from .glued import Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
@@ -314,6 +314,7 @@ class _Builder:
                 "ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line
             )
         number: Decimal | None = figure(cell)
+        note_numerals(cell, self.findings, f"active.extras.{len(self.extras)}")
         self.extras.append(ExtraCell(item, row, column, number))
         self.findings.add(
             "ZW216",

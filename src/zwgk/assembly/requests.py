@@ -181,7 +181,7 @@ class _Placer:
         else:  # a row of the other format: （六）'s sub-rows in a 2019 table
             self._unplace(all_cells(row), "不属于本格式的行")
             return
-        if self._place(slot, row.cells, label.line, row.cut):
+        if self._place(slot, row.cells, label.line, row.cut, row.labels):
             self.cursor, self.run = slot, 0
             if self.leaves[slot].path not in self.figureless:
                 self.anchors.append(slot)
@@ -192,8 +192,11 @@ class _Placer:
         )
         self.run += 1
 
-    def _place(self, slot: int, cells: Sequence[Cell], line: int, cut: Cut | None = None) -> bool:
-        """Put a row in ``slot``; ``False`` if the slot already holds one."""
+    def _place(
+        self, slot: int, cells: Sequence[Cell], line: int, cut: Cut | None = None, labels: Sequence[Cell] = ()
+    ) -> bool:
+        """Put a row (its value cells, after its ``labels``) in ``slot``; ``False`` if the slot already
+        holds one: the row is then kept, labels and all, as unplaced."""
         leaf: Leaf = self.leaves[slot]
         path = f"requests.{leaf.path}"
         if leaf.path in self.figureless:  # a label printed alone, then again on its row of figures
@@ -202,7 +205,7 @@ class _Placer:
                 self.unplaced.append(kept)
         if leaf.path in self.rows or leaf.path in self.pending:
             self.findings.add("ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (path,))
-            self.unplaced.append(_kept(cells, line))
+            self.unplaced.append(_kept([*labels, *cells], line))
             return False
         found = glued.read(cells, ROW)
         if found is not None and found.options is not None and len(found.options) > 1:
@@ -214,7 +217,7 @@ class _Placer:
         self._store(leaf, fitted, line)
         explicitly_blank = bool(cells) and not _has_figures(cells)  # a row of empty cells, as printed
         if not explicitly_blank and all(v is None for v in self.values[leaf.path]):
-            self.figureless[leaf.path] = _kept(cells, line) if _has_figures(cells) else None
+            self.figureless[leaf.path] = _kept([*labels, *cells], line) if _has_figures(cells) else None
         return True
 
     def _store(self, leaf: Leaf, fitted: Sequence[Cell | None], line: int) -> None:

@@ -17,6 +17,7 @@ import attrs
 
 from .. import catalogue
 from ..normalize import fold_width
+from ..numerals import DIGITS, chinese_integer
 from .labels import ITEM_HEADER, ITEM_PREFIX_CHARS, Label, Role, index, split_key
 
 
@@ -67,6 +68,8 @@ class Reading:
     item: str | None = None
     glued: bool = False
     """A run of figures printed against its row's label without a separator (``规章000``)."""
+    numerals: bool = False
+    """A figure written in Chinese numerals (``二百一十七``)."""
 
 
 class Cell(NamedTuple):
@@ -85,6 +88,9 @@ _SIGNS = "|".join(sorted(map(re.escape, catalogue.SIGN_WORDS), key=len, reverse=
 _NUMBER = re.compile(
     rf"({_SIGNS})?\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:\s*({_UNITS}))?(?:\s*([(（].*))?", re.DOTALL
 )
+_NUMERALS = re.compile(f"(?:零|〇|[{DIGITS}]{{2,}}|[{DIGITS}]\\s*(?=件))\\s*(件)?")
+"""A figure in Chinese numerals: one character alone only if it is 零 (一 to 十 alone are as often the
+numbering of a label cut from it: ``一、本年新收`` broken after ``一``) or is followed by 件."""
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _WHITESPACE = re.compile(r"\s+")
 _BLANK = Reading(BLANK)
@@ -106,6 +112,9 @@ def read(text: str) -> Reading:
         return Reading(NUMBER, number, integer, unit, note=note[1:].rstrip("）)") if note else None)
     if _WHITESPACE.sub("", folded) in _MARKERS:
         return Reading(MARKER)
+    numeral = _NUMERALS.fullmatch(folded)
+    if numeral is not None and (integer := chinese_integer(folded.removesuffix("件").rstrip())) is not None:
+        return Reading(NUMBER, Decimal(integer), integer, numeral.group(1), numerals=True)
     numbering, rest = split_key(text)
     item = ITEM_HEADER.search(numbering + rest)
     if item is not None and item.start() <= ITEM_PREFIX_CHARS:

@@ -23,6 +23,7 @@ from lark import Token
 
 from .. import catalogue
 from ..model.common import Template
+from ..numerals import DIGITS
 from ..structure import Cut
 from .cells import BLANK, HEADER, ITEM, LABEL, MARKER, NOTE, NUMBER, TEXT, VALUE_KINDS, Cell, kinds, read
 from .labels import index
@@ -305,17 +306,21 @@ def table_tokens(lines: Sequence[SourceLine], *, ends_text: bool = False) -> Ite
         yield token("CUT", _cut(final, lines[-1]), final.line)
 
 
+_DIGITS = frozenset("0123456789" + DIGITS)
+_ZEROS = ("0", "零", "〇")
+
+
 def _cut(final: Cell, line: SourceLine) -> Cut:
     """Where the end of the text cut a row whose last cell is ``final`` and last line ``line``: right
-    after the digits of a figure (unless it is a 0: no figure goes on after a leading 0), or after a
-    whole cell."""
+    after the digits of a figure (unless it is a 0: no figure goes on after a leading 0; nor after 零),
+    Arabic or Chinese (``二百`` may have been ``二百一十七``), or after a whole cell."""
     key = line.key
     inside = (
         final.kind is NUMBER
         and final.line == line.number
         and key == key.rstrip()
         and key.endswith(final.key)
-        and final.key[-1].isdigit()
-        and final.key != "0"
+        and final.key[-1] in _DIGITS
+        and final.key not in _ZEROS
     )
     return Cut.INSIDE if inside else Cut.AFTER
