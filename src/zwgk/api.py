@@ -9,7 +9,7 @@ from itertools import count
 
 import attrs
 
-from .assembly.report import assemble
+from .assembly.report import assemble, in_section_order
 from .codes import Findings
 from .errors import BinaryInputError, InputTooLargeError, ZwgkError
 from .grammar import parse_tokens, token_text
@@ -97,7 +97,7 @@ def parse(text: str, *, simplify: bool = True) -> Report:
                 leftover.line,
             )
         report = attrs.evolve(
-            report, unplaced=report.unplaced + leftovers, diagnostics=tuple(findings.diagnostics)
+            report, unplaced=in_section_order(report.unplaced + leftovers), diagnostics=tuple(findings.diagnostics)
         )
     return report
 
