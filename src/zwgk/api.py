@@ -97,7 +97,9 @@ def parse(text: str, *, simplify: bool = True) -> Report:
                 leftover.line,
             )
         report = attrs.evolve(
-            report, unplaced=in_section_order(report.unplaced + leftovers), diagnostics=tuple(findings.diagnostics)
+            report,
+            unplaced=in_section_order(report.unplaced + leftovers),
+            diagnostics=tuple(findings.diagnostics),
         )
     return report
 

@@ -132,7 +132,9 @@ def unplaced_lines(report: Report, section: str | None) -> list[str]:
     return [UNPLACED + u.text for u in report.unplaced if u.section == section]
 
 
-def _section_lines(content: TextSection | Active2019 | Active2021 | Requests | Review | None) -> Iterator[str]:
+def _section_lines(
+    content: TextSection | Active2019 | Active2021 | Requests | Review | None,
+) -> Iterator[str]:
     if isinstance(content, TextSection):
         yield from _paragraphs(content.paragraphs)
     elif content is not None:
