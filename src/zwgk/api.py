@@ -10,7 +10,7 @@ from itertools import count
 import attrs
 from lark import Token
 
-from .assembly.report import assemble
+from .assembly.report import assemble, in_section_order
 from .codes import Findings
 from .errors import BinaryInputError, InputTooLargeError, NotAReportError, ZwgkError
 from .grammar import parse_tokens, token_text
@@ -129,7 +129,9 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
                 leftover.line,
             )
         report = attrs.evolve(
-            report, unplaced=report.unplaced + leftovers, diagnostics=tuple(findings.diagnostics)
+            report,
+            unplaced=in_section_order(report.unplaced + leftovers),
+            diagnostics=tuple(findings.diagnostics),
         )
     return report
 

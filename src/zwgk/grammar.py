@@ -13,7 +13,7 @@ from lark.lexer import Lexer
 
 from .lexing.lines import SourceLine
 from .lexing.table import Run
-from .structure import DataRow, Document, HeaderRow, ItemRow, Prose, SectionNode, Table, Title, ValueRow
+from .structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, SectionNode, Table, Title, ValueRow
 
 _new = tuple.__new__  # rows made without their NamedTuple's Python-level __new__: a report makes hundreds
 
@@ -28,8 +28,14 @@ class _Tokens(Lexer):
         return iter(data)
 
 
-def _parts(children: Sequence[Any]) -> tuple[Prose | Table, ...]:
-    return tuple(c if isinstance(c, Table) else Prose(c.value, c.type == "SUBHEAD") for c in children)
+def _part(child: Any) -> Prose | Kept | Table:
+    if isinstance(child, Table):
+        return child
+    return Kept(child.value) if child.type == "KEPT" else Prose(child.value, child.type == "SUBHEAD")
+
+
+def _parts(children: Sequence[Any]) -> tuple[Prose | Kept | Table, ...]:
+    return tuple(map(_part, children))
 
 
 class _Build(Transformer[Token, Document]):

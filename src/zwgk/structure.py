@@ -67,12 +67,18 @@ class Prose(NamedTuple):
     subheading: bool
 
 
+class Kept(NamedTuple):
+    """A line marked as unplaced content, without its mark."""
+
+    line: SourceLine
+
+
 class SectionNode(NamedTuple):
     """A section: its heading (``None`` for what comes before the first heading) and its parts."""
 
     section: Section | None
     heading: SourceLine | None
-    parts: tuple[Prose | Table, ...]
+    parts: tuple[Prose | Kept | Table, ...]
 
 
 class Title(NamedTuple):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -11,7 +11,7 @@ from ..codes import Findings
 from ..lexing.cells import LABEL, MARKER, NOTE, NUMBER
 from ..model.common import Template, TextSection, Unplaced
 from ..model.report import Report
-from ..structure import DataRow, Document, HeaderRow, ItemRow, Prose, Row, SectionNode, Table, all_cells
+from ..structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, Row, SectionNode, Table, all_cells
 from .active import build_active
 from .active import detect_template as active_template
 from .metadata import organ_and_year, title_of
@@ -23,6 +23,13 @@ _TABLES = tuple(s.number for s in SECTIONS if s.tabular)
 """Tables are numbered as the sections that hold them: 2, 3, 4."""
 _FIELDS = {s.number: s.field for s in SECTIONS}
 _TEXT_FIELDS = {s.number: s.field for s in SECTIONS if not s.tabular}
+_SECTION_ORDER: dict[str | None, int] = {None: 0, **{s.field: s.number for s in SECTIONS}}
+
+
+def in_section_order(unplaced: Iterable[Unplaced]) -> tuple[Unplaced, ...]:
+    """Unplaced content in the order of the sections it was found in (before the first heading first),
+    in the order it was found within each: the order canonical text writes it in."""
+    return tuple(sorted(unplaced, key=lambda u: _SECTION_ORDER.get(u.section, 0)))
 
 
 def _table_of(row: Row, current: int | None) -> int | None:
@@ -102,6 +109,9 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
         if table is None:
             routed.paragraphs.setdefault(number, [])
         for part in node.parts:
+            if isinstance(part, Kept):  # marked unplaced: it stays so, in this section
+                routed.unplaced.append(Unplaced(part.line.text, _FIELDS.get(number), part.line.number))
+                continue
             if isinstance(part, Prose):
                 text = part.line.text.strip()
                 if number in _TABLES:
@@ -198,7 +208,7 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
         review=review,
         problems=text(5),
         other_matters=text(6),
-        unplaced=tuple(unplaced),
+        unplaced=in_section_order(unplaced),
         diagnostics=tuple(findings.diagnostics),
         source_lines={"title": document.title[0].number, **routed.lines} if document.title else routed.lines,
     )

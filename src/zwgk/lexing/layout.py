@@ -45,7 +45,7 @@ from .cells import (
     split_cell,
 )
 from .labels import index, wording
-from .lines import ESCAPE, SourceLine
+from .lines import SourceLine, is_escaped
 
 _MARKDOWN_SEPARATOR = re.compile(r"^[\s|:]*-{3,}[\s|:\-]*$")
 _SENTENCE_END = re.compile(r"[。；;！？]")
@@ -266,7 +266,7 @@ class _Zone:
             else:
                 self.after_blank = True
             return
-        if body[0] == ESCAPE:
+        if is_escaped(body):
             self._prose(line)
             self.open_cell = False
             return
@@ -333,7 +333,7 @@ class _Zone:
         stretch = self.stretch
         key = line.key
         last = stretch.cells[-1]
-        if body[0] == "|" or body[0] == ESCAPE:
+        if body[0] == "|" or is_escaped(body):
             return False
         if self.open_cell and last.kind is TEXT and self.piped:
             end = key.find("|")

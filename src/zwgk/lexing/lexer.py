@@ -1,9 +1,9 @@
 """The lexer: a report's lines → the token stream ``grammars/report.lark`` parses.
 
 Tokens are structural, not per character: a title line, a section heading, a paragraph, a subheading,
-and inside tables an item header, a run of header cells, a label, a run of value cells, the end of a
-row. Each token's ``value`` carries what it stands for (a ``SourceLine``, a ``Cell`` or a list of
-cells); ``line`` is its source line.
+a line marked unplaced, and inside tables an item header, a run of header cells, a label, a run of
+value cells, the end of a row. Each token's ``value`` carries what it stands for (a ``SourceLine``, a
+``Cell`` or a list of cells); ``line`` is its source line.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A report's lines as the lexer sees them, and the escape that makes any line prose."""
+"""A report's lines as the lexer sees them, and the marks that make any line prose."""
 
 from __future__ import annotations
 
@@ -18,14 +18,24 @@ ESCAPE = "\\"
 """A line starting with a backslash is prose whatever it looks like; the backslash is not part of it
 (canonical text escapes paragraphs that would otherwise read as headings or table rows)."""
 
+UNPLACED = "未归位："
+"""A line starting with this mark is unplaced content of the section it stands in, whatever it looks
+like; the mark is not part of it (canonical text writes a report's unplaced content so)."""
+
+_MARKS = (ESCAPE, UNPLACED)
+
 
 def is_escaped(line: str) -> bool:
-    return line.lstrip().startswith(ESCAPE)
+    """Whether a line is taken as it is, whatever it looks like: escaped, or marked unplaced."""
+    return line.lstrip().startswith(_MARKS)
+
+
+def is_unplaced(line: str) -> bool:
+    return line.lstrip().startswith(UNPLACED)
 
 
 def unescaped(line: SourceLine) -> SourceLine:
-    """An escaped line without its escape, stripped."""
+    """An escaped or marked line without its mark, stripped."""
     text, key = line.text.strip(), line.key.strip()
-    return SourceLine(
-        line.number, text[1:] if is_escaped(text) else text, key[1:] if is_escaped(key) else key
-    )
+    mark = next((m for m in _MARKS if key.startswith(m)), "")
+    return SourceLine(line.number, text[len(mark) :], key[len(mark) :])

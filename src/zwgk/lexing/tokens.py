@@ -6,7 +6,7 @@ import re
 
 from lark import Token
 
-from .lines import SourceLine, is_escaped, unescaped
+from .lines import SourceLine, is_escaped, is_unplaced, unescaped
 
 NUMBERED = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
@@ -23,7 +23,9 @@ def token(type_: str, value: object, line: int) -> Token:
 
 
 def prose(line: SourceLine) -> Token:
-    """A paragraph, or a short numbered line: a subheading."""
+    """A paragraph, or a short numbered line: a subheading; a line marked unplaced: kept content."""
+    if is_unplaced(line.key):
+        return token("KEPT", unescaped(line), line.number)
     if is_escaped(line.key):
         return token("PARA", unescaped(line), line.number)
     text = line.text.strip()

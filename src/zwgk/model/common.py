@@ -53,7 +53,9 @@ class Diagnostic:
 
 @attrs.frozen
 class Unplaced:
-    """Content found in a report that fits no part of the format, kept with where it was found."""
+    """Content found in a report that fits no part of the format, kept with where it was found:
+    ``section`` is the field of its section (``None``: before the first heading). A report keeps its
+    unplaced content in the order of its sections, and as found within each."""
 
     text: str
     section: str | None = None

@@ -3,7 +3,8 @@
 The title line; then each section the report has, under its official numbered heading; tables with
 their official labels, one row per line, cells separated by tabs, blank cells empty; text as written.
 A paragraph that would otherwise be read back as something else (a heading, a table row, a title) is
-escaped with a leading backslash. ``parse(to_text(r)) == r``.
+escaped with a leading backslash; unplaced content ends its section, each item marked ``未归位：``.
+``parse(to_text(r)) == r``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..catalogue import (
     walk_rows,
 )
 from ..lexing.lexer import reads_back
-from ..lexing.lines import ESCAPE
+from ..lexing.lines import ESCAPE, UNPLACED
 from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, TextSection
 from ..model.report import Report
@@ -126,21 +127,34 @@ def _paragraphs(texts: Sequence[str], *, tabular: bool = False) -> Iterator[str]
     return (_paragraph(text, tabular=tabular) for text in texts)
 
 
+def unplaced_lines(report: Report, section: str | None) -> list[str]:
+    """The lines of the unplaced content found in ``section`` (``None``: before the first heading)."""
+    return [UNPLACED + u.text for u in report.unplaced if u.section == section]
+
+
+def _section_lines(
+    content: TextSection | Active2019 | Active2021 | Requests | Review | None,
+) -> Iterator[str]:
+    if isinstance(content, TextSection):
+        yield from _paragraphs(content.paragraphs)
+    elif content is not None:
+        yield from (_TAB.join(cells) for cells in table_rows(content))
+        yield from _paragraphs(content.notes, tabular=True)
+
+
 def to_text(report: Report) -> str:
     """The report as canonical text."""
     lines: list[str] = []
     if report.title is not None:
         lines.append(report.title)
     lines += (_paragraph(p, opening=report.title is None) for p in report.preamble)
+    lines += unplaced_lines(report, None)
     for section in SECTIONS:
         content = getattr(report, section.field)
-        if content is None:
+        kept = unplaced_lines(report, section.field)
+        if content is None and not kept:
             continue
         lines.append(section.heading)
-        if isinstance(content, TextSection):
-            lines += _paragraphs(content.paragraphs)
-            continue
-        lines += (_TAB.join(cells) for cells in table_rows(content))
-        lines += _paragraphs(content.notes, tabular=True)
-        lines += (u.text for u in report.unplaced if u.section == section.field)
+        lines += _section_lines(content)
+        lines += kept
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, REQUEST_COLUMNS, SEC
 from ..lexing.lexer import reads_back
 from ..lexing.lines import ESCAPE
 from ..model import Active2019, Active2021, Report, Requests, Review, TextSection
-from ..serialize.text import Cells, table_format, table_rows, to_text
+from ..serialize.text import Cells, table_format, table_rows, to_text, unplaced_lines
 
 Tables = Active2019 | Active2021 | Requests | Review
 
@@ -350,13 +350,14 @@ def _section_lines(draw: st.DrawFn, report: Report, field: str, layouts: Sequenc
     lines: list[str] = draw(_WRITERS[layout](rows))
     lines += [_escaped(note) for note in content.notes]
     indent = "\t" if layout == "lines" else ""
-    lines += [indent + u.text for u in report.unplaced if u.section == field]
+    lines += [indent + line for line in unplaced_lines(report, field)]
     return lines
 
 
 def _alone(report: Report, field: str) -> Report:
-    """A report with only one section, to take that section's canonical lines."""
-    return Report(title=None, **{field: getattr(report, field)})
+    """A report with only one section and its unplaced content, to take that section's canonical lines."""
+    kept = tuple(u for u in report.unplaced if u.section == field)
+    return Report(title=None, unplaced=kept, **{field: getattr(report, field)})
 
 
 @st.composite
@@ -416,6 +417,7 @@ def noisy_text(
     characters with pinyin notes. Reading it gives back the report's metadata and every table cell."""
     lines = draw(_title_lines(report))
     lines += to_text(Report(title=None, preamble=report.preamble)).split("\n")[:-1]
+    lines += unplaced_lines(report, None)
     for section in SECTIONS:
         if getattr(report, section.field) is None:
             continue

@@ -8,7 +8,15 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from ..catalogue import ACTIVE_BLOCKS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, Kind, request_leaves
+from ..catalogue import (
+    ACTIVE_BLOCKS,
+    REQUEST_COLUMNS,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    SECTIONS,
+    Kind,
+    request_leaves,
+)
 from ..model import (
     Active2019,
     Active2021,
@@ -24,7 +32,7 @@ from ..model import (
     Unplaced,
 )
 from ..model.common import SAFE_INTEGER
-from ._text import EXTRA_COLUMNS, EXTRA_ROWS, organ, paragraph
+from ._text import EXTRA_COLUMNS, EXTRA_ROWS, OWN_LABELS, organ, paragraph
 
 _ACTIVE = {Template.V2019: Active2019, Template.V2021: Active2021}
 _SIX = len(REQUEST_COLUMNS) - 1
@@ -148,13 +156,33 @@ def _text_section() -> st.SearchStrategy[TextSection | None]:
 
 
 _figures = st.lists(st.integers(0, 999), min_size=1, max_size=5).map(lambda ns: " ".join(map(str, ns)))
+_OTHER_FORMAT_LABELS = tuple(
+    leaf.row.label
+    for template in Template
+    for leaf in request_leaves(template)
+    if leaf.path.startswith("other_handling")
+)
+"""（六）其他处理 as one row (2019) and as its three rows (2021): rows of the other format in either."""
+_row_beyond_the_format = st.builds(
+    lambda label, cells: " ".join([label, *cells]),
+    st.sampled_from(OWN_LABELS + _OTHER_FORMAT_LABELS),
+    st.lists(st.sampled_from(("0", "12", "-", "无", "数据1")), max_size=7),
+)
+_unplaced_text = st.one_of(
+    _figures,  # figures without a label
+    _row_beyond_the_format,
+    paragraph,  # text, or a line that looks like a heading, a table row or a mark
+    st.just(""),  # a row whose cells are all empty
+)
+"""What zwgk keeps as unplaced content: the cells of a row that fits nowhere, joined by spaces."""
 
 
 @st.composite
 def reports(draw: st.DrawFn, template: Template | None = None, consistent: bool | None = None) -> Report:
     """Reports in either format (or ``template``): blank cells, large and signed figures, amounts with
     up to six decimal places, extra rows and columns in table 二, text with CJK punctuation and digits,
-    and lines that look like headings or table rows. ``consistent=True``: every 勾稽 rule holds (the
+    and lines that look like headings or table rows; table notes, and unplaced content (rows beyond
+    the format, loose figures and text, empty rows) before the first heading and in any section. ``consistent=True``: every 勾稽 rule holds (the
     leaves are drawn and every total computed); ``False``: figures drawn freely; ``None``: either.
 
     Organ, year and template are the ones the title and tables give, as in every report zwgk reads."""
@@ -174,11 +202,7 @@ def reports(draw: st.DrawFn, template: Template | None = None, consistent: bool 
         + str(year)
         + draw(st.sampled_from(("年政府信息公开工作年度报告", "年度政府信息公开工作年度报告")))
     )
-    unplaced = []
-    for section, table in (("active", active), ("requests", requests)):
-        if table is not None:
-            unplaced += [Unplaced(text, section) for text in draw(st.lists(_figures, max_size=1))]
-    return Report(
+    report = Report(
         title=title,
         organ=name,
         year=year,
@@ -190,5 +214,7 @@ def reports(draw: st.DrawFn, template: Template | None = None, consistent: bool 
         review=review,
         problems=draw(_text_section()),
         other_matters=draw(_text_section()),
-        unplaced=tuple(unplaced),
     )
+    present = [None, *(s.field for s in SECTIONS if getattr(report, s.field) is not None)]
+    unplaced = [Unplaced(t, where) for where in present for t in draw(st.lists(_unplaced_text, max_size=2))]
+    return attrs.evolve(report, unplaced=tuple(unplaced))

@@ -40,6 +40,7 @@ SPECIAL_LINES = (
     "信息内容\t本年制发件数",
     "结果维持",
     "0 |",
+    "未归位：表三中的一行",
 )
 """Lines that read as something other than a paragraph unless escaped."""
 
@@ -48,6 +49,15 @@ ORGAN_ENDINGS = ("人民政府", "乡人民政府", "镇人民政府", "街道�
 EXTRA_ROWS = ("其他主动公开文件", "重大决策公开数量", "政务新媒体发布数量")
 """Row labels of table 二 that are not the format's (they read as text, never as a label)."""
 EXTRA_COLUMNS = ("备注", "累计数量")
+OWN_LABELS = (
+    "类别",
+    "(数据项目)",
+    "项目",
+    "申请人情况 (自然人)",
+    "## 表二：主动公开政府信息情况",
+    *EXTRA_ROWS,
+)
+"""Labels of rows and sub-tables reports print beyond the format, as converters leave them."""
 
 
 def _clean(text: str) -> str:
