@@ -20,7 +20,8 @@ from ..model import Severity
 from ..samples import sample_path
 from ..serialize.schema import json_schema
 from . import fmt
-from .commands import EXIT_OK, EXIT_UNUSABLE, run_check, run_convert, run_parse
+from .commands import run_check, run_convert, run_parse
+from .output import EXIT_OK, EXIT_UNUSABLE
 
 
 def _list_codes(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import io
 import json
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from ..check import check, check_series, filter_diagnostics
@@ -19,9 +19,8 @@ from ..serialize.json import converter
 from ..serialize.text import to_text
 from ..serialize.xlsx import to_xlsx
 from .inputs import Batch
-from .output import Output, write_atomically
+from .output import EXIT_FOUND, EXIT_OK, EXIT_UNUSABLE, Output, write_atomically, write_reports
 
-EXIT_OK, EXIT_FOUND_ERRORS, EXIT_UNUSABLE = 0, 1, 2
 _BOM = "\ufeff"
 """Before a spreadsheet CSV: how Excel (on a Chinese Windows too) knows it is UTF-8."""
 
@@ -62,13 +61,6 @@ def _write_json(out: Output, objects: list[dict[str, Any]], form: str, single: b
         )
 
 
-def _write_texts(out: Output, reports: list[tuple[str, Report]], render: Callable[[Report], str]) -> None:
-    for i, (source, report) in enumerate(reports):
-        if len(reports) > 1:
-            out.write(f"{'' if i == 0 else chr(10)}==> {source} <==\n")
-        out.write(render(report))
-
-
 def _single(args: argparse.Namespace, batch: Batch) -> bool:
     """Whether one report was asked for (one source, not a folder): JSON then prints an object."""
     return len(args.files) == 1 and batch.sources == args.files and len(batch.reports) == 1
@@ -78,7 +70,7 @@ def run_parse(args: argparse.Namespace) -> int:
     batch = _read(args)
     out = Output(args.output)
     if args.format == "text":
-        _write_texts(out, batch.reports, dump)
+        write_reports(out, batch.reports, dump)
     else:
         _write_json(out, _objects(batch.reports), args.format, _single(args, batch))
     out.close()
@@ -114,7 +106,7 @@ def run_convert(args: argparse.Namespace) -> int:
     elif args.to == "csv":
         out.write((_BOM if args.wide else "") + to_csv(reports, wide=args.wide, labels=args.labels))
     else:
-        _write_texts(out, batch.reports, to_text)
+        write_reports(out, batch.reports, to_text)
     out.close()
     _close(args, batch)
     return _status(batch)
@@ -167,4 +159,4 @@ def run_check(args: argparse.Namespace) -> int:
     out.close()
     errors = sum(d.severity is Severity.ERROR for _, d in findings)
     _close(args, batch, f"{len(findings)} 条结果", f"其中 {errors} 条错误")
-    return _status(batch) or (EXIT_FOUND_ERRORS if errors else EXIT_OK)
+    return _status(batch) or (EXIT_FOUND if errors else EXIT_OK)

@@ -17,9 +17,7 @@ from ..sources import kind_of
 from ..sources.decode import decode
 from ..sources.web import is_url
 from .inputs import STDIN, Batch, sources_in, stdin_bytes
-from .output import Output, write_atomically
-
-EXIT_OK, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
+from .output import EXIT_FOUND, EXIT_OK, EXIT_UNUSABLE, Output, write_atomically, write_reports
 
 
 @attrs.frozen
@@ -72,10 +70,7 @@ def run(args: argparse.Namespace) -> int:
     out = Output(args.output)
     if not (args.in_place or args.check or args.diff):
         batch = Batch.read(args.files, jobs=args.jobs, simplify=simplify)
-        for i, (source, report) in enumerate(batch.reports):
-            if len(batch.reports) > 1:
-                out.write(f"{'' if i == 0 else chr(10)}==> {source} <==\n")
-            out.write(to_text(report))
+        write_reports(out, batch.reports, to_text)
         out.close()
         return EXIT_UNUSABLE if batch.failures else EXIT_OK
     failed = changed = 0
@@ -98,4 +93,4 @@ def run(args: argparse.Namespace) -> int:
     out.close()
     if failed:
         return EXIT_UNUSABLE
-    return EXIT_CHANGED if args.check and changed else EXIT_OK
+    return EXIT_FOUND if args.check and changed else EXIT_OK

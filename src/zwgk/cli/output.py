@@ -1,4 +1,5 @@
-"""Where the commands write: standard output or ``-o FILE``, and files rewritten whole or not at all."""
+"""Where the commands write: standard output or ``-o FILE``, files rewritten whole or not at all, and the
+exit status."""
 
 from __future__ import annotations
 
@@ -6,9 +7,14 @@ import io
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ZwgkError
+from ..model.report import Report
+
+EXIT_OK, EXIT_FOUND, EXIT_UNUSABLE = 0, 1, 2
+"""Done; ``check`` found an error (``fmt --check``: a file is not canonical); something was unusable."""
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
@@ -45,3 +51,11 @@ class Output:
     def close(self) -> None:
         if self.path and self._buffer is not None:
             write_atomically(self.path, self._buffer.getvalue().encode("utf-8"))
+
+
+def write_reports(out: Output, reports: list[tuple[str, Report]], render: Callable[[Report], str]) -> None:
+    """Each report rendered, under a ``==> source <==`` line when there are several (as ``tail`` does)."""
+    for i, (source, report) in enumerate(reports):
+        if len(reports) > 1:
+            out.write(f"{'' if i == 0 else chr(10)}==> {source} <==\n")
+        out.write(render(report))
