@@ -229,7 +229,8 @@ def test_fmt_check_and_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     seed.write_bytes((SEEDS / "002_ec2c52ebd74edb1b.txt").read_bytes())
     assert main(["fmt", "--check", str(GOLDEN)]) == 0
     assert main(["fmt", "--check", str(GOLDEN), str(seed)]) == 1
-    assert "seed.txt" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "seed.txt" in err and "2 个文件，1 个不是规范文本" in err
     assert seed.read_bytes() == (SEEDS / "002_ec2c52ebd74edb1b.txt").read_bytes()
     assert main(["fmt", "--diff", str(seed)]) == 0
     diff = capsys.readouterr().out.splitlines()

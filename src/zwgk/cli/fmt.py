@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
         out.close()
         return EXIT_UNUSABLE if batch.failures else EXIT_OK
     failed = changed = 0
-    for source in sources_in(args.files):
+    sources = sources_in(args.files)
+    for source in sources:
         try:
             found = formatted(source, simplify)
         except ZwgkError as error:
@@ -91,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
         if args.check and found.changed and not args.quiet:
             print(f"zwgk: {source}: 不是规范文本（would reformat）", file=sys.stderr)
     out.close()
+    if len(sources) > 1 and not args.quiet:
+        done = "已改写" if args.in_place else "不是规范文本"
+        print(f"zwgk fmt: {len(sources)} 个文件，{changed} 个{done}，{failed} 个文件无法读取", file=sys.stderr)
     if failed:
         return EXIT_UNUSABLE
     return EXIT_FOUND if args.check and changed else EXIT_OK
