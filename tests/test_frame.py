@@ -125,3 +125,11 @@ def test_a_csv_cell_with_both_a_value_and_an_amount_is_refused() -> None:
     text = "report,organ,year,template,table,row,column,value,amount\n1,x,2020,2021,active,fees,amount,1,2\n"
     with pytest.raises(zwgk.InvalidCsvError, match="CSV line 2: a cell holds a value or an amount"):
         zwgk.from_csv(text)
+
+
+def test_reports_read_from_files_are_named_by_their_paths(reports: list[zwgk.Report]) -> None:
+    wide = zwgk.to_dataframe(reports, "review", wide=True)
+    assert list(wide.index) == [str(SEEDS / name) for name in NAMES]
+    twice = zwgk.to_dataframe([reports[0], reports[0]], "review", wide=True)  # one file, read twice
+    assert list(twice.index) == [f"{SEEDS / NAMES[0]}#1", f"{SEEDS / NAMES[0]}#2"]
+    assert list(zwgk.to_dataframe([zwgk.parse(zwgk.to_text(reports[0]))], "review", wide=True).index) == ["1"]
