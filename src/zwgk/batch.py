@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -71,20 +73,38 @@ def _attempt(read: Callable[[_S], _T], item: _S) -> _T | ZwgkError:
         return ZwgkError(f"内部错误（internal error）{type(error).__name__}: {error}")
 
 
+_IN_FLIGHT = 4
+"""Chunks of work submitted per process ahead of the consumer: enough to keep the processes busy, few
+enough that memory stays flat however many items there are and however slowly they are consumed."""
+
+
+def _attempt_all(read: Callable[[_S], _T], items: list[_S]) -> list[_T | ZwgkError]:
+    return [_attempt(read, item) for item in items]
+
+
 def map_files(
     read: Callable[[_S], _T], items: Iterable[_S], *, jobs: int = 1
 ) -> Iterator[tuple[_S, _T | ZwgkError]]:
     """``(item, read(item) or its error)`` for each item (a path, a URL …), in input order; ``jobs``
     processes (1: this one; 0 or less: one per core). ``read`` must be a module-level function (or a
-    ``partial`` of one), so processes can run it."""
+    ``partial`` of one), so processes can run it. Only a bounded window of work is in flight at a
+    time, so memory does not grow with the number of items or with a slow consumer."""
     items = list(items)
-    workers = _workers(jobs)
-    if workers == 1 or len(items) < 2:
+    workers = min(_workers(jobs), len(items))
+    if workers <= 1:
         yield from ((item, _attempt(read, item)) for item in items)
         return
-    chunk = max(1, min(16, len(items) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=min(workers, len(items))) as pool:
-        yield from zip(items, pool.map(partial(_attempt, read), items, chunksize=chunk), strict=True)
+    size = max(1, min(16, len(items) // (workers * 4)))
+    chunks = iter([items[i : i + size] for i in range(0, len(items), size)])
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        window: deque[tuple[list[_S], Future[list[_T | ZwgkError]]]] = deque()
+        for chunk in islice(chunks, workers * _IN_FLIGHT):
+            window.append((chunk, pool.submit(_attempt_all, read, chunk)))
+        while window:
+            chunk, future = window.popleft()
+            for more in islice(chunks, 1):
+                window.append((more, pool.submit(_attempt_all, read, more)))
+            yield from zip(chunk, future.result(), strict=True)
 
 
 def _workers(jobs: int) -> int:
