@@ -118,3 +118,13 @@ def test_an_office_of_the_organ_is_not_its_fuller_name() -> None:
         "标题: 平潭综合实验区2023年度政府信息公开工作年度报告\n发布机构: 平潭综合实验区管委会办公室\n一、总体情况\n好。\n"
     )
     assert report.organ == "平潭综合实验区"
+
+
+def test_a_title_field_that_furniture_ran_into_is_no_title() -> None:
+    text = (
+        "标题: 某某县人民政府2020年政府信息公开工作年度报告发布时间: 2021-03-05\n"
+        "某某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n本年度公开信息。\n"
+    )
+    report = zwgk.parse(text)
+    assert report.title == "某某县人民政府2020年政府信息公开工作年度报告"
+    assert zwgk.parse(zwgk.to_text(report)) == report

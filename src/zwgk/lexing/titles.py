@@ -69,13 +69,13 @@ def title_text(line: str) -> str:
 
 def is_furniture(line: str) -> bool:
     """Whether a line is a site's furniture, never a title or an organ (a metadata field that holds
-    the title is the title)."""
+    the title is the title, if what it holds is no furniture: ``标题：…年度报告发布时间：…`` is)."""
     text = line.strip()
     if len(text) > _FURNITURE_CHARS:  # a paragraph of prose
         return False
     bare = text.strip("|｜").strip()
-    if _FIELD_TITLE.match(bare) and _REPORT.search(bare):
-        return False
+    if _FIELD_TITLE.match(bare) and _REPORT.search(bare):  # the title, unless furniture ran into it
+        return is_furniture(title_text(bare))
     return _FURNITURE.search(text) is not None or text in _SITE_SECTIONS or len(text) < 2
 
 
