@@ -5,7 +5,7 @@ Copies the real text reports the tests hold (the seeds and the 平潭 series) in
 until it holds ``--files`` files, then reads the folder with ``parse_many`` at each ``--jobs`` and
 prints files per second and the speed-up over one process (the best of ``--runs`` runs).
 
-With ``--memory N …`` it instead reads N files over two processes with a slow consumer (1 ms per
+With ``--memory N …`` it instead reads N files over two processes with a slow consumer (5 ms per
 result), each N in a fresh process, and prints that process's peak resident memory: flat, not growing
 with N, when the work in flight is bounded.
 
@@ -46,14 +46,14 @@ def _copies(folder: str, count: int) -> list[Path]:
 
 
 def _slow_consumer(count: int) -> None:
-    """Read ``count`` files over two processes, 1 ms per result, and print this process's peak memory."""
+    """Read ``count`` files over two processes, 5 ms per result, and print this process's peak memory."""
     with tempfile.TemporaryDirectory() as folder:
         paths = _copies(folder, count)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         read = 0
         for parsed in zwgk.parse_many(paths, jobs=2):
             read += parsed.ok
-            time.sleep(0.001)
+            time.sleep(0.005)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         f"{count:>7,} files: peak memory of the calling process {peak / 1024:.1f} MiB "
