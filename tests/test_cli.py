@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -64,6 +66,31 @@ def test_unusable_file_exits_2_and_the_rest_is_read(
 def test_no_file_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse"]) == 2
     assert "--sample" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("environment", "output", "said"),
+    [
+        ({"PYTHONIOENCODING": "ascii"}, None, "standard output's encoding ascii cannot write"),
+        ({}, Path("/dev/full"), "No space left on device"),
+    ],
+    ids=["narrow-encoding", "full-device"],
+)
+def test_output_that_cannot_be_written_is_an_error_not_a_traceback(
+    environment: dict[str, str], output: Path | None, said: str
+) -> None:
+    if output is not None and not output.exists():
+        pytest.skip(f"no {output} here")
+    with output.open("wb") if output is not None else contextlib.nullcontext(subprocess.PIPE) as out:
+        result = subprocess.run(
+            [sys.executable, "-m", "zwgk", "parse", "--sample"],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            env={**os.environ, **environment},
+            check=False,
+        )
+    error = result.stderr.decode("utf-8", "backslashreplace")
+    assert result.returncode == 2 and said in error and "Traceback" not in error, error
 
 
 def test_installed_command_runs_from_any_directory(tmp_path: Path) -> None:

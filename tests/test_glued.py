@@ -45,7 +45,12 @@ def test_the_review_groups_each_add_up() -> None:
 
 
 def test_a_run_too_long_to_search_gives_up() -> None:
-    assert splits(["1" * 400], REVIEW) is None
+    assert splits(["1" * 60], ROW) is None
+
+
+def test_a_run_longer_than_its_figures_can_be_has_no_split() -> None:
+    """Fifteen figures of at most 16 digits (2⁵³−1, ``catalogue.MAX_FIGURE``) hold 240 digits, not 241."""
+    assert splits(["1" * 241], REVIEW) == []
 
 
 HEAD = "某某县人民政府2021年政府信息公开工作年度报告"

@@ -127,6 +127,13 @@ def test_declared_charset_is_used() -> None:
     assert text_of(wrong) == text_of(data)
 
 
+@pytest.mark.parametrize("declared", ["undefined", "idna", "punycode", "base64", "rot13"])
+def test_a_charset_that_names_no_text_codec_is_passed_over(declared: str) -> None:
+    data = (HTML / "built-2019-gbk.html").read_bytes()
+    named = data.replace(b"charset=gb2312", f"charset={declared}".encode())
+    assert text_of(named) == text_of(data)
+
+
 def test_table_in_layout_table_and_rowspan_zero() -> None:
     page = """<body><table><tr><td><a href="/">首页</a></td><td>
     <p>某某镇2020年政府信息公开工作年度报告</p><p>一、总体情况</p><p>正文</p><p>二、主动公开政府信息情况</p>

@@ -120,6 +120,19 @@ def test_not_a_string_is_refused() -> None:
         zwgk.parse(TEXT.encode())  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udcff"])
+def test_a_lone_surrogate_is_refused_where_it_stands(surrogate: str) -> None:
+    """Beside a traditional character (OpenCC cannot encode it) or alone, as ``surrogateescape`` leaves
+    an undecodable byte: the text was decoded wrongly, and is refused, never passed on."""
+    with pytest.raises(zwgk.DecodingError, match=f"第 2 行第 3 列.*U\\+{ord(surrogate):04X}"):
+        zwgk.parse(f"一、总体情况\n國家{surrogate}")
+
+
+def test_a_path_holding_a_nul_is_a_zwgk_error_naming_it() -> None:
+    with pytest.raises(zwgk.ZwgkError, match=r"report\\x00\.txt.*NUL"):
+        zwgk.parse_file("report\x00.txt")
+
+
 def test_missing_file_is_a_zwgk_error(tmp_path: Path) -> None:
     with pytest.raises(zwgk.ZwgkError, match="无法读取"):
         zwgk.parse_file(tmp_path / "missing.txt")

@@ -66,6 +66,18 @@ def test_a_damaged_pdf_is_a_clear_error(tmp_path: Path) -> None:
         zwgk.parse_file(path)
 
 
+def test_positions_a_damaged_page_gives_as_nan_are_left_out_of_the_margins() -> None:
+    from zwgk.sources.pdf import _Item, _Line, _paragraphs
+
+    nan = float("nan")
+    items = [
+        _Item(0, [_Line("一、总体情况", nan, nan)], prose=True),
+        _Item(1, [_Line("本机关", 0, float("inf"))], prose=True),
+        _Item(2, [_Line("全年", 0, 100)], prose=True),
+    ]
+    assert "".join(_paragraphs(items)) == "一、总体情况本机关全年"  # whether lines join or not
+
+
 def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path: Path) -> None:
     pypdfium2 = pytest.importorskip("pypdfium2")
     blank = pypdfium2.PdfDocument.new()

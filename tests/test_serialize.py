@@ -70,6 +70,9 @@ def test_json_keeps_decimals_exact_and_enums_as_values() -> None:
         ("active.procurement.amount_unit", "美元", "$.active.procurement.amount_unit: '美元' is not one of"),
         ("active.format", "2030", '$.active: table 二 needs "format": "2019" or "2021"'),
         ("template", "2020", "$.template: invalid value for type, expected Template"),
+        ("title", "景芝\ud800镇", "$.title: the text holds a lone surrogate U+D800 at character 3"),
+        ("organ", "景\x00芝镇", "$.organ: the text holds a control character U+0000 at character 2"),
+        ("preamble", ["a\x1bb"], "$.preamble[0]: the text holds a control character U+001B at character 2"),
     ],
 )
 def test_json_wrong_values_are_named_with_their_path(path: str, value: Any, expected: str) -> None:
@@ -81,6 +84,17 @@ def test_json_wrong_values_are_named_with_their_path(path: str, value: Any, expe
 def test_json_unknown_keys_are_refused() -> None:
     data = changed("requests.total.bogus", 1)
     assert problems_of(data) == ["$.requests.total: extra fields found (bogus)"]
+
+
+def test_json_escapes_of_lone_surrogates_are_refused_and_the_message_prints() -> None:
+    data = changed("title", "\udcff")
+    data["\ud800"] = 1  # an unknown key: named in the message, escaped
+    found = problems_of(data)
+    assert "$.title: the text holds a lone surrogate U+DCFF at character 1" in found
+    assert "$: extra fields found (\\ud800)" in found
+    with pytest.raises(zwgk.InvalidJsonError) as caught:
+        zwgk.from_json(json.dumps(data))  # ASCII JSON: the surrogates as \u escapes
+    str(caught.value).encode("utf-8")
 
 
 def test_json_lists_every_problem_at_once() -> None:
@@ -166,6 +180,19 @@ def test_csv_wide_form_has_one_row_per_report_and_catalogue_columns() -> None:
         (
             "report,organ,year,template,table,row,column,value\n1,x,2020,2019,requests,bogus,total,1\n",
             "bogus",
+        ),
+        (
+            "report,organ,year,template,table,row,column,value\n1,x,2020,2019,report,title,,景\ud800\n",
+            "CSV line 2, column value: the text holds a lone surrogate U+D800 at character 2",
+        ),
+        (
+            "report,organ,year,template,table,row,column,value\n1,x\x00,2020,2019,report,title,,景\n",
+            "CSV line 2, column organ: the text holds a control character U+0000 at character 2",
+        ),
+        (
+            "report,organ,year,template,table,row,column,value\n"
+            f"1,x,2020,2019,requests,total,total,{'9' * 5000}\n",
+            "CSV line 2: expected a whole number",
         ),
     ],
 )

@@ -615,3 +615,19 @@ def test_reports_without_chinese_numerals_never_import_cn2an() -> None:
     script = "import sys, zwgk; zwgk.parse_file(zwgk.sample_path()); print('cn2an' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
+
+
+def test_a_figure_beyond_any_report_is_blank_and_quoted() -> None:
+    """2⁵³−1 is the largest figure read; beyond it (or with 13 decimal places) the cell is blank, ZW234."""
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+        "规章\t9007199254740991\t9007199254740992\t0\n"
+        "第二十条第（九）项\n信息内容\t采购项目数量\t采购总金额\n政府集中采购\t1\t0.0000000000001\n"
+    )
+    report = zwgk.parse(text)
+    assert report.active is not None
+    rules = report.active.regulations
+    assert (rules.made, rules.published, rules.total_published) == (9007199254740991, None, 0)
+    assert report.active.procurement.amount is None
+    quoted = [d.message for d in report.diagnostics if d.code == "ZW234"]
+    assert len(quoted) == 2 and "“9007199254740992”" in quoted[0] and "“0.0000000000001”" in quoted[1]

@@ -11,8 +11,9 @@ import attrs
 from lark import Token
 
 from .assembly.report import assemble, in_section_order
+from .characters import lone_surrogate
 from .codes import Findings
-from .errors import BinaryInputError, InputTooLargeError, NotAReportError, ZwgkError
+from .errors import BinaryInputError, DecodingError, InputTooLargeError, NotAReportError, ZwgkError
 from .grammar import parse_tokens, token_text
 from .lexing.cells import ITEM, LABEL, read
 from .lexing.flattened import unflatten
@@ -21,8 +22,8 @@ from .lexing.lines import SourceLine
 from .model.common import Unplaced
 from .model.report import Report
 from .normalize import is_page_footer, scrub, to_simplified
-from .sources import document_text
-from .sources.web import DEFAULT_TIMEOUT, named, read_url
+from .sources import document_text, named
+from .sources.web import DEFAULT_TIMEOUT, read_url
 
 MAX_INPUT_CHARS = 5_000_000
 """The longest text ``parse`` accepts. A long report is some 50,000 characters."""
@@ -36,12 +37,18 @@ _source_line = partial(tuple.__new__, SourceLine)  # (number, text, key) → Sou
 
 def _usable(text: object) -> str:
     """The text with line ends made ``\n`` and stray control characters made spaces; raises for input
-    that is not text."""
+    that is not text (see ``characters`` for lone surrogates)."""
     if not isinstance(text, str):
         raise ZwgkError(f"parse() 需要 str，得到 {type(text).__name__}；文件请用 parse_file()")
     if len(text) > MAX_INPUT_CHARS:
         raise InputTooLargeError(
             f"输入有 {len(text):,} 个字符，超过上限 {MAX_INPUT_CHARS:,}（input too large）"
+        )
+    surrogate = lone_surrogate(text)
+    if surrogate is not None:
+        raise DecodingError(
+            f"第 {surrogate.line} 行第 {surrogate.column} 列是孤立的代理码位 U+{surrogate.code:04X}，"
+            "文本解码有误，不是有效的 Unicode 文本（lone surrogate: the text was decoded wrongly）"
         )
     if _CONTROL.search(text):
         sample = text[:100_000]
@@ -79,8 +86,9 @@ def parse(text: str, *, simplify: bool = True) -> Report:
 
     Returns a ``Report`` whatever a report's text holds: what had to be inferred, aliased or left out is
     in ``report.diagnostics``. Raises a ``ZwgkError`` only for input that is not usable text (not a
-    ``str``, binary data, more than ``MAX_INPUT_CHARS`` characters) and ``NotAReportError`` for text
-    with no sign of the format (no title naming a 年度报告, no section heading, no table label).
+    ``str``, binary data, more than ``MAX_INPUT_CHARS`` characters; ``DecodingError`` for a lone
+    surrogate, see ``zwgk.characters``) and ``NotAReportError`` for text with no sign of the format
+    (no title naming a 年度报告, no section heading, no table label).
 
     Traditional characters are restored to simplified unless ``simplify=False``, which keeps the text
     as written (labels are matched on a simplified copy either way).
@@ -138,6 +146,8 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
 
 def file_bytes(path: str | os.PathLike[str]) -> bytes:
     """The bytes of a report file, refused beyond ``MAX_FILE_BYTES``."""
+    if "\x00" in os.fspath(path):  # no file system names a file so: the path itself is damaged
+        raise ZwgkError(f"无法读取 {os.fspath(path)!r}：路径中含 NUL 字符（a path cannot hold a NUL byte）")
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
@@ -162,7 +172,8 @@ def parse_document(name: str, data: bytes, *, simplify: bool = True) -> Report:
     findings = Findings()
     if source.detected_encoding is not None:
         findings.add("ZW110", f"文件编码检测为 {source.detected_encoding}（encoding detected）")
-    return attrs.evolve(_parse(source.text, simplify, findings), source=name)
+    with named(name):
+        return attrs.evolve(_parse(source.text, simplify, findings), source=name)
 
 
 def parse_file(path: str | os.PathLike[str], *, simplify: bool = True) -> Report:

@@ -15,7 +15,7 @@ from functools import cache
 
 import attrs
 
-from .model.common import Template
+from .model.common import SAFE_INTEGER, Template
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+\.)")
 """A row label's number: 一、 （一） 1."""
@@ -387,6 +387,14 @@ CELL_MARKERS = (
 UNITS = ("万元", "元", "件", "条", "个", "项", "万")
 """Units reports type into cells after a figure (``万`` alone is ``万元`` cut short)."""
 MONEY_UNITS = ("万元", "元", "万")
+
+MAX_FIGURE = SAFE_INTEGER
+"""The largest magnitude a figure of a table may have, count or amount: far beyond any real report's,
+and the largest the model holds (JSON keeps it exact). A cell beyond it is no figure (ZW234), so every
+later step (checks, JSON, text) handles numbers of a few digits."""
+MAX_FIGURE_DIGITS = len(str(MAX_FIGURE))
+MAX_DECIMAL_PLACES = 12
+"""The most decimal places an amount may print (reports print at most four)."""
 
 SIGN_WORDS = {"增加": "+", "增": "+", "+": "+", "减少": "-", "减": "-", "--": "-", "-": "-"}
 """What reports print before a figure of a 本年增/减 column (``增15``, ``减4``, ``--253``) and the sign it means."""

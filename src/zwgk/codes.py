@@ -267,6 +267,13 @@ CODES: dict[str, Code] = {
             "表三“（一）予以公开”行：文本在此行中断，已印出的 3 个数字按从左到右读取，其余 4 列按空白处理（0 0 0）",
         ),
         Code(
+            "ZW234",
+            Severity.WARNING,
+            "A figure is beyond any report's (more than 2⁵³−1 in magnitude, the most JSON keeps exact,"
+            " or more than 12 decimal places); the cell is blank and the message quotes it whole.",
+            "单元格“90071992547409920”超出报告数字的范围（绝对值至多 9007199254740991，小数至多 12 位），按空白处理",
+        ),
+        Code(
             "ZW301",
             Severity.ERROR,
             "Table 三, a column: 一 + 二 ≠ （七）总计 + 四 (the rule printed in the form).",

@@ -25,7 +25,8 @@ class NotAReportError(ZwgkError):
 
 
 class DecodingError(ZwgkError):
-    """The bytes could not be decoded as UTF-8, UTF-16 or GB18030 text."""
+    """The bytes could not be decoded as UTF-8, UTF-16 or GB18030 text; or text holds a lone surrogate
+    (U+D800–U+DFFF), the mark of bytes decoded wrongly (see ``zwgk.characters``)."""
 
 
 class UnsupportedSourceError(ZwgkError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from ..catalogue import Column, Kind
+from ..catalogue import MAX_DECIMAL_PLACES, MAX_FIGURE, Column, Kind
 from ..codes import Findings
 from ..lexing.cells import BLANK, MARKER, NUMBER, Cell
 from ..structure import Cut, DataRow, HeaderRow, ItemRow, ValueRow
@@ -263,12 +263,21 @@ def _split_at_empties(cells: Sequence[Cell]) -> list[tuple[Cell, ...]]:
 
 
 def _blank_or_marker(cell: Cell | None, findings: Findings, path: str) -> bool:
-    """Whether the cell holds no figure: blank, or a marker (said in a diagnostic)."""
+    """Whether the cell holds no figure: blank, a marker or a figure out of range (both said in a
+    diagnostic)."""
     if cell is None or cell.kind is BLANK:
         return True
     if cell.kind is MARKER:
         findings.add(
             "ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line, (path,)
+        )
+        return True
+    if cell.reading.out_of_range:
+        findings.add(
+            "ZW234",
+            f"单元格“{cell.text}”超出报告数字的范围（绝对值至多 {MAX_FIGURE}，小数至多 {MAX_DECIMAL_PLACES} 位），按空白处理",
+            cell.line,
+            (path,),
         )
         return True
     return False
@@ -282,7 +291,8 @@ def note_numerals(cell: Cell | None, findings: Findings, path: str) -> None:
 
 def count(cell: Cell | None, column: Column, findings: Findings, row: str) -> int | None:
     """A cell of a count column of the row at path ``row``: a whole number (signed in 本年增/减 columns),
-    ``None`` for a blank or a marker, or for what is no whole number (said in a diagnostic)."""
+    ``None`` for a blank, a marker, a figure out of range or what is no whole number (said in a
+    diagnostic)."""
     if cell is not None and (integer := cell.reading.integer) is not None:
         note_numerals(cell, findings, f"{row}.{column.field}")
         if integer < 0 and column.kind is Kind.COUNT:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from ..catalogue import MAX_FIGURE_DIGITS
 from ..codes import Findings
 from ..lexing.cells import NUMBER, Cell, cell
 
@@ -90,14 +91,14 @@ def splits(found: Sequence[str], totals: Totals, limit: int = 8) -> list[tuple[i
         run = found[r]
         cells_left = sum(totals.sizes[group:]) - k
         digits_left = len(run) - p + digits_after[r]
-        if digits_left < cells_left:
+        if not cells_left <= digits_left <= cells_left * MAX_FIGURE_DIGITS:
             return
         size = totals.sizes[group]
         if totals.summed and k == size - 1:
             total = str(partial)
             lengths: Sequence[int] = (len(total),) if run.startswith(total, p) else ()
         else:
-            lengths = (1,) if run[p] == "0" else range(1, len(run) - p + 1)
+            lengths = (1,) if run[p] == "0" else range(1, min(len(run) - p, MAX_FIGURE_DIGITS) + 1)
         for n in lengths:
             value = int(run[p : p + n])
             values.append(value)

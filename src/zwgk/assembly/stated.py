@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from ..catalogue import MAX_FIGURE_DIGITS
+
 _SENTENCE = re.compile(r"[^。；;！？!?\n]+")
-_FIGURE = re.compile(r"(?<![\d.])\d+(?![\d.])")
+_FIGURE = re.compile(rf"(?<![\d.])\d{{1,{MAX_FIGURE_DIGITS}}}(?![\d.])")
+"""A whole number of the prose; a longer run of digits is no table's figure (``catalogue.MAX_FIGURE``)."""
 _AT_LEAST = 2
 
 

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ..catalogue import REQUEST_COLUMNS, SECTIONS
+from ..catalogue import MAX_FIGURE_DIGITS, REQUEST_COLUMNS, SECTIONS
 from ..model import Diagnostic, OtherHandling, Report, RequestRow, Requests
 from ..numerals import DIGITS, chinese_integer
 from .tables import Term, finding
@@ -26,7 +26,8 @@ from .tables import Term, finding
 _BOUNDARIES = "。；;，,：:（）()！？!?\n"
 _CLAUSE = re.compile(f"[^{_BOUNDARIES}]+")
 """A clause: a figure is bound to a phrase of its own clause only."""
-_FIGURE = re.compile(rf"(?<![\d{DIGITS}])(\d+|[{DIGITS}]+)\s*件")
+_FIGURE = re.compile(rf"(?<![\d{DIGITS}])(\d{{1,{MAX_FIGURE_DIGITS}}}|[{DIGITS}]+)\s*件")
+"""A count the prose states; a longer run of digits is none (``catalogue.MAX_FIGURE``)."""
 
 
 @attrs.frozen

@@ -21,7 +21,7 @@ from ..samples import sample_path
 from ..serialize.schema import json_schema
 from . import fmt
 from .commands import run_check, run_convert, run_parse
-from .output import EXIT_OK, EXIT_UNUSABLE
+from .output import EXIT_OK, EXIT_UNUSABLE, writing_output
 
 
 def _list_codes(args: argparse.Namespace) -> int:
@@ -152,11 +152,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not _has_inputs(args):
         return EXIT_UNUSABLE
     try:
-        code: int = args.run(args)
+        with writing_output():
+            code: int = args.run(args)
+            sys.stdout.flush()  # what is still buffered fails here, not at exit
     except BrokenPipeError:  # `zwgk … | head`
         sys.stderr.close()
         return EXIT_OK
-    except ZwgkError as error:  # the output could not be written
+    except ZwgkError as error:  # the output could not be written or encoded
         print(f"zwgk {args.command}: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     return code

@@ -7,7 +7,8 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import ZwgkError
@@ -35,6 +36,24 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
             raise
     except OSError as error:
         raise ZwgkError(f"无法写入 {path}：{error.strerror or error}") from None
+
+
+@contextmanager
+def writing_output() -> Iterator[None]:
+    """Errors of writing to standard output as a ``ZwgkError`` that says why: an encoding that cannot
+    write a character (a terminal set to ASCII), a full disk. A closed pipe is left to the caller."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as error:
+        unwritable = error.object[error.start : error.end]
+        raise ZwgkError(  # in English first: a terminal that cannot show the report cannot show Chinese
+            f"standard output's encoding {error.encoding} cannot write {unwritable!r}: set "
+            "PYTHONIOENCODING=utf-8 or write to a file with -o FILE（标准输出的编码无法写出报告的文字）"
+        ) from None
+    except OSError as error:
+        raise ZwgkError(f"无法写入标准输出：{error.strerror or error}") from None
 
 
 class Output:

@@ -70,6 +70,9 @@ class Reading:
     """A run of figures printed against its row's label without a separator (``规章000``)."""
     numerals: bool = False
     """A figure written in Chinese numerals (``二百一十七``)."""
+    out_of_range: bool = False
+    """A figure beyond ``catalogue.MAX_FIGURE`` or with more than ``MAX_DECIMAL_PLACES``: no value
+    (``number`` and ``integer`` are ``None``)."""
 
 
 class Cell(NamedTuple):
@@ -94,6 +97,7 @@ numbering of a label cut from it: ``一、本年新收`` broken after ``一``) o
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _WHITESPACE = re.compile(r"\s+")
 _BLANK = Reading(BLANK)
+_OUT_OF_RANGE = Reading(NUMBER, out_of_range=True)
 
 
 @lru_cache(maxsize=16384)
@@ -105,8 +109,13 @@ def read(text: str) -> Reading:
     found = _NUMBER.fullmatch(folded)
     if found is not None:
         sign, whole, fraction, unit, note = found.groups()
-        digits = whole.replace(",", "") + (f".{fraction}" if fraction is not None else "")
+        whole = whole.replace(",", "").lstrip("0") or "0"
+        if len(whole) > catalogue.MAX_FIGURE_DIGITS or len(fraction or "") > catalogue.MAX_DECIMAL_PLACES:
+            return _OUT_OF_RANGE
+        digits = whole + (f".{fraction}" if fraction is not None else "")
         number = Decimal(catalogue.SIGN_WORDS.get(sign or "", "") + digits)
+        if abs(number) > catalogue.MAX_FIGURE:
+            return _OUT_OF_RANGE
         whole_number = number == number.to_integral_value() and unit not in catalogue.MONEY_UNITS
         integer = int(number) if whole_number else None
         return Reading(NUMBER, number, integer, unit, note=note[1:].rstrip("）)") if note else None)

@@ -158,12 +158,12 @@ def _rows(folded: str, start: int, end: int) -> Iterator[list[_Span]]:
         run_end = run.end()
         if _NUMBERING_AFTER.match(folded, run_end):
             run_end -= 1  # "…00000002.其他法律…": the 2 is the next label's numbering
-            if run_end == run.start():
-                continue
         figures = [
             _Span(run.start() + m.start(), run.start() + m.end(), "figure")
             for m in _WORD.finditer(folded[run.start() : run_end])
         ]
+        if not figures:  # the run was that numbering alone ("2.其他", "-1.其他"): no figures here
+            continue
         yield [*_cells(folded[position : run.start()], position), *figures]
         position = run_end
     rest = list(_cells(folded[position:end], position))

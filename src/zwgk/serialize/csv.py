@@ -48,6 +48,7 @@ from ..catalogue import (
     Kind,
     request_leaves,
 )
+from ..characters import field_problem
 from ..errors import InvalidCsvError
 from ..model.common import Template, TextSection
 from ..model.report import Report
@@ -63,7 +64,8 @@ _TEXT_SECTIONS = ("overview", "problems", "other_matters")
 _TABLES = ("active", "requests", "review")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 EXTRA_TABLE_ROW = re.compile(r"^（([一二三四五六七八九十]{0,3})）(.*)$", re.DOTALL)
-_INTEGER = re.compile(r"^-?[0-9]+$")
+_INTEGER = re.compile(r"^-?[0-9]{1,16}$")
+"""A whole number that fits an ``int`` of zwgk's JSON (``SAFE_INTEGER`` has 16 digits)."""
 
 
 def _safe(text: str) -> str:
@@ -169,7 +171,7 @@ def _number(value: str, kind: Kind, where: str) -> int | str | None:
     if kind is Kind.AMOUNT:
         return value  # checked as a decimal by the converter
     if not _INTEGER.match(value):
-        raise InvalidCsvError([f"{where}: expected a whole number, got {value!r}"])
+        raise InvalidCsvError([f"{where}: expected a whole number, got {value!r}"[:200]])
     return int(value)
 
 
@@ -227,6 +229,14 @@ def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
     return data
 
 
+def _check_text(record: dict[str, str], line: int) -> None:
+    """Refuse a record holding what no text field may (``zwgk.characters``)."""
+    for column, value in record.items():
+        problem = field_problem(value)
+        if problem is not None:
+            raise InvalidCsvError([f"CSV line {line}, column {column}: the text holds {problem}"])
+
+
 def from_csv(text: str) -> list[Report]:
     """The reports of a long-form CSV (as ``to_csv`` writes it, or a tidy DataFrame's, whose table 二
     has an ``amount`` column). Raises ``zwgk.InvalidCsvError`` listing what is wrong, with CSV line
@@ -240,6 +250,7 @@ def from_csv(text: str) -> list[Report]:
         for record in reader:
             if None in record or any(v is None for v in record.values()):
                 raise InvalidCsvError([f"CSV line {reader.line_num}: expected {len(fields)} fields"])
+            _check_text(record, reader.line_num)
             amount = record.pop(AMOUNT, "")
             if amount and record["value"]:
                 raise InvalidCsvError(

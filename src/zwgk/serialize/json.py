@@ -3,9 +3,10 @@
 Decimals are exact strings, enums their values, keys in the model's field order. Table 二 carries a
 ``format`` key (``"2019"``/``"2021"``) first: its fields differ by format, and a hybrid report's table
 二 need not follow the report's template. ``from_json`` treats its input as untrusted: nothing is
-coerced (``"1"`` is no count, ``1.5`` no integer), unknown keys are refused, the constraints declared
-on the model (``zwgk.model.common.constraints``) are enforced, and every problem is reported at once
-with its JSON path.
+coerced (``"1"`` is no count, ``1.5`` no integer), unknown keys are refused, so is text holding a lone
+surrogate or a control character other than tab and line ends (``zwgk.characters``), the constraints
+declared on the model (``zwgk.model.common.constraints``) are enforced, and every problem is reported
+at once with its JSON path.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.preconf.json import JsonConverter, make_converter
 from cattrs.v import format_exception
 
+from ..characters import field_problem
 from ..errors import InvalidJsonError
 from ..model.active import Active2019, Active2021
 from ..model.common import SAFE_INTEGER
@@ -58,6 +60,9 @@ def _integer(value: Any, _: Any) -> int:
 def _string(value: Any, _: Any) -> str:
     if type(value) is not str:
         raise _Invalid(f"expected a string, got {_json_type(value)}")
+    problem = field_problem(value)
+    if problem is not None:
+        raise _Invalid(f"the text holds {problem}")
     return value
 
 
@@ -185,11 +190,13 @@ def _message(error: BaseException, type_: Any) -> str:
 
 
 def problems(error: Exception) -> list[str]:
-    """What the converter refused, one ``$.path: reason`` per problem."""
+    """What the converter refused, one ``$.path: reason`` per problem; characters no encoding can write
+    (a key's lone surrogate) escaped, so that the message can be printed."""
     found = []
     for problem in transform_error(error, format_exception=_message):
         message, _, path = problem.rpartition(" @ ")
-        found.append(f"{path}: {message}" if message else problem)
+        said = f"{path}: {message}" if message else problem
+        found.append(said.encode("utf-8", "backslashreplace").decode("utf-8"))
     return found
 
 

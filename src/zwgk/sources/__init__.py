@@ -11,11 +11,12 @@ from __future__ import annotations
 import importlib
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import PurePath
 from types import ModuleType
 
-from ..errors import MissingExtraError, UnsupportedSourceError
+from ..errors import MissingExtraError, UnsupportedSourceError, ZwgkError
 from .decode import SourceText, decode
 
 _READERS = {"html": "HTML 网页", "pdf": "PDF 文件", "docx": "Word (.docx) 文件", "web": "网址（URL）"}
@@ -41,11 +42,22 @@ def require(module: str, extra: str) -> ModuleType:
         ) from None
 
 
+@contextmanager
+def named(source: str) -> Iterator[None]:
+    """Errors of reading a document, their message led by its path or URL (as the CLI leads a file's)."""
+    try:
+        yield
+    except ZwgkError as error:
+        raise type(error)(f"{source}：{error}") from None
+
+
 def _is_word(data: bytes) -> bool:
+    """Whether a ZIP archive holds a Word document; ``False`` for a damaged one, which ``zipfile`` says
+    in many ways (a bad directory, an unknown version or compression, a name that is no UTF-8)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError):
         return False
 
 
@@ -56,9 +68,9 @@ def kind_of(name: str, data: bytes) -> str:
     if data.startswith(b"PK\x03\x04"):
         if PurePath(name).suffix.lower() == ".docx" or _is_word(data):
             return "docx"
-        raise UnsupportedSourceError(f"{name} 是 ZIP 文件，但不是 Word (.docx) 文档")
+        raise UnsupportedSourceError("文件是 ZIP 压缩包（或已损坏），但不是 Word (.docx) 文档")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnsupportedSourceError(f"{name} 是旧版 Word (.doc) 文件；请另存为 .docx 后再读取")
+        raise UnsupportedSourceError("文件是旧版 Word (.doc) 文件；请另存为 .docx 后再读取")
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(_HTML_START):
         return "html"
@@ -72,6 +84,8 @@ def reader(kind: str) -> Callable[[bytes], str]:
 
 
 def document_text(name: str, data: bytes) -> SourceText:
-    """The text of a report file, whatever its kind; ``name`` is used for its suffix and in errors."""
-    kind = kind_of(name, data)
-    return decode(data) if kind == "text" else SourceText(reader(kind)(data))
+    """The text of a report file, whatever its kind; ``name`` tells its kind where the bytes do not, and
+    leads the message of every error."""
+    with named(name):
+        kind = kind_of(name, data)
+        return decode(data) if kind == "text" else SourceText(reader(kind)(data))

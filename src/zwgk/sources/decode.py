@@ -141,14 +141,16 @@ _GB = frozenset(
 
 def codec_of(charset: str) -> str | None:
     """The Python codec a declared charset names, the GB2312/GBK family as GB18030 (their superset);
-    ``None`` for a name Python does not know."""
+    ``None`` for a name Python does not know or for a codec that reads no text."""
     name = charset.strip().strip("\"'").lower()
     if name in _GB:
         return "gb18030"
     try:
         codec = codecs.lookup(name).name
-        b"".decode(codec)  # LookupError for codecs that are no text encoding (base64, zlib…)
-    except LookupError:
+        # LookupError for codecs that are no text encoding (base64, zlib…), UnicodeError for those
+        # that decode nothing at all (undefined) or only a domain name's ASCII (idna, punycode)
+        "中".encode().decode(codec, "replace")
+    except (LookupError, UnicodeError):
         return None
     return "gb18030" if codec in _GB else codec
 
@@ -180,7 +182,7 @@ def _declared_fit(data: bytes, declared: tuple[str | None, ...]) -> tuple[str, s
         codec = codec_of(charset)
         if codec is None or _single_byte(codec) or codec.startswith(("utf-16", "utf-32")):
             continue
-        with suppress(UnicodeDecodeError):
+        with suppress(UnicodeError):
             return data.decode(codec), codec
     return None
 

@@ -10,6 +10,7 @@ paragraphs; page numbers are dropped later, with every other source's.
 from __future__ import annotations
 
 import io
+import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
@@ -99,7 +100,10 @@ def _page_items(page: Any) -> list[_Item]:
 
 
 def _mode(values: Sequence[float]) -> float:
-    return Counter(round(v) for v in values).most_common(1)[0][0]
+    """The commonest of ``values``, rounded; positions a damaged page gives as NaN or infinity are left
+    out (0 when there is no other)."""
+    finite = Counter(round(v) for v in values if math.isfinite(v))
+    return finite.most_common(1)[0][0] if finite else 0.0
 
 
 def _paragraphs(items: Sequence[_Item]) -> list[str]:

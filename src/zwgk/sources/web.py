@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from ..errors import FetchError, InputTooLargeError, UnsupportedSourceError, ZwgkError
-from . import html, kind_of, reader, require
+from ..errors import FetchError, InputTooLargeError, UnsupportedSourceError
+from . import html, kind_of, named, reader, require
 from .decode import decode_declared
 
 DEFAULT_TIMEOUT = 30.0
@@ -155,20 +153,12 @@ def _kind(download: Download) -> str:
     if kind is not None:
         return kind
     if download.media_type in _GENERIC:
-        return kind_of(urlsplit(download.url)._replace(query="", fragment="").geturl(), download.data)
+        with named(download.requested):
+            return kind_of(urlsplit(download.url)._replace(query="", fragment="").geturl(), download.data)
     raise UnsupportedSourceError(
         f"{download.requested} 的内容类型为 {download.media_type}，不是 zwgk 能读取的报告文件"
         "（unsupported content type）"
     )
-
-
-@contextmanager
-def named(url: str) -> Iterator[None]:
-    """Errors of reading what was fetched, their message led by the URL (as the CLI leads a file's)."""
-    try:
-        yield
-    except ZwgkError as error:
-        raise type(error)(f"{url}：{error}") from None
 
 
 def page_of(download: Download) -> Page:
