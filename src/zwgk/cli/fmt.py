@@ -94,7 +94,9 @@ def run(args: argparse.Namespace) -> int:
     out.close()
     if len(sources) > 1 and not args.quiet:
         done = "已改写" if args.in_place else "不是规范文本"
-        print(f"zwgk fmt: {len(sources)} 个文件，{changed} 个{done}，{failed} 个文件无法读取", file=sys.stderr)
+        print(
+            f"zwgk fmt: {len(sources)} 个文件，{changed} 个{done}，{failed} 个文件无法读取", file=sys.stderr
+        )
     if failed:
         return EXIT_UNUSABLE
     return EXIT_FOUND if args.check and changed else EXIT_OK
