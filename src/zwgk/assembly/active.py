@@ -214,9 +214,7 @@ class _Builder:
             self.findings.add(
                 "ZW215", f"表二“{label.text}”行重复出现，后者未采用", label.line, (f"active.{field}",)
             )
-            self._unplace(
-                f"{written} " + " ".join(c.text for c in row.cells if c.text), label.line, "重复的行"
-            )
+            self._unplace(" ".join([written, *(c.text for c in row.cells if c.text)]), label.line, "重复的行")
             return
         self.lines[f"active.{field}"] = label.line
         self._place(row, block, catalogue_row, _header_of(block, self.header))
