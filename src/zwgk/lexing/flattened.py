@@ -101,7 +101,7 @@ def _inline_headings(text: str) -> list[_Heading]:
 
 def _chain(found: Sequence[_Heading]) -> list[_Heading]:
     """The heaviest sequence of headings whose section numbers rise along the line, not overlapping."""
-    return heaviest_chain(found, lambda before, after: before.end <= after.start)
+    return heaviest_chain(found)
 
 
 @cache
