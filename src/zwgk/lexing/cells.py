@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import re
+import sys
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -91,6 +92,9 @@ _NUMBER = re.compile(
 _NUMERALS = re.compile(f"(?:零|〇|[{DIGITS}]{{2,}}|[{DIGITS}]\\s*(?=件))\\s*(件)?")
 """A figure in Chinese numerals: one character alone only if it is 零 (一 to 十 alone are as often the
 numbering of a label cut from it: ``一、本年新收`` broken after ``一``) or is followed by 件."""
+_LONGEST_FIGURE = sys.int_info.default_max_str_digits
+"""More digits than Python prints of an int (4300) make no figure, and reading them as one would take
+time quadratic in their number: such a run is text."""
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _WHITESPACE = re.compile(r"\s+")
 _BLANK = Reading(BLANK)
@@ -106,6 +110,8 @@ def read(text: str) -> Reading:
     if found is not None:
         sign, whole, fraction, unit, note = found.groups()
         digits = whole.replace(",", "") + (f".{fraction}" if fraction is not None else "")
+        if len(digits) > _LONGEST_FIGURE:
+            return Reading(TEXT)
         number = Decimal(catalogue.SIGN_WORDS.get(sign or "", "") + digits)
         whole_number = number == number.to_integral_value() and unit not in catalogue.MONEY_UNITS
         integer = int(number) if whole_number else None
