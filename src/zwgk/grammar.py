@@ -12,8 +12,8 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
 from .lexing.lines import SourceLine
-from .lexing.tokens import token
 from .lexing.table import Run
+from .lexing.tokens import token
 from .structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, SectionNode, Table, Title, ValueRow
 
 _new = tuple.__new__  # rows made without their NamedTuple's Python-level __new__: a report makes hundreds
