@@ -13,13 +13,15 @@ from lark.lexer import Lexer
 
 from .lexing.lines import SourceLine
 from .lexing.table import Run
+from .lexing.tokens import token
 from .structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, SectionNode, Table, Title, ValueRow
 
 _new = tuple.__new__  # rows made without their NamedTuple's Python-level __new__: a report makes hundreds
 
 
 class _Tokens(Lexer):
-    """Hands the lexer's ready-made tokens to the parser."""
+    """Hands the lexer's ready-made tokens to the parser: the one iterator ``parse_tokens`` passes, so
+    that the parse resumes after a token it skipped instead of from the first token again."""
 
     def __init__(self, conf: LexerConf) -> None:
         pass
@@ -99,14 +101,21 @@ def token_text(token: Token) -> str:
 
 
 def parse_tokens(tokens: Sequence[Token]) -> tuple[Document, list[Token]]:
-    """The document the tokens make, and any token the grammar had to skip to get there."""
+    """The document the tokens make, and any token the grammar had to skip to get there: each token it
+    cannot take is skipped, and the tokens end with the row they leave open ended (``EOR``), so any
+    sequence of tokens makes a document, in one pass."""
     skipped: list[Token] = []
 
     def skip(error: UnexpectedInput) -> bool:
-        if isinstance(error, UnexpectedToken) and error.token.type != "$END":
+        if not isinstance(error, UnexpectedToken):
+            return False
+        if error.token.type != "$END":
             skipped.append(error.token)
             return True
-        return False
+        if "EOR" not in error.accepts:
+            return False
+        error.interactive_parser.feed_token(token("EOR", None, error.token.line))
+        return True
 
-    document = cast(Document, _parser().parse(tokens, on_error=skip))
+    document = cast(Document, _parser().parse(iter(tokens), on_error=skip))
     return document, skipped

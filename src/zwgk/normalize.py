@@ -23,13 +23,18 @@ _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # so ordinary parenthesised Latin text is never touched.
 _PINYIN_NOTE = re.compile(rf"(?<=[{_HAN}]) ?[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]")
 _TONE_MARK = re.compile(f"[{_TONE_VOWELS}]")
+_LONGEST_TAG = 2000
+"""No tag, comment or Word mark is longer: bounding what a pattern looks through keeps a line of a
+thousand unclosed ones (``<!--<!--…``) linear, where each would otherwise be scanned to the line's end."""
 # A tag, or a known inline tag whose "<" a broken conversion turned into "?" (畜?/span>).
 _HTML_TAG = re.compile(
-    r"<!--[^\n]*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]*)?/?>"
-    r"|\?/?(?:span|font|p|div|br|strong|em|o:p)(?:\s[^<>\n]*)?/?>"
+    rf"<!--[^\n]{{0,{_LONGEST_TAG}}}?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]{{0,{_LONGEST_TAG}}})?/?>"
+    rf"|\?/?(?:span|font|p|div|br|strong|em|o:p)(?:\s[^<>\n]{{0,{_LONGEST_TAG}}})?/?>"
 )
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_WORD_ARTEFACT = re.compile(r"\[(?:bookmark|image|footnoteRef|endnoteRef|comment)(?::[^\]\n]*)?\]")
+_WORD_ARTEFACT = re.compile(
+    rf"\[(?:bookmark|image|footnoteRef|endnoteRef|comment)(?::[^\]\n]{{0,{_LONGEST_TAG}}})?\]"
+)
 # ",、" ",，" ",。": a half-width comma a mirror put before the real punctuation mark.
 _DOUBLED_PUNCTUATION = re.compile(r",(?=[,，、。；;：:！？])")
 _MOJIBAKE = re.compile(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import re
+import sys
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
@@ -94,6 +95,9 @@ _NUMBER = re.compile(
 _NUMERALS = re.compile(f"(?:零|〇|[{DIGITS}]{{2,}}|[{DIGITS}]\\s*(?=件))\\s*(件)?")
 """A figure in Chinese numerals: one character alone only if it is 零 (一 to 十 alone are as often the
 numbering of a label cut from it: ``一、本年新收`` broken after ``一``) or is followed by 件."""
+_LONGEST_FIGURE = sys.int_info.default_max_str_digits
+"""More digits than Python prints of an int (4300) make no figure, and reading them as one would take
+time quadratic in their number: such a run is text."""
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _WHITESPACE = re.compile(r"\s+")
 _BLANK = Reading(BLANK)

@@ -41,8 +41,9 @@ _SENTENCE_CHARS = 25
 _UNITS = "[条件个项人次年月日号份家户名余多倍%％]"
 _UNIT = re.compile(rf"\s*{_UNITS}")
 """What follows a figure in a sentence, never in a table."""
-_GLUED_FIGURE = re.compile(rf"[\u4e00-\u9fff”)）]\s?\d+(?![\d.]*\s*{_UNITS})")
-"""A figure right after a word, as a table row run together has them."""
+_GLUED_FIGURE = re.compile(rf"[\u4e00-\u9fff”)）]\s?\d++(?![\d.]*\s*{_UNITS})")
+"""A figure right after a word, as a table row run together has them. Its digits are taken whole
+(``++``): giving some back cannot help, and trying each made a long run followed by a unit quadratic."""
 _MIN_ROWS = 3
 """A line of table rows run together has at least this many labels before its figures."""
 _MAY_HOLD_ROWS = re.compile(r"\d")
@@ -101,7 +102,7 @@ def _inline_headings(text: str) -> list[_Heading]:
 
 def _chain(found: Sequence[_Heading]) -> list[_Heading]:
     """The heaviest sequence of headings whose section numbers rise along the line, not overlapping."""
-    return heaviest_chain(found, lambda before, after: before.end <= after.start)
+    return heaviest_chain(found)
 
 
 @cache

@@ -9,8 +9,9 @@ so an overview subheading such as ``二、主动公开情况`` cannot take the p
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import Protocol, TypeVar
 
@@ -32,6 +33,14 @@ class Candidate:
     """Index of the line in the report."""
     section: Section
     score: int
+
+    @property
+    def start(self) -> int:
+        return self.line
+
+    @property
+    def end(self) -> int:
+        return self.line + 1
 
 
 @cache
@@ -98,7 +107,7 @@ def find_headings(lines: Sequence[str]) -> dict[int, Section]:
         for i in _keyword_lines(lines)
         if len(lines[i]) <= 2 * _MAX_HEADING_CHARS and (c := candidate(i, lines[i])) is not None
     ]
-    return {c.line: c.section for c in heaviest_chain(found, lambda before, after: True)}
+    return {c.line: c.section for c in heaviest_chain(found)}
 
 
 class Scored(Protocol):
@@ -110,22 +119,39 @@ class Scored(Protocol):
     @property
     def score(self) -> int: ...
 
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
 
 _T = TypeVar("_T", bound=Scored)
 
 
-def heaviest_chain(found: Sequence[_T], fits: Callable[[_T, _T], bool]) -> list[_T]:
-    """The heaviest run of ``found`` (in document order) whose section numbers rise strictly, each
-    one ``fits`` after the one before it."""
+def heaviest_chain(found: Sequence[_T]) -> list[_T]:
+    """The heaviest run of ``found`` whose section numbers rise strictly, each one starting at or after
+    the end of the one before it; of equally heavy runs, the one that picks earlier places.
+
+    ``found`` is in order of ``start``, every ``end`` after its ``start`` and every score positive. One
+    pass, keeping for each section number the heaviest run ending there among the places already
+    ended: O(n log n) for n places (a report can hold any number of heading-like lines)."""
     best: list[tuple[int, int]] = []  # (chain score, previous item or -1)
+    ended: list[tuple[int, int]] = []  # heap of (end, item) not yet available to a later item
+    heaviest: dict[int, tuple[int, int]] = {}  # section number → (-chain score, item): the best ended there
     for k, here in enumerate(found):
-        score, previous = here.score, -1
-        for j in range(k):
-            there = found[j]
-            rises = there.section.number < here.section.number and fits(there, here)
-            if rises and best[j][0] + here.score > score:
-                score, previous = best[j][0] + here.score, j
-        best.append((score, previous))
+        while ended and ended[0][0] <= here.start:
+            j = heapq.heappop(ended)[1]
+            number, mine = found[j].section.number, (-best[j][0], j)
+            if number not in heaviest or mine < heaviest[number]:
+                heaviest[number] = mine
+        below = [heaviest[n] for n in heaviest if n < here.section.number]
+        if below:
+            score, previous = min(below)
+            best.append((here.score - score, previous))
+        else:
+            best.append((here.score, -1))
+        heapq.heappush(ended, (here.end, k))
     chain = []
     k = max(range(len(found)), key=lambda i: best[i][0], default=-1)
     while k >= 0:

@@ -31,8 +31,6 @@ _NUMBERING = re.compile(
     rf"|([{_CN_DIGITS}]{{1,3}}),*[、.]+"
     rf"|(\d{{1,2}})[、.,)]+(?!\d))"
 )
-_TRAILING_NOTE = re.compile(r"\([^()]*\)$|\([^()]*$")
-"""A parenthesised note at the end of a label, or one the cell cut short (``（区分处理的，只``)."""
 ITEM_HEADER = re.compile(rf"第二十条第?\(?([{_CN_DIGITS}]{{1,3}})\)?项$")
 """A 第二十条第（X）项 block header, as a match key ends with it (``第二十条(一)项`` too)."""
 ITEM_PREFIX_CHARS = 20
@@ -64,13 +62,22 @@ def key(text: str) -> str:
     return numbering + rest
 
 
+def _note_start(rest: str, end: int) -> int:
+    """Where the parenthesised note that ends ``rest[:end]`` opens, or -1: a note closed at the end, or
+    one the cell cut short (``（区分处理的，只``), with no other parenthesis inside. Looks at the note
+    only, so stripping notes one by one takes time linear in the text."""
+    start = rest.rfind("(", 0, end)
+    return -1 if rest.find(")", start + 1, end - 1) >= 0 else start
+
+
 @lru_cache(maxsize=4096)
 def wording(text: str) -> str:
     """The words of a label: its key without numbering and without trailing parenthesised notes."""
     rest = split_key(text)[1]
-    while (note := _TRAILING_NOTE.search(rest)) is not None and note.start() > 0:
-        rest = rest[: note.start()]
-    return rest
+    end = len(rest)
+    while (start := _note_start(rest, end)) > 0:
+        end = start
+    return rest[:end]
 
 
 class Role(enum.Enum):
@@ -111,24 +118,35 @@ class LabelIndex:
     full: dict[str, tuple[Label, ...]]
     bare: dict[str, tuple[Label, ...]]
     prefixes: frozenset[str]
+    longest: int
+    """The length of the longest key: no longer text is a label."""
 
     def lookup(self, text: str) -> Match | None:
         """The catalogue labels ``text`` names, trying the whole key, then the key without its numbering,
         then without trailing parenthesised notes."""
         numbering, rest = split_key(text)
-        note = None
+        notes: list[str] = []
+        """The notes removed, the last first; empty ones at the end of the text are dropped."""
+        end = len(rest)
+
+        def note() -> str | None:
+            return "；".join(reversed(notes)) if end < len(rest) else None
+
         while True:
-            found = self.full.get(numbering + rest)
-            if found:
-                return Match(found, note)
-            found = self.bare.get(rest)
-            if found:
-                return Match(found, note, renumbered=True)
-            trailing = _TRAILING_NOTE.search(rest)
-            if trailing is None or trailing.start() == 0:
-                return self._without_inner_notes(numbering, rest, note)
-            note = trailing.group()[1:].removesuffix(")") + (f"；{note}" if note else "")
-            rest = rest[: trailing.start()]
+            if end <= self.longest:
+                found = self.full.get(numbering + rest[:end])
+                if found:
+                    return Match(found, note())
+                found = self.bare.get(rest[:end])
+                if found:
+                    return Match(found, note(), renumbered=True)
+            start = _note_start(rest, end)
+            if start <= 0:
+                return self._without_inner_notes(numbering, rest[:end], note())
+            removed = rest[start + 1 : end].removesuffix(")")
+            if removed or notes:
+                notes.append(removed)
+            end = start
 
     def _without_inner_notes(self, numbering: str, rest: str, note: str | None) -> Match | None:
         """A label with a note inside it (``本年（2023）制发件数``), found without the note."""
@@ -218,4 +236,5 @@ def index() -> LabelIndex:
         if rest not in full_index and len({(m.table, m.name) for m in merged}) == 1:
             bare_index[rest] = merged
     prefixes = frozenset(k[:i] for k in (*full_index, *bare_index) for i in range(1, len(k)))
-    return LabelIndex(full_index, bare_index, prefixes)
+    longest = max(map(len, (*full_index, *bare_index)))
+    return LabelIndex(full_index, bare_index, prefixes, longest)

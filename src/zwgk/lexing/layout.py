@@ -47,7 +47,8 @@ from .cells import (
 from .labels import index, wording
 from .lines import SourceLine, is_escaped
 
-_MARKDOWN_SEPARATOR = re.compile(r"^[\s|:]*-{3,}[\s|:\-]*$")
+_MARKDOWN_SEPARATOR = re.compile(r"^[\s|:]*+-{3,}+[\s|:\-]*+$")
+"""Possessive (``*+``): backtracking cannot help, and made a long run of dashes quadratic."""
 _SENTENCE_END = re.compile(r"[。；;！？]")
 _SENTENCE_CHARS = 25
 _GLUED_FIGURES = re.compile(r"[+-]?\d+(?:\.\d+)?$")

@@ -26,7 +26,8 @@ from .tokens import prose, token
 _ANCHOR_HEADERS = frozenset(
     {"申请人情况", "direct_litigation", "post_reconsideration_litigation", ACTIVE_LABEL_HEADER}
 )
-_TRAILING_FIGURES = re.compile(r"\s+-?\d[\d.,]*(?:\s+-?\d[\d.,]*)*\s*$")
+_WORD = re.compile(r"\S+")
+_FIGURE = re.compile(r"-?\d[\d.,]*")
 
 
 def _opens_table(first: str) -> bool:
@@ -37,14 +38,28 @@ def _opens_table(first: str) -> bool:
     return (reading.kind is LABEL and "new_received" in names) or bool(names & _ANCHOR_HEADERS)
 
 
+def _before_figures(text: str) -> int:
+    """Where the figures that end ``text`` begin (the whitespace before them), or -1: words read from the
+    end, so a long line costs one pass (a regular expression searched from each space took the square)."""
+    words = [found.span() for found in _WORD.finditer(text)]
+    k = len(words)
+    while k > 0 and _FIGURE.fullmatch(text, *words[k - 1]):
+        k -= 1
+    if k == 0 and words and words[0][0] == 0:
+        k = 1  # a figure must have whitespace before it
+    if k == len(words):
+        return -1
+    return words[k - 1][1] if k else 0
+
+
 def _is_anchor(line: SourceLine) -> bool:
     """Whether a line in a text section is the start of a table (its heading was lost or misplaced):
     a line that only a table has, or a labelled row of figures."""
     if is_escaped(line.key):
         return False
     first = next((c for c in line.key.replace("|", "\t").split("\t") if c.strip()), "").strip()
-    figures = _TRAILING_FIGURES.search(first)
-    if figures is not None and read(first[: figures.start()]).kind is LABEL:
+    figures = _before_figures(first)
+    if figures >= 0 and read(first[:figures]).kind is LABEL:
         return True
     return _opens_table(first) or _opens_table(first.split(" ", 1)[0])
 

@@ -260,7 +260,8 @@ class _Rows:
         tail: list[int] = []
         if figures_follow and texts and cells[texts[-1]][1] != cells[last][1]:
             tail = [i for i in texts if cells[i][1] == cells[texts[-1]][1]]
-        lead = [c for i, (c, _) in enumerate(cells) if i not in tail]
+        taken = set(tail)
+        lead = [c for i, (c, _) in enumerate(cells) if i not in taken]
         self.out.append(token("HEADER", lead, lead[0].line))
         self.header = []
         self.labels = [cells[i] for i in tail]
