@@ -122,7 +122,9 @@ def converter() -> JsonConverter:
                 raise _Invalid(f"expected an array, got {_json_type(value)}")
             if len(value) > MAX_ARRAY_ITEMS:
                 raise _Invalid(f"an array of {len(value):,} items, more than the {MAX_ARRAY_ITEMS:,} read")
-            items, errors, unlisted = [], [], []
+            items: list[Any] = []
+            errors: list[Exception] = []
+            unlisted: list[int] = []
             for index, element in enumerate(value):
                 try:
                     items.append(made.structure(element, item))
