@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from functools import partial
 from itertools import count
 
@@ -13,7 +14,14 @@ from lark import Token
 from .assembly.report import assemble, in_section_order
 from .characters import lone_surrogate
 from .codes import Findings
-from .errors import BinaryInputError, DecodingError, InputTooLargeError, NotAReportError, ZwgkError
+from .errors import (
+    BinaryInputError,
+    DecodingError,
+    InputTooLargeError,
+    NotAReportError,
+    UnsupportedSourceError,
+    ZwgkError,
+)
 from .grammar import parse_tokens, token_text
 from .lexing.cells import ITEM, LABEL, read
 from .lexing.flattened import unflatten
@@ -144,18 +152,28 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
     return report
 
 
-def file_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of a report file, refused beyond ``MAX_FILE_BYTES``."""
-    if "\x00" in os.fspath(path):  # no file system names a file so: the path itself is damaged
-        raise ZwgkError(f"无法读取 {os.fspath(path)!r}：路径中含 NUL 字符（a path cannot hold a NUL byte）")
+def file_bytes(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a report file, refused beyond ``limit`` (``MAX_FILE_BYTES``) and when it is no regular
+    file: a FIFO would block for ever, a device (``/dev/zero``) never end. Never reads more than
+    ``limit`` + 1 bytes, whatever the file's size says."""
+    name = os.fspath(path)
+    if "\x00" in name:  # no file system names a file so: the path itself is damaged
+        raise ZwgkError(f"无法读取 {name!r}：路径中含 NUL 字符（a path cannot hold a NUL byte）")
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise InputTooLargeError(f"{os.fspath(path)}：文件有 {size:,} 字节，超过上限 {MAX_FILE_BYTES:,}")
-        with open(path, "rb") as handle:
-            return handle.read()
+        # non-blocking, so that opening a FIFO returns at once and is refused by its type
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise UnsupportedSourceError(
+                    f"{name} 不是普通文件（FIFO、设备或目录），不读取（not a regular file）"
+                )
+            size = status.st_size
+            data = handle.read(limit + 1) if size <= limit else b""
     except OSError as error:
-        raise ZwgkError(f"无法读取 {os.fspath(path)}：{error.strerror or error}") from None
+        raise ZwgkError(f"无法读取 {name}：{error.strerror or error}") from None
+    if size > limit or len(data) > limit:
+        raise InputTooLargeError(f"{name}：文件超过上限 {limit:,} 字节（file too large）")
+    return data
 
 
 def file_text(path: str | os.PathLike[str]) -> str:

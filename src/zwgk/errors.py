@@ -49,6 +49,10 @@ class MissingExtraError(ZwgkError):
     message names it."""
 
 
+MAX_PROBLEMS = 20
+"""The most problems an error lists, and ``from_json`` reports of one array (the rest counted)."""
+
+
 class InvalidDataError(ZwgkError):
     """Serialized reports (JSON, CSV) that do not describe reports; ``problems`` lists each problem
     with where it is (a JSON path, a CSV line)."""
@@ -57,7 +61,9 @@ class InvalidDataError(ZwgkError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        listed = "\n".join(f"  - {p}" for p in problems)
+        listed = "\n".join(f"  - {p}" for p in problems[:MAX_PROBLEMS])
+        if len(problems) > MAX_PROBLEMS:
+            listed += f"\n  … and {len(problems) - MAX_PROBLEMS:,} more"
         super().__init__(f"{self.what}不是有效的报告，{len(problems)} 处问题：\n{listed}")
 
 

@@ -13,17 +13,19 @@ from pathlib import Path
 
 import attrs
 
-from ..api import MAX_FILE_BYTES, parse_document, parse_file, parse_url
+from ..api import MAX_FILE_BYTES, file_bytes, parse_document, parse_file, parse_url
 from ..batch import files_in, map_files
 from ..errors import InputTooLargeError, ZwgkError
 from ..model.report import Report
 from ..progress import Progress
 from ..serialize.csv import from_csv
-from ..serialize.json import from_json
+from ..serialize.json import MAX_JSON_CHARS, from_json
 from ..sources.web import is_url
 
 STDIN = "-"
 """The name that stands for standard input."""
+MAX_DATA_BYTES = 4 * MAX_JSON_CHARS
+"""The largest JSON or CSV file read: as many characters as ``from_json`` takes, four bytes each."""
 
 
 def sources_in(names: Sequence[str]) -> list[str]:
@@ -62,8 +64,8 @@ def reports_in(name: str, simplify: bool = True) -> list[Report]:
     if suffix not in (".json", ".csv"):
         return [parse_file(name, simplify=simplify)]
     try:
-        text = Path(name).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        text = file_bytes(name, MAX_DATA_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
         raise ZwgkError(f"无法读取 {name}：{error}") from None
     found = [from_json(text)] if suffix == ".json" else from_csv(text)
     return [attrs.evolve(report, source=report.source or name) for report in found]

@@ -26,7 +26,7 @@ from cattrs.preconf.json import JsonConverter, make_converter
 from cattrs.v import format_exception
 
 from ..characters import field_problem
-from ..errors import InvalidJsonError
+from ..errors import MAX_PROBLEMS, InvalidJsonError
 from ..model.active import Active2019, Active2021
 from ..model.common import SAFE_INTEGER
 from ..model.report import Report
@@ -36,6 +36,9 @@ FORMAT_KEY = "format"
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 DECIMAL_MAX_LENGTH = 64
 MAX_JSON_CHARS = 50_000_000
+MAX_ARRAY_ITEMS = 100_000
+"""The longest array read: far more than any report holds (tens of paragraphs, diagnostics, unplaced
+lines), few enough to read in a second."""
 _ACTIVE: dict[str, type[Active2019] | type[Active2021]] = {"2019": Active2019, "2021": Active2021}
 _DECIMAL = re.compile(DECIMAL_PATTERN)
 _JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer", float: "number"}
@@ -112,19 +115,31 @@ def converter() -> JsonConverter:
     def sequence(cls: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         item = get_args(cls)[0]
 
+        def _at(error: Exception, index: int) -> Exception:
+            error.__notes__ = [
+                *getattr(error, "__notes__", []),
+                IterableValidationNote(f"Structuring {cls} @ index {index}", index, item),
+            ]
+            return error
+
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list:
                 raise _Invalid(f"expected an array, got {_json_type(value)}")
-            items, errors = [], []
+            if len(value) > MAX_ARRAY_ITEMS:
+                raise _Invalid(f"an array of {len(value):,} items, more than the {MAX_ARRAY_ITEMS:,} read")
+            items: list[Any] = []
+            errors: list[Exception] = []
+            unlisted: list[int] = []
             for index, element in enumerate(value):
                 try:
                     items.append(made.structure(element, item))
                 except Exception as error:
-                    error.__notes__ = [
-                        *getattr(error, "__notes__", []),
-                        IterableValidationNote(f"Structuring {cls} @ index {index}", index, item),
-                    ]
-                    errors.append(error)
+                    if len(errors) < MAX_PROBLEMS - 1:  # and one line for the rest
+                        errors.append(_at(error, index))
+                    else:
+                        unlisted.append(index)
+            if unlisted:
+                errors.append(_at(_Invalid(f"… and {len(unlisted):,} more items refused"), unlisted[0]))
             if errors:
                 raise IterableValidationError(f"While structuring {cls}", errors, cls)
             return tuple(items)

@@ -9,16 +9,23 @@ Headers, footers (page numbers), footnotes, deleted revisions and text boxes are
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 from typing import Any
 
 from ..errors import InputTooLargeError, UnsupportedSourceError
 from . import require
-from .tables import table_lines
+from .tables import check_size, table_lines
 
-_MAX_UNPACKED_BYTES = 256 * 1024 * 1024
-"""The most a .docx may unpack to: a report is some megabytes, a ZIP bomb far more."""
+_MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+"""The most a .docx may unpack to: a report is some megabytes (its pictures barely compress), a ZIP bomb
+gigabytes."""
+_MAX_XML_BYTES = 16 * 1024 * 1024
+"""The most its XML may unpack to: a long report's is a megabyte or two, and each byte of it costs
+python-docx tens of bytes of memory."""
+_CHUNK = 1 << 20
+_XML_START = (b"<", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _R, _T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
@@ -46,11 +53,7 @@ def _body(data: bytes) -> Any:
     """The ``w:body`` element of the document; raises ``UnsupportedSourceError`` for what is not one."""
     docx = require("docx", "docx")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > _MAX_UNPACKED_BYTES:
-            raise InputTooLargeError(f"Word 文档解压后有 {unpacked:,} 字节，超过上限 {_MAX_UNPACKED_BYTES:,}")
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_inflated(data)))
     except InputTooLargeError:
         raise
     except Exception as error:  # a damaged file fails anywhere in zipfile, zlib, lxml or python-docx
@@ -62,6 +65,34 @@ def _body(data: bytes) -> Any:
     if body is None:
         raise UnsupportedSourceError("Word (.docx) 文档没有正文（no w:body）")
     return body
+
+
+def _inflated(data: bytes) -> bytes:
+    """The .docx stored again uncompressed, for python-docx to read: it inflates each part in one go,
+    however much the part turns out to hold. Here the sizes the parts declare are checked first, then
+    each is inflated a chunk at a time (``zipfile`` stops a part at the size it declares: one that holds
+    more fails its CRC), and the XML among them is counted as it comes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+        declared = sum(part.file_size for part in parts)
+        if declared > _MAX_UNPACKED_BYTES:
+            raise InputTooLargeError(f"Word 文档解压后有 {declared:,} 字节，超过上限 {_MAX_UNPACKED_BYTES:,}")
+        stored = io.BytesIO()
+        xml = 0
+        with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as copy:
+            for part in parts:
+                with archive.open(part) as source, copy.open(part.filename, "w") as target:
+                    chunk = source.read(_CHUNK)
+                    counted = chunk.lstrip().startswith(_XML_START)
+                    while chunk:
+                        xml += len(chunk) if counted else 0
+                        if xml > _MAX_XML_BYTES:
+                            raise InputTooLargeError(
+                                f"Word 文档的 XML 解压后超过上限 {_MAX_XML_BYTES:,} 字节"
+                            )
+                        target.write(chunk)
+                        chunk = source.read(_CHUNK)
+    return stored.getvalue()
 
 
 def _children(parent: Any, tag: str) -> list[Any]:
@@ -108,14 +139,25 @@ def _table(table: Any, lines: list[str]) -> None:
             for cell in _children(row, _TC):
                 _blocks(cell, lines)
         return
+    check_size(sum(_width(row) for row in rows))
     lines.extend(table_lines([_row_cells(row) for row in rows]))
+
+
+def _skipped_columns(row: Any) -> int:
+    """The row's ``w:gridBefore``: the grid columns before its first cell."""
+    before = row.find(_GRID_BEFORE)
+    return _number(before) if before is not None else 0
+
+
+def _width(row: Any) -> int:
+    """The grid columns a row takes up."""
+    return _skipped_columns(row) + sum(_grid(cell.find(_TCPR))[0] for cell in _children(row, _TC))
 
 
 def _row_cells(row: Any) -> list[str | None]:
     """A row on the table's grid: each cell's text at the column it starts, ``None`` where a merge covers
     the position (the columns a cell spans, a vertical merge's continuation) or no cell stands."""
-    before = row.find(_GRID_BEFORE)
-    cells: list[str | None] = [None] * (_number(before) if before is not None else 0)
+    cells: list[str | None] = [None] * _skipped_columns(row)
     for cell in _children(row, _TC):
         span, continued = _grid(cell.find(_TCPR))
         if continued:

@@ -12,21 +12,31 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from typing import Any, NamedTuple, TypeVar
 
-from ..errors import UnsupportedSourceError
+from ..errors import InputTooLargeError, UnsupportedSourceError, ZwgkError
 from ..lexing.cells import CellKind, read
 from ..lexing.headings import candidate
 from ..lexing.tokens import NUMBERED
 from ..normalize import is_page_footer
 from . import require
+from .limits import InflateLimitExceeded, TimeLimitExceeded, bounded_zlib, inflate_limit, time_limit
 from .tables import cell_text, table_lines
+
+PAGE_SECONDS = 10.0
+"""The longest a page may take to read (so may opening the file): a real report's page takes a fraction
+of a second, a crafted one for ever (a ``/Contents`` that refers to itself)."""
+MAX_INFLATED_BYTES = 128 * 1024 * 1024
+"""The most a PDF's compressed streams may inflate to in all: a real report's inflate to some five times
+the file, a Flate bomb to a thousand times."""
 
 _CLOSING = "，。、；：？！）》」』”’,.;:?!)"
 """Punctuation no line of a paragraph starts with: a line starting with one continues the last."""
 _CHARS_PER_LINE = 28
 """About how many characters a line of an A4 report holds: sets the tolerance of the margins."""
+_T = TypeVar("_T")
 
 
 class _Line(NamedTuple):
@@ -137,13 +147,43 @@ def _paragraphs(items: Sequence[_Item]) -> list[str]:
     return out
 
 
+def _in_time(step: str, read: Callable[[], _T]) -> _T:
+    """What ``read`` returns, refused if it takes longer than ``PAGE_SECONDS``."""
+    try:
+        with time_limit(PAGE_SECONDS):
+            return read()
+    except TimeLimitExceeded:
+        raise UnsupportedSourceError(
+            f"PDF {step}用时超过 {PAGE_SECONDS:g} 秒，文件结构异常，不再读取（reading the PDF took too long）"
+        ) from None
+
+
+def _items(pdfplumber: Any, data: bytes) -> list[_Item]:
+    """The items of every page, each page (and opening the file) in its time. The PDF is not closed:
+    closing lists its pages again, outside any limit, and an in-memory file holds nothing to release."""
+    pdf = _in_time("打开文件", lambda: pdfplumber.open(io.BytesIO(data)))
+    pages = _in_time("列出页面", lambda: pdf.pages)
+    return [
+        item for page in pages for item in _in_time(f"第 {page.page_number} 页", partial(_page_items, page))
+    ]
+
+
 def text_of(data: bytes) -> str:
     """The text of a PDF report: its pages' text and tables in reading order, a line per paragraph and
-    per table row (cells tab-separated)."""
+    per table row (cells tab-separated). Each page must read within ``PAGE_SECONDS`` and the file's
+    streams inflate to at most ``MAX_INFLATED_BYTES``."""
     pdfplumber = require("pdfplumber", "pdf")
+    pdftypes: Any = require("pdfminer.pdftypes", "pdf")
+    pdftypes.zlib = bounded_zlib  # the one place pdfminer inflates
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            items = [item for page in pdf.pages for item in _page_items(page)]
+        with inflate_limit(MAX_INFLATED_BYTES):
+            items = _items(pdfplumber, data)
+    except ZwgkError:
+        raise
+    except InflateLimitExceeded:
+        raise InputTooLargeError(
+            f"PDF 的压缩数据解压后超过上限 {MAX_INFLATED_BYTES:,} 字节（compressed streams too large）"
+        ) from None
     except Exception as error:  # pdfminer raises many kinds for damaged or encrypted files
         raise UnsupportedSourceError(f"无法读取该 PDF 文件（unreadable PDF）：{error}") from None
     if not any(line.text.strip() for item in items for line in item.lines):

@@ -9,12 +9,17 @@ an empty cell kept empty — so the positions the document gives are the positio
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from ..errors import InputTooLargeError
 from ..lexing.cells import CellKind, read
 
 _SPACE_IN_WORD = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 _SPACES = re.compile(r"\s+")
+
+MAX_TABLE_CELLS = 1_000_000
+"""The most positions a table's cells may cover (rows × columns, a merged cell counted by all it
+covers): an official table has some 300, a page's largest tables some thousands, a span bomb billions."""
 
 Matrix = Sequence[Sequence[str | None]]
 """Rows of cells: the cell's text where it starts, ``None`` where a merged cell covers it."""
@@ -50,26 +55,49 @@ def table_lines(matrix: Matrix) -> list[str]:
     return lines
 
 
-def spans_to_matrix(rows: Iterable[Sequence[tuple[str, int, int]]]) -> list[list[str | None]]:
-    """The matrix of a table given as rows of ``(text, rowspan, colspan)``, as HTML and Word give it:
-    each cell placed at the first column its row leaves free, covering ``rowspan`` × ``colspan``."""
+def check_size(positions: int) -> None:
+    """Refuse a table whose cells cover more than ``MAX_TABLE_CELLS`` positions of its grid."""
+    if positions > MAX_TABLE_CELLS:
+        raise InputTooLargeError(
+            f"表格的单元格覆盖 {positions:,} 个位置，超过上限 {MAX_TABLE_CELLS:,}（table too large）"
+        )
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Column ranges ``[start, end)`` as their union: sorted, apart."""
+    union: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if union and start <= union[-1][1]:
+            union[-1] = (union[-1][0], max(union[-1][1], end))
+        else:
+            union.append((start, end))
+    return union
+
+
+def spans_to_matrix(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[list[str | None]]:
+    """The matrix of a table given as rows of ``(text, rowspan, colspan)``, as HTML gives it: each cell
+    placed at the first column its row leaves free, covering ``rowspan`` × ``colspan``. Time and memory
+    go with the positions the cells cover (``check_size``)."""
+    check_size(sum(rowspan * colspan for row in rows for _, rowspan, colspan in row))
     matrix: list[list[str | None]] = []
-    covered: dict[tuple[int, int], bool] = {}
+    below: dict[int, list[tuple[int, int]]] = {}  # row → the column ranges cells above cover in it
     for r, row in enumerate(rows):
+        covered = _union(below.pop(r, []))
         out: list[str | None] = []
-        column = 0
-        for text, rowspan, colspan in row:
-            while covered.pop((r, column), False):
-                out.append(None)
-                column += 1
+        i = 0
+        for cell in [*row, None]:  # None: the row's end, where covered positions still count
+            while i < len(covered) and covered[i][1] <= len(out):
+                i += 1
+            if i < len(covered) and covered[i][0] <= len(out):
+                out.extend([None] * (covered[i][1] - len(out)))
+                i += 1
+            if cell is None:
+                break
+            text, rowspan, colspan = cell
+            columns = (len(out), len(out) + colspan)
+            for lower in range(r + 1, r + rowspan):
+                below.setdefault(lower, []).append(columns)
             out.append(text)
             out.extend([None] * (colspan - 1))
-            for dr in range(1, rowspan):
-                for dc in range(colspan):
-                    covered[(r + dr, column + dc)] = True
-            column += colspan
-        while covered.pop((r, column), False):
-            out.append(None)
-            column += 1
         matrix.append(out)
     return matrix
