@@ -387,6 +387,27 @@ CELL_MARKERS = (
 UNITS = ("万元", "元", "件", "条", "个", "项", "万")
 """Units reports type into cells after a figure (``万`` alone is ``万元`` cut short)."""
 MONEY_UNITS = ("万元", "元", "万")
+APPROXIMATE_WORDS = (
+    "大约",
+    "约",
+    "近",
+    "逾",
+    "超过",
+    "不足",
+    "不到",
+    "共计",
+    "共",
+    "合计",
+    "约计",
+    "~",
+    ">",
+    "<",
+    "≥",
+    "≤",
+)
+"""What makes a figure in a cell approximate or a bound (``约64``, ``近百``): no count a column can take."""
+OTHER_UNITS = ("人次", "人", "次", "家", "户", "起", "宗", "篇", "份", "例", "余", "多", "%", "‰")
+"""Units of what the tables do not count (``64人``, ``12%``), and the 余/多 that make a figure approximate."""
 
 SIGN_WORDS = {"增加": "+", "增": "+", "+": "+", "减少": "-", "减": "-", "--": "-", "-": "-"}
 """What reports print before a figure of a 本年增/减 column (``增15``, ``减4``, ``--253``) and the sign it means."""

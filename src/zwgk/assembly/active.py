@@ -15,13 +15,13 @@ import attrs
 
 from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
 from ..codes import Findings
-from ..lexing.cells import BLANK, LABEL, MARKER, Cell
+from ..lexing.cells import BLANK, LABEL, TEXT, Cell
 from ..lexing.labels import Role
 from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from ..structure import Row as TableRow
-from .cells import figure, fit, headers_pad, note_numerals, pads, split_run, value
+from .cells import dropped, figure, fit, headers_pad, no_figure, note_numerals, pads, split_run, value
 from .glued import Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
@@ -207,6 +207,9 @@ class _Builder:
             self._extras(row, self.item, written, self.blocks.get(self.item or ""))
             return
         assert label is not None
+        for cell in row.labels:
+            if cell.kind is TEXT:
+                self._unplace(cell.text, cell.line, "与行标签同行的文字")
         field = label.reading.labels[0].name
         catalogue_row = next(r for r in block.rows if r.field == field)
         note_label(label, catalogue_row.label, self.findings, f"active.{field}")
@@ -241,6 +244,7 @@ class _Builder:
         fitted = self._split_as_stated(cells, width, catalogue_row, where) or fit(
             cells, width, self.findings, where, glued=self.glued, cut=cut, padded=self.padded
         )
+        self._keep_dropped(cells, fitted)
         found: dict[str, Any] = {}
         for i, cell in enumerate(fitted):
             column = columns[i] if columns else block.columns[i]
@@ -304,23 +308,29 @@ class _Builder:
             cut=None if rest else row.cut,
             padded=self.padded,
         )
+        self._keep_dropped(cells, fitted)
         for i, cell in enumerate(fitted):
             column = header_texts[i] if i < len(header_texts) else f"第{i + 1}列"
             self._extra(item or "", label, column, cell)
 
     def _extra(self, item: str, row: str, column: str, cell: Cell | None) -> None:
-        if cell is not None and cell.kind is MARKER:
-            self.findings.add(
-                "ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line
-            )
+        path = f"active.extras.{len(self.extras)}"
+        no_figure(cell, self.findings, path)
         number: Decimal | None = figure(cell)
-        note_numerals(cell, self.findings, f"active.extras.{len(self.extras)}")
+        note_numerals(cell, self.findings, path)
+        if cell is not None:
+            self.lines[f"{path}.value"] = cell.line
         self.extras.append(ExtraCell(item, row, column, number))
         self.findings.add(
             "ZW216",
             f"表二第（{item}）项“{row}”行“{column}”列不在本格式中，作为附加单元格保留",
             cell.line if cell is not None else None,
         )
+
+    def _keep_dropped(self, cells: Sequence[Cell], fitted: Sequence[Cell | None]) -> None:
+        """The figures of a row that fit placed in no column (its diagnostic said why), kept as unplaced."""
+        if left := dropped(cells, fitted):
+            self.unplaced.append(Unplaced(" ".join(c.text for c in left), "active", left[0].line))
 
     def _unplace(self, text: str, line: int, why: str) -> None:
         self.findings.add("ZW231", f"表二中的“{text}”为{why}，作为未归位内容保留", line)
