@@ -43,7 +43,7 @@ def _where(leaf: Leaf) -> str:
 
 def _kept(cells: Sequence[Cell], line: int) -> Unplaced:
     """Cells that fit nowhere in table 三, kept as unplaced content."""
-    return Unplaced(" ".join(c.text for c in cells if c.text), "requests", line)
+    return Unplaced(" ".join(c.text.strip() for c in cells if c.text.strip()), "requests", line)
 
 
 def _has_figures(cells: Sequence[Cell]) -> bool:
