@@ -82,10 +82,11 @@ def _figures(value: object) -> Iterator[object]:
 
 def test_a_repeated_row_is_kept_with_its_label() -> None:
     """沭阳 2025, line 151: a stray header row of a new Markdown table (“| 项目 | 本年新收件数 | 上年结转件数
-    | 予以公开 | 部分公开 | …”) repeats the labels 予以公开 and 部分公开 without figures."""
+    | 予以公开 | 部分公开 | 不予公开 | 结转下年度 | 总计 |”) repeats the labels 予以公开 and 部分公开 without
+    figures; its other cells, but the group label 不予公开, are kept too."""
     report = zwgk.parse_file(FIXTURES / "corpus" / "shuyang" / "shuyang-2025.txt")
     repeated = [u.text for u in report.unplaced if u.line == 151]
-    assert repeated == ["项目 本年新收件数 上年结转件数 予以公开", "部分公开"]
+    assert repeated == ["项目 本年新收件数 上年结转件数 予以公开", "部分公开", "结转下年度", "总计"]
     assert report.requests is not None and report.requests.granted.total == 294
 
 

@@ -97,6 +97,8 @@ def test_preamble(name: str) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_nothing_unplaced_and_no_error(name: str) -> None:
+    """Unplaced content only where a row printed more figures than its columns: what ZW222 dropped."""
     found = report(name)
-    assert found.unplaced == ()
+    trimmed = {d.line for d in found.diagnostics if d.code == "ZW222"}
+    assert {u.line for u in found.unplaced} <= trimmed
     assert not [d for d in found.diagnostics if d.severity is zwgk.Severity.ERROR]

@@ -387,6 +387,27 @@ CELL_MARKERS = (
 UNITS = ("万元", "元", "件", "条", "个", "项", "万")
 """Units reports type into cells after a figure (``万`` alone is ``万元`` cut short)."""
 MONEY_UNITS = ("万元", "元", "万")
+APPROXIMATE_WORDS = (
+    "大约",
+    "约",
+    "近",
+    "逾",
+    "超过",
+    "不足",
+    "不到",
+    "共计",
+    "共",
+    "合计",
+    "约计",
+    "~",
+    ">",
+    "<",
+    "≥",
+    "≤",
+)
+"""What makes a figure in a cell approximate or a bound (``约64``, ``近百``): no count a column can take."""
+OTHER_UNITS = ("人次", "人", "次", "家", "户", "起", "宗", "篇", "份", "例", "余", "多", "%", "‰")
+"""Units of what the tables do not count (``64人``, ``12%``), and the 余/多 that make a figure approximate."""
 
 MAX_FIGURE = SAFE_INTEGER
 """The largest magnitude a figure of a table may have, count or amount: far beyond any real report's,

@@ -213,8 +213,10 @@ CODES: dict[str, Code] = {
         Code(
             "ZW225",
             Severity.WARNING,
-            "A figure cannot stand in its column (a fraction in a count column).",
-            "“1.5”不是整数计数，按空白处理",
+            "A cell in a figure's place holds nothing its column can take: a fraction in a count column, an"
+            " approximate figure (`约64`), a figure of another unit (`64人`, `12%`). The cell is blank; the"
+            " diagnostic quotes it.",
+            "单元格“约64”是约数或别的单位的数字，不是本列的数，按空白处理",
         ),
         Code(
             "ZW226",

@@ -15,13 +15,13 @@ import attrs
 
 from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
 from ..codes import Findings
-from ..lexing.cells import BLANK, LABEL, MARKER, Cell
+from ..lexing.cells import BLANK, LABEL, TEXT, Cell
 from ..lexing.labels import Role
 from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from ..structure import Row as TableRow
-from .cells import figure, fit, headers_pad, note_numerals, pads, split_run, value
+from .cells import dropped, figure, fit, headers_pad, no_figure, note_numerals, pads, split_run, value
 from .glued import Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
@@ -207,6 +207,9 @@ class _Builder:
             self._extras(row, self.item, written, self.blocks.get(self.item or ""))
             return
         assert label is not None
+        for cell in row.labels:
+            if cell.kind is TEXT:
+                self._unplace(cell.text, cell.line, "与行标签同行的文字")
         field = label.reading.labels[0].name
         catalogue_row = next(r for r in block.rows if r.field == field)
         note_label(label, catalogue_row.label, self.findings, f"active.{field}")
@@ -214,7 +217,9 @@ class _Builder:
             self.findings.add(
                 "ZW215", f"表二“{label.text}”行重复出现，后者未采用", label.line, (f"active.{field}",)
             )
-            self._unplace(" ".join([written, *(c.text for c in row.cells if c.text)]), label.line, "重复的行")
+            self._unplace(
+                " ".join(c.text for c in (*row.labels, *row.cells) if c.text), label.line, "重复的行"
+            )
             return
         self.lines[f"active.{field}"] = label.line
         self._place(row, block, catalogue_row, _header_of(block, self.header))
@@ -241,6 +246,7 @@ class _Builder:
         fitted = self._split_as_stated(cells, width, catalogue_row, where) or fit(
             cells, width, self.findings, where, glued=self.glued, cut=cut, padded=self.padded
         )
+        self._keep_dropped(cells, fitted)
         found: dict[str, Any] = {}
         for i, cell in enumerate(fitted):
             column = columns[i] if columns else block.columns[i]
@@ -252,7 +258,7 @@ class _Builder:
             found[column.field] = value(cell, column, self.findings, f"active.{field}")
             if cell is not None:
                 self.lines[f"active.{field}.{column.field}"] = cell.line
-            if field == "procurement" and column.field == "amount":
+            if field == "procurement" and column.field == "amount" and found["amount"] is not None:
                 found["amount_unit"] = _unit_from([cell], header[i] if columns and header else None)
         self.values[field] = found
 
@@ -278,10 +284,20 @@ class _Builder:
             self._unplace(text, row.cells[0].line, "无行标签的数字")
 
     def _extras(self, row: DataRow, item: str | None, label: str, block: Block | None) -> None:
-        """A row the format lacks: its cells kept as extra cells, under the names of the columns its
-        header gives (or, where the header does not name them, its block's)."""
-        if not row.cells or (self.padded and all(c.kind is BLANK for c in row.cells)):
-            self._unplace(label, row.labels[0].line, "不属于本格式且无数字的行")
+        """A row the format lacks: its figures kept as extra cells, under the names of the columns its
+        header gives (or, where the header does not name them, its block's). A row without a figure, or
+        one a row of the same name already gave, or one under no item of the format, is kept as unplaced."""
+        text = " ".join(c.text for c in (*row.labels, *row.cells) if c.text)
+        if (item or "") not in self.blocks:
+            self._unplace(text, row.labels[0].line, "不在本格式任何一项之下的行")
+            return
+        if not any(figure(c) is not None for c in row.cells):
+            for found in row.cells:
+                no_figure(found, self.findings, "active.extras")
+            self._unplace(text, row.labels[0].line, "不属于本格式且无数字的行")
+            return
+        if any(e.item == (item or "") and e.row == label for e in self.extras):
+            self._unplace(text, row.labels[0].line, "重复的行")
             return
         header = _header_of(block, self.header) if block else self.header[0] if self.header else None
         mapped = _header_columns(block, self.template, header) if block else None
@@ -304,25 +320,36 @@ class _Builder:
             cut=None if rest else row.cut,
             padded=self.padded,
         )
+        self._keep_dropped(cells, fitted)
         for i, cell in enumerate(fitted):
             column = header_texts[i] if i < len(header_texts) else f"第{i + 1}列"
             self._extra(item or "", label, column, cell)
 
     def _extra(self, item: str, row: str, column: str, cell: Cell | None) -> None:
-        if cell is not None and cell.kind is MARKER:
-            self.findings.add(
-                "ZW221", f"单元格为“{cell.text}”，按空白处理（marker read as blank）", cell.line
-            )
+        """A figure in a row or column the format lacks, as an extra cell (a cell without one: nothing to
+        keep but what ``no_figure`` says)."""
+        path = f"active.extras.{len(self.extras)}"
         number: Decimal | None = figure(cell)
-        note_numerals(cell, self.findings, f"active.extras.{len(self.extras)}")
+        if cell is None or number is None:
+            no_figure(cell, self.findings, path)
+            return
+        note_numerals(cell, self.findings, path)
+        self.lines[f"{path}.value"] = cell.line
+        row, column = " ".join(row.split()), " ".join(column.split())  # one cell of a line, as written back
         self.extras.append(ExtraCell(item, row, column, number))
         self.findings.add(
             "ZW216",
             f"表二第（{item}）项“{row}”行“{column}”列不在本格式中，作为附加单元格保留",
-            cell.line if cell is not None else None,
+            cell.line,
         )
 
+    def _keep_dropped(self, cells: Sequence[Cell], fitted: Sequence[Cell | None]) -> None:
+        """The figures of a row that fit placed in no column (its diagnostic said why), kept as unplaced."""
+        if left := dropped(cells, fitted):
+            self.unplaced.append(Unplaced(" ".join(c.text for c in left), "active", left[0].line))
+
     def _unplace(self, text: str, line: int, why: str) -> None:
+        text = text.strip()
         self.findings.add("ZW231", f"表二中的“{text}”为{why}，作为未归位内容保留", line)
         self.unplaced.append(Unplaced(text, "active", line))
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..catalogue import MAX_DECIMAL_PLACES, MAX_FIGURE, Column, Kind
 from ..codes import Findings
-from ..lexing.cells import BLANK, MARKER, NUMBER, Cell
+from ..lexing.cells import BLANK, MARKER, NUMBER, UNREAD, Cell
 from ..structure import Cut, DataRow, HeaderRow, ItemRow, ValueRow
 from .glued import Totals
 from .glued import place as place_glued
@@ -73,6 +73,15 @@ def headers_pad(rows: Iterable[ItemRow | HeaderRow | DataRow | ValueRow]) -> boo
         if isinstance(row, HeaderRow) and _blank_run(reversed(row.cells)) >= _PADDING:
             return True
     return False
+
+
+def dropped(cells: Sequence[Cell], fitted: Sequence[Cell | None]) -> list[Cell]:
+    """The printed cells of a row that ``fit`` (or a glued split) placed in no column: for the caller
+    to keep as unplaced content. None where the row's cells were split into others (a glued row)."""
+    placed = {id(c) for c in fitted if c is not None}
+    if placed and not placed <= {id(c) for c in cells}:
+        return []
+    return [c for c in cells if c.kind is not BLANK and id(c) not in placed]
 
 
 def fit(
@@ -262,9 +271,9 @@ def _split_at_empties(cells: Sequence[Cell]) -> list[tuple[Cell, ...]]:
     return [tuple(row) for row in rows]
 
 
-def _blank_or_marker(cell: Cell | None, findings: Findings, path: str) -> bool:
-    """Whether the cell holds no figure: blank, a marker or a figure out of range (both said in a
-    diagnostic)."""
+def no_figure(cell: Cell | None, findings: Findings, path: str) -> bool:
+    """Whether the cell holds no figure its column takes: blank, a marker, a figure out of range, or one
+    approximate or of another unit (each but a blank said in a diagnostic, quoting the cell)."""
     if cell is None or cell.kind is BLANK:
         return True
     if cell.kind is MARKER:
@@ -276,6 +285,14 @@ def _blank_or_marker(cell: Cell | None, findings: Findings, path: str) -> bool:
         findings.add(
             "ZW234",
             f"单元格“{cell.text}”超出报告数字的范围（绝对值至多 {MAX_FIGURE}，小数至多 {MAX_DECIMAL_PLACES} 位），按空白处理",
+            cell.line,
+            (path,),
+        )
+        return True
+    if cell.kind is UNREAD:
+        findings.add(
+            "ZW225",
+            f"单元格“{cell.text}”是约数或别的单位的数字，不是本列的数，按空白处理",
             cell.line,
             (path,),
         )
@@ -299,7 +316,7 @@ def count(cell: Cell | None, column: Column, findings: Findings, row: str) -> in
             findings.add("ZW227", f"计数为负数：{cell.text}", cell.line, (f"{row}.{column.field}",))
         return integer
     path = f"{row}.{column.field}"
-    if not _blank_or_marker(cell, findings, path):
+    if not no_figure(cell, findings, path):
         assert cell is not None
         findings.add("ZW225", f"“{cell.text}”不是整数计数，按空白处理", cell.line, (path,))
     return None
@@ -308,7 +325,7 @@ def count(cell: Cell | None, column: Column, findings: Findings, row: str) -> in
 def amount(cell: Cell | None, column: Column, findings: Findings, row: str) -> Decimal | None:
     """A cell of an amount column: a ``Decimal`` in the column's unit (元 converted to 万元)."""
     path = f"{row}.{column.field}"
-    if _blank_or_marker(cell, findings, path):
+    if no_figure(cell, findings, path):
         return None
     assert cell is not None
     number = cell.reading.number

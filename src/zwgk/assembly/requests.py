@@ -11,12 +11,12 @@ import attrs
 
 from ..catalogue import REQUEST_COLUMNS, REQUEST_ROWS, Leaf, request_leaves, walk_rows
 from ..codes import Findings
-from ..lexing.cells import BLANK, LABEL, Cell
+from ..lexing.cells import BLANK, LABEL, TEXT, Cell
 from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
 from ..structure import Cut, DataRow, HeaderRow, Row, ValueRow, all_cells
 from . import glued
-from .cells import counts, fit, headers_pad, pads, record_lines, split_run
+from .cells import counts, dropped, fit, headers_pad, pads, record_lines, split_run
 from .glued import ROW
 from .labels import note_headers, note_label
 
@@ -43,7 +43,7 @@ def _where(leaf: Leaf) -> str:
 
 def _kept(cells: Sequence[Cell], line: int) -> Unplaced:
     """Cells that fit nowhere in table 三, kept as unplaced content."""
-    return Unplaced(" ".join(c.text for c in cells if c.text), "requests", line)
+    return Unplaced(" ".join(c.text.strip() for c in cells if c.text.strip()), "requests", line)
 
 
 def _has_figures(cells: Sequence[Cell]) -> bool:
@@ -167,6 +167,7 @@ class _Placer:
         if name in self.group_start:
             if not _has_figures(row.cells):
                 self.cursor, self.run = self.group_start[name] - 1, 0
+                self._keep_texts(row.labels)
                 return
             slot = self.group_start[name]
             self.findings.add(
@@ -182,6 +183,7 @@ class _Placer:
             self._unplace(all_cells(row), "不属于本格式的行")
             return
         if self._place(slot, row.cells, label.line, row.cut, row.labels):
+            self._keep_texts(row.labels)
             self.cursor, self.run = slot, 0
             if self.leaves[slot].path not in self.figureless:
                 self.anchors.append(slot)
@@ -215,9 +217,13 @@ class _Placer:
             cells, len(REQUEST_COLUMNS), self.findings, _where(leaf), ROW, cut=cut, padded=self.padded
         )
         self._store(leaf, fitted, line)
+        left = dropped(cells, fitted)  # figures no column took, as fit's diagnostic said: kept
+        if left:
+            self.unplaced.append(_kept(left, left[0].line))
         explicitly_blank = bool(cells) and not _has_figures(cells)  # a row of empty cells, as printed
         if not explicitly_blank and all(v is None for v in self.values[leaf.path]):
-            self.figureless[leaf.path] = _kept([*labels, *cells], line) if _has_figures(cells) else None
+            keep = _has_figures(cells) and not left
+            self.figureless[leaf.path] = _kept([*labels, *cells], line) if keep else None
         return True
 
     def _store(self, leaf: Leaf, fitted: Sequence[Cell | None], line: int) -> None:
@@ -337,6 +343,16 @@ class _Placer:
         self.findings.add("ZW231", f"表三中的“{kept.text}”{why}，作为未归位内容保留", kept.line)
         self.unplaced.append(kept)
 
+    def _keep_texts(self, labels: Sequence[Cell]) -> None:
+        """The text cells beside a placed row's label (the label is the format's own; they are not)."""
+        for cell in labels:
+            if cell.kind is TEXT:
+                self._unplace([cell], "是与行标签同行的文字")
+
+    def unplace_header(self, row: HeaderRow) -> None:
+        if cells := [c for c in row.cells if c.text]:
+            self._unplace(cells, "是行之间的表头文字")
+
     def missing(self) -> list[Leaf]:
         return [leaf for leaf in self.leaves if leaf.path not in self.rows and leaf.path not in self.pending]
 
@@ -355,6 +371,8 @@ def build_requests(
             placer.data_row(row)
         elif isinstance(row, ValueRow):
             placer.value_row(row)
+        elif isinstance(row, HeaderRow) and placer.rows:  # a header among the rows: no header of the table
+            placer.unplace_header(row)
         elif isinstance(row, HeaderRow):
             note_headers(row, 3, findings)
     placer.place_bare()

@@ -10,7 +10,7 @@ from ..lexing.cells import Cell
 from ..model.common import Unplaced
 from ..model.review import Review, ReviewOutcomes
 from ..structure import DataRow, HeaderRow, Row, ValueRow, all_cells
-from .cells import counts, fit, record_lines
+from .cells import counts, dropped, fit, record_lines
 from .glued import Totals
 from .labels import note_headers
 
@@ -35,6 +35,8 @@ def build_review(
             findings.add("ZW231", f"“{text}”不属于表四，作为未归位内容保留", line)
             unplaced.append(Unplaced(text, "review", line))
     fitted = fit(cells, _TOTALS.width, findings, "表四", _TOTALS)
+    if left := dropped(cells, fitted):  # the figures no column took, as the diagnostic said
+        unplaced.append(Unplaced(" ".join(c.text for c in left), "review", left[0].line))
     groups = {}
     for g, group in enumerate(REVIEW_GROUPS):
         part = fitted[g * len(REVIEW_COLUMNS) : (g + 1) * len(REVIEW_COLUMNS)]

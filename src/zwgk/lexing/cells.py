@@ -36,6 +36,9 @@ class CellKind(str, enum.Enum):
     HEADER = "h"
     LABEL = "l"
     TEXT = "t"
+    UNREAD = "u"
+    """A figure in a cell that no column can take as it stands: approximate (``约64``), or of another unit
+    (``64人``, ``12%``). It holds its column's place, and is read as blank with its text quoted."""
 
 
 # Each kind as a constant of this module: Python before 3.12 looks an enum's members up on their class
@@ -48,8 +51,9 @@ NOTE = CellKind.NOTE
 HEADER = CellKind.HEADER
 LABEL = CellKind.LABEL
 TEXT = CellKind.TEXT
+UNREAD = CellKind.UNREAD
 
-VALUE_KINDS = (BLANK, NUMBER, MARKER)
+VALUE_KINDS = (BLANK, NUMBER, MARKER, UNREAD)
 
 
 @attrs.frozen
@@ -89,6 +93,7 @@ class Cell(NamedTuple):
 
 _UNITS = "|".join(catalogue.UNITS)
 _SIGNS = "|".join(sorted(map(re.escape, catalogue.SIGN_WORDS), key=len, reverse=True))
+_FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER = re.compile(
     rf"({_SIGNS})?\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:\s*({_UNITS}))?(?:\s*([(（].*))?", re.DOTALL
 )
@@ -99,6 +104,13 @@ _LONGEST_FIGURE = sys.int_info.default_max_str_digits
 """More digits than Python prints of an int (4300) make no figure, and reading them as one would take
 time quadratic in their number: such a run is text."""
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
+_APPROXIMATE = "|".join(map(re.escape, catalogue.APPROXIMATE_WORDS))
+_OTHER_UNITS = "|".join(map(re.escape, catalogue.OTHER_UNITS))
+_UNREAD = re.compile(
+    rf"(?:(?:{_APPROXIMATE})\s*{_FIGURE}\s*(?:{_OTHER_UNITS}|{_UNITS})*|{_FIGURE}\s*(?:{_OTHER_UNITS})+(?:{_UNITS})?)"
+)
+"""A figure with a word that makes it no count: before it (``约64``, ``约5件``) or after it (``64人``, ``12%``,
+``5余件``)."""
 _WHITESPACE = re.compile(r"\s+")
 _BLANK = Reading(BLANK)
 _OUT_OF_RANGE = Reading(NUMBER, out_of_range=True)
@@ -136,7 +148,7 @@ def read(text: str) -> Reading:
         return Reading(NOTE)
     match = index().lookup(text)
     if match is None:
-        return Reading(TEXT)
+        return Reading(UNREAD if _UNREAD.fullmatch(folded) else TEXT)
     kind = LABEL if match.labels[0].role is Role.ROW else HEADER
     return Reading(kind, labels=match.labels, note=match.note, renumbered=match.renumbered)
 

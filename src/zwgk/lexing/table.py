@@ -25,7 +25,21 @@ from .. import catalogue
 from ..model.common import Template
 from ..numerals import DIGITS
 from ..structure import Cut
-from .cells import BLANK, HEADER, ITEM, LABEL, MARKER, NOTE, NUMBER, TEXT, VALUE_KINDS, Cell, kinds, read
+from .cells import (
+    BLANK,
+    HEADER,
+    ITEM,
+    LABEL,
+    MARKER,
+    NOTE,
+    NUMBER,
+    TEXT,
+    UNREAD,
+    VALUE_KINDS,
+    Cell,
+    kinds,
+    read,
+)
 from .labels import index
 from .layout import Stretch, stretches
 from .lines import SourceLine
@@ -34,7 +48,7 @@ from .tokens import prose, token
 _MAX_FRAGMENTS = 40  # a vertical label printed one character per line
 _HEADERS = (HEADER, NOTE)
 _WORDS = (TEXT, LABEL, HEADER)
-_FIGURES = (NUMBER, MARKER)
+_FIGURES = (NUMBER, MARKER, UNREAD)
 
 
 class Run(NamedTuple):

@@ -114,7 +114,7 @@ def _records(report: Report) -> Iterator[tuple[str, str, str, str]]:
         for i, note in enumerate(table.notes if table is not None else (), 1):
             yield name, "notes", str(i), _safe(note)
     for unplaced in report.unplaced:
-        yield "unplaced", unplaced.section or "", str(unplaced.line or ""), _safe(unplaced.text)
+        yield "unplaced", _safe(unplaced.section or ""), str(unplaced.line or ""), _safe(unplaced.text)
 
 
 def report_keys(reports: Sequence[Report], keys: Sequence[str] | None = None) -> list[str]:
@@ -221,7 +221,7 @@ def _report(rows: list[tuple[int, dict[str, str]]]) -> dict[str, Any]:
             _put(data, f"{table}.{row}.{column}", _number(value, Kind.COUNT, where))
         elif table == "unplaced":
             line = int(column) if _INTEGER.match(column) else None
-            data["unplaced"].append({"text": _unsafe(value), "section": row or None, "line": line})
+            data["unplaced"].append({"text": _unsafe(value), "section": _unsafe(row) or None, "line": line})
         else:
             raise InvalidCsvError([f"{where}: unknown table {table!r} with row {row!r}"])
     if "active" in data:  # records of table 二 without its format record (a DataFrame's): the report's

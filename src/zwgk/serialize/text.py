@@ -62,7 +62,8 @@ Cells = tuple[str, ...]
 def _active_block(active: Active2019 | Active2021, block: Block) -> Iterator[Cells]:
     extras = [e for e in active.extras if e.item == block.item]
     catalogue_rows = {row.label for row in block.rows}
-    extra_columns = list(dict.fromkeys(e.column for e in extras if e.row in catalogue_rows))
+    own_columns = {c.label for c in block.columns}
+    extra_columns = list(dict.fromkeys(e.column for e in extras if e.column not in own_columns))
     extra_rows = list(dict.fromkeys(e.row for e in extras if e.row not in catalogue_rows))
     by_place: dict[tuple[str, str], ExtraCell] = {(e.row, e.column): e for e in extras}
 

@@ -32,8 +32,9 @@ def cell_text(raw: str) -> str:
 
 
 def is_figure(text: str) -> bool:
-    """A figure, or a marker printed in its place (``-``, ``/``, ``无``), as the lexer reads cells."""
-    return read(text).kind in (CellKind.NUMBER, CellKind.MARKER)
+    """A figure, or a marker or a figure no column takes printed in its place (``-``, ``无``, ``约5``), as
+    the lexer reads cells."""
+    return read(text).kind in (CellKind.NUMBER, CellKind.MARKER, CellKind.UNREAD)
 
 
 def _first_figure(row: Sequence[str | None]) -> int | None:

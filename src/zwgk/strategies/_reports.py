@@ -73,6 +73,11 @@ def _active(draw: st.DrawFn, template: Template, blanks: bool) -> Active2019 | A
         values = {Kind.COUNT: count, Kind.SIGNED: signed, Kind.AMOUNT: amount}[kind]
         return _blank_or(values, blanks)
 
+    def extra_cells(item: str, row: str, columns: list[str]) -> list[ExtraCell]:
+        """The extra cells of a row: only its figures (a blank one is no extra cell)."""
+        found = [ExtraCell(item, row, c, draw(_blank_or(amount, blanks))) for c in columns]
+        return [e for e in found if e.value is not None]
+
     for block in ACTIVE_BLOCKS[template]:
         extra_columns = draw(st.lists(st.sampled_from(EXTRA_COLUMNS), unique=True, max_size=1))
         extra_rows = draw(st.lists(st.sampled_from(EXTRA_ROWS), unique=True, max_size=1))
@@ -83,12 +88,9 @@ def _active(draw: st.DrawFn, template: Template, blanks: bool) -> Active2019 | A
                     draw(st.sampled_from((None, "元", "万元"))) if values["amount"] else None
                 )
             fields[row.field or ""] = classes[row.field or ""](**values)
-            extras += [
-                ExtraCell(block.item, row.label, c, draw(_blank_or(amount, blanks))) for c in extra_columns
-            ]
+            extras += extra_cells(block.item, row.label, extra_columns)
         for label in extra_rows:
-            columns = [*(c.label for c in block.columns), *extra_columns]
-            extras += [ExtraCell(block.item, label, c, draw(_blank_or(amount, blanks))) for c in columns]
+            extras += extra_cells(block.item, label, [*(c.label for c in block.columns), *extra_columns])
     notes = tuple(draw(st.lists(paragraph, max_size=2)))
     return cls(**fields, extras=tuple(extras), notes=notes)
 

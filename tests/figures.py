@@ -1,0 +1,127 @@
+"""Whether every figure of a report's text survives reading it: in a cell, in a diagnostic's message, in
+unplaced content, or in the text it stood in (a paragraph, the title, a label's own numbering).
+
+The check works line by line: a figure of line N is kept by what the report keeps from line N (a cell
+read from it, a diagnostic about it, content kept from it), or by a kept text the line's words are
+part of (a paragraph joined from several lines). Figures of a label or a header (``1.属于国家秘密``,
+``本年(2023)处理决定``, ``保留4位小数``), of a paragraph's numbering (``2.``), a 第N条 or a year (``2023年``)
+are the label's own text, which the report keeps by recognising it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+import zwgk
+from zwgk.lexing.cells import HEADER, ITEM, LABEL, NOTE, TEXT, read
+from zwgk.normalize import fold_width, to_simplified
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_OWN_FIGURE = re.compile(
+    r"^\s*\d{1,2}[.、](?=\d{4}年)|\d+\s*(?=[.、]\s*[^\d\s])|(?<=第)\s*\d+\s*(?=[条项款])|\d+\s*(?=年)"
+)
+"""Numbering (``1.``, ``3、``, ``2.2019年``), a 第N条/项, a year."""
+_CELL_SEPARATOR = re.compile(r"\t|\s{2,}")
+_LABEL_KINDS = (LABEL, HEADER, ITEM, NOTE)
+
+
+def _without_own_figures(line: str) -> str:
+    """``line`` without the figures that are part of its labels' and headers' own text (a header row's
+    other text is its header's too: ``本年(2023)处理决定`` cut short)."""
+    folded = fold_width(line)
+    cells = (
+        folded.split("|") if "|" in folded else _CELL_SEPARATOR.split(folded)
+    )  # a pipe row's cells hold tabs
+    kinds = [read(to_simplified(c.strip())).kind for c in cells]
+    own = (*_LABEL_KINDS, TEXT) if HEADER in kinds else _LABEL_KINDS
+    kept = [c for c, kind in zip(cells, kinds, strict=True) if kind not in own]
+    return _OWN_FIGURE.sub("", " ".join(kept))
+
+
+def _figures(text: str) -> list[Decimal]:
+    return [Decimal(f) for f in _FIGURE.findall(_THOUSANDS.sub("", fold_width(text)))]
+
+
+def _value(report: zwgk.Report, path: str) -> Any:
+    found: Any = report
+    for part in path.split("."):
+        found = found[int(part)] if part.isdigit() else getattr(found, part, None)
+        if found is None:
+            return None
+    return found
+
+
+def _cells_by_line(report: zwgk.Report) -> dict[int, list[Decimal]]:
+    """The figures of the cells read from each line."""
+    found: dict[int, list[Decimal]] = defaultdict(list)
+    for path, line in report.source_lines.items():
+        value = _value(report, path)
+        if isinstance(value, int | Decimal) and not isinstance(value, bool):
+            found[line].append(abs(Decimal(value)))  # a sign is printed apart: 减4, --253
+    return found
+
+
+def _quoted_by_line(report: zwgk.Report) -> dict[int, list[list[Decimal]]]:
+    """The figures each diagnostic's message, each unplaced text and each text read (a paragraph, the
+    title) quote, by the line it names (a row or a paragraph over several lines is named by its first)."""
+    found: dict[int, list[list[Decimal]]] = defaultdict(list)
+    for path, line in report.source_lines.items():
+        value = _value(report, path)
+        if isinstance(value, str):
+            found[line].append(_figures(value))
+    for diagnostic in report.diagnostics:
+        if diagnostic.line is not None:
+            found[diagnostic.line].append(_figures(diagnostic.message))
+    for item in report.unplaced:
+        if item.line is not None:
+            found[item.line].append(_figures(item.text))
+    return found
+
+
+def _texts(report: zwgk.Report) -> list[str]:
+    """Every text the report keeps whole: paragraphs, title, preamble, table notes, unplaced content."""
+    found = [report.title or "", report.organ or "", *report.preamble, *(u.text for u in report.unplaced)]
+    for section in (report.overview, report.problems, report.other_matters):
+        if section is not None:
+            found += section.paragraphs
+    for table in (report.active, report.requests, report.review):
+        found += getattr(table, "notes", ()) or ()
+    return [_squeezed(t) for t in found]
+
+
+def _squeezed(text: str) -> str:
+    return "".join(fold_width(to_simplified(text)).split())
+
+
+_ROW_LINES = 40
+"""How many lines a row printed a cell a line may take: its diagnostic or kept text names its first."""
+
+
+def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
+    """The figures of ``text`` that ``report`` (read from it) keeps nowhere: (line number, figure). A
+    figure is kept by a cell read from its line, or by what a diagnostic or unplaced content quotes
+    about its line or a line a little above (the start of its row); each quote keeps one figure."""
+    cells = _cells_by_line(report)
+    quoted = _quoted_by_line(report)
+    texts = _texts(report)
+    lost: list[tuple[int, str]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        figures = _figures(_without_own_figures(line))
+        if not figures or any(_squeezed(line) in t for t in texts):
+            continue
+        own = cells.get(number, [])
+        for figure in figures:
+            if figure in own:
+                own.remove(figure)
+                continue
+            nearby = (q for at in range(number, number - _ROW_LINES, -1) for q in quoted.get(at, ()))
+            quote = next((q for q in nearby if figure in q), None)
+            if quote is None:
+                lost.append((number, str(figure)))
+            else:
+                quote.remove(figure)
+    return lost

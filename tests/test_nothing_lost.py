@@ -1,0 +1,119 @@
+"""Nothing silently lost (issue 13): every figure of a report's text is in a cell, in a diagnostic's
+message or in unplaced content, and canonical text keeps what the report holds — for the real fixtures
+and for damaged copies of them (``mutants``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+import zwgk
+
+from .conftest import SEEDS
+from .figures import lost_figures
+from .mutants import FIXTURE_PATHS, mutants
+
+SEED = (SEEDS / "000_a590bb6f50b0561d.txt").read_text(encoding="utf-8")
+"""A 2019-format report whose tables print 0 in every cell."""
+REGULATIONS = "规章\t0\t0\t0"
+NEW_RECEIVED = "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0"
+
+MUTANTS = list(mutants(6))
+
+
+def _with(line: str, replacement: str) -> zwgk.Report:
+    assert line in SEED
+    return zwgk.parse(SEED.replace(line, replacement, 1))
+
+
+def _said(report: zwgk.Report, code: str) -> list[str]:
+    return [d.message for d in report.diagnostics if d.code == code]
+
+
+@pytest.mark.parametrize("odd", ["约5", "5人", "12%", "约64", "64人"])
+def test_a_table_2_cell_that_is_no_figure_is_blank_quoted_and_holds_its_column(odd: str) -> None:
+    report = _with(REGULATIONS, f"规章\t{odd}\t0\t0")
+    assert report.active is not None
+    assert report.active.regulations == zwgk.Documents2019(made=None, published=0, total_published=0)
+    assert any(f"“{odd}”" in m for m in _said(report, "ZW225"))
+
+
+@pytest.mark.parametrize("odd", ["约64", "64人", "12%"])
+def test_a_table_3_cell_that_is_no_figure_blanks_only_itself(odd: str) -> None:
+    report = _with(NEW_RECEIVED, NEW_RECEIVED.replace("\t0", f"\t{odd}", 1))
+    assert report.requests is not None
+    assert report.requests.new_received == zwgk.RequestRow(None, 0, 0, 0, 0, 0, 0)
+    assert any(f"“{odd}”" in m for m in _said(report, "ZW225"))
+    assert not _said(report, "ZW229")  # no 数字连写 said of it
+
+
+def test_chinese_numerals_and_a_count_in_pieces_are_read() -> None:
+    report = _with(NEW_RECEIVED, NEW_RECEIVED.replace("\t0", "\t二十", 1).replace("\t0", "\t64件", 1))
+    assert report.requests is not None
+    assert report.requests.new_received == zwgk.RequestRow(20, 64, 0, 0, 0, 0, 0)
+    assert any("二十" in m for m in _said(report, "ZW220"))
+
+
+def test_text_beside_a_row_label_is_kept() -> None:
+    """abc may be a column or part of the label: the two figures after it have no certain column."""
+    report = _with(REGULATIONS, "规章\tabc\t0\t0")
+    assert [(u.text, u.section) for u in report.unplaced] == [("abc", "active"), ("0 0", "active")]
+
+
+@pytest.mark.parametrize(
+    ("group", "first"),
+    [
+        ("\t(五) 不予处理\t1.信访举报投诉类申请", "1.信访举报投诉类申请"),
+        ("\t(三) 不予公开\t1.属于国家秘密", "1.属于国家秘密"),
+        ("三、本年度办理结果\t(一) 予以公开", "(一) 予以公开"),
+    ],
+)
+@pytest.mark.parametrize("line", ["其他", "7\t8", "单位：件"])
+def test_a_line_after_a_group_label_is_kept(group: str, first: str, line: str) -> None:
+    label = group.removesuffix(f"\t{first}").strip()
+    report = _with(group, f"{label}\n{line}\n{first}")
+    assert line.replace("\t", " ") in [u.text for u in report.unplaced]
+
+
+def test_every_figure_of_a_second_table_4_row_is_kept() -> None:
+    row = "\t".join(["0"] * 15)
+    second = [str(n) for n in range(1, 31)]
+    text = SEED.replace(row, row + "\n" + "\t".join(second), 1)
+    report = zwgk.parse(text)
+    kept = " ".join(u.text for u in report.unplaced if u.section == "review").split()
+    assert [f for f in second if f not in kept] == []
+    assert lost_figures(text, report) == []
+
+
+def test_a_figure_cut_short_by_the_end_of_the_text_stays_in_canonical_text() -> None:
+    report = zwgk.parse("第二十条第（六）项\n其他事项\t5")
+    text = zwgk.to_text(report)
+    assert "未归位：5" in text.splitlines()
+    assert zwgk.parse(text) == report
+
+
+def test_csv_neutralises_the_section_of_unplaced_content() -> None:
+    hostile = "=cmd|' /C calc'!A0"
+    report = zwgk.Report(title="报告", unplaced=(zwgk.Unplaced("=1+1", hostile, 3),))
+    written = zwgk.to_csv([report])
+    fields = [field for record in csv.reader(io.StringIO(written)) for field in record]
+    assert not [f for f in fields if f.startswith(("=", "+", "-", "@"))]
+    assert zwgk.from_csv(written) == [report]
+
+
+@pytest.mark.parametrize("path", FIXTURE_PATHS, ids=lambda p: p.stem)
+def test_every_figure_of_a_fixture_is_kept(path: object) -> None:
+    text = zwgk.file_text(path)  # type: ignore[arg-type]
+    assert lost_figures(text, zwgk.parse(text)) == []
+
+
+@pytest.mark.parametrize(("name", "text"), MUTANTS, ids=[name for name, _ in MUTANTS])
+def test_every_figure_of_a_mutant_is_kept_and_its_canonical_text_reads_back(name: str, text: str) -> None:
+    try:
+        report = zwgk.parse(text)
+    except zwgk.NotAReportError:
+        return
+    assert lost_figures(text, report) == []
+    assert zwgk.parse(zwgk.to_text(report)) == report
