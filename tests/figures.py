@@ -17,7 +17,7 @@ from typing import Any
 
 import zwgk
 from zwgk.lexing.cells import HEADER, ITEM, LABEL, NOTE, TEXT, read
-from zwgk.normalize import fold_width, to_simplified
+from zwgk.normalize import fold_width, is_page_footer, to_simplified
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
@@ -111,9 +111,10 @@ def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
     lost: list[tuple[int, str]] = []
     for number, line in enumerate(text.split("\n"), start=1):
         figures = _figures(_without_own_figures(line))
-        if not figures or any(_squeezed(line) in t for t in texts):
+        if not figures or is_page_footer(line):  # a page number is the page's, dropped with ZW108
             continue
         own = cells.get(number, [])
+        missing = []
         for figure in figures:
             if figure in own:
                 own.remove(figure)
@@ -121,7 +122,9 @@ def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
             nearby = (q for at in range(number, number - _ROW_LINES, -1) for q in quoted.get(at, ()))
             quote = next((q for q in nearby if figure in q), None)
             if quote is None:
-                lost.append((number, str(figure)))
+                missing.append((number, str(figure)))
             else:
                 quote.remove(figure)
+        if missing and not any(_squeezed(line) in t for t in texts):  # kept in the text it stands in
+            lost += missing
     return lost
