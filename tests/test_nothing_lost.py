@@ -117,3 +117,12 @@ def test_every_figure_of_a_mutant_is_kept_and_its_canonical_text_reads_back(name
         return
     assert lost_figures(text, report) == []
     assert zwgk.parse(zwgk.to_text(report)) == report
+
+
+def test_figures_in_a_heading_beyond_its_wording_are_quoted() -> None:
+    text = "某县2023年政府信息公开工作年度报告\n二、主动公开政府信42息情况\n第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t97\n"
+    report = zwgk.parse(text)
+    (said,) = [d for d in report.diagnostics if d.code == "ZW207"]
+    assert "二、主动公开政府信42息情况" in said.message and said.line == 2
+    assert lost_figures(text, report) == []
+    assert not [d for d in zwgk.parse("二、主动公开政府信息情况\n").diagnostics if d.code == "ZW207"]

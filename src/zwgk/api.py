@@ -25,6 +25,7 @@ from .errors import (
 from .grammar import parse_tokens, token_text
 from .lexing.cells import ITEM, LABEL, read
 from .lexing.flattened import unflatten
+from .lexing.headings import figures_beside
 from .lexing.lexer import tokens
 from .lexing.lines import SourceLine
 from .model.common import Unplaced
@@ -89,6 +90,16 @@ def _starts_with_label(key: str) -> bool:
     return first is not None and read(first.group()).kind in (LABEL, ITEM)
 
 
+def _quote_heading_figures(found: list[Token], findings: Findings) -> None:
+    """A heading holding figures its official wording does not is quoted (ZW207): the report keeps no
+    heading's text, and the figures would be lost with it."""
+    for heading in found:
+        if heading.type == "HEADING" and figures_beside(heading.value[0], heading.value[1].key):
+            section, line = heading.value
+            said = f"章节标题“{line.text.strip()}”含格式标题以外的内容，按第{section.numeral}部分读取"
+            findings.add("ZW207", said, line.number)
+
+
 def parse(text: str, *, simplify: bool = True) -> Report:
     """Read a report from its text.
 
@@ -134,6 +145,7 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
         raise NotAReportError(
             "文本中没有年度报告的标题、章节标题或表格标签，不是政府信息公开工作年度报告（not a report）"
         )
+    _quote_heading_figures(found, findings)
     document, skipped = parse_tokens(found)
     report = assemble(document, findings, glued=bool(flattened))
     if skipped:

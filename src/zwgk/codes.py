@@ -133,6 +133,13 @@ CODES: dict[str, Code] = {
             "表二为 2021 年格式，表三为 2019 年格式（混合格式）",
         ),
         Code(
+            "ZW207",
+            Severity.INFO,
+            "A section heading holds figures its official wording does not; they are quoted here, the"
+            " heading read as that section's.",
+            "章节标题“二、2023年主动公开政府信息情况”含格式标题以外的内容，按第二部分读取",
+        ),
+        Code(
             "ZW211",
             Severity.INFO,
             "A label was matched through a known variant (alias), not its official wording.",

@@ -87,6 +87,13 @@ def candidate(index: int, line: str) -> Candidate | None:
     return None
 
 
+def figures_beside(section: Section, line: str) -> bool:
+    """Whether a heading line, read as ``section``'s, holds figures its official wording does not (a
+    heading with more in it, ``二、2023年主动公开政府信息情况``): they would go with the heading."""
+    rest = split_key(_MARKDOWN_HEADING.sub("", line).strip())[1]
+    return _exact_titles().get(rest) is not section and any(c.isdigit() for c in rest)
+
+
 def _keyword_lines(lines: Sequence[str]) -> list[int]:
     """Indices of the lines that contain a heading keyword, found in one scan of the whole text."""
     text = "\n".join(lines)
