@@ -631,3 +631,9 @@ def test_a_figure_beyond_any_report_is_blank_and_quoted() -> None:
     assert report.active.procurement.amount is None
     quoted = [d.message for d in report.diagnostics if d.code == "ZW234"]
     assert len(quoted) == 2 and "“9007199254740992”" in quoted[0] and "“0.0000000000001”" in quoted[1]
+
+
+def test_empty_cells_after_a_paragraph_that_follows_an_item_header() -> None:
+    # found by benchmarks/fuzz.py: the empty cell went to pad the item header, which was no longer last
+    report = zwgk.parse("第二十条第(八)项 |\n\\|||\n|")
+    assert "|||" in report.preamble  # the escaped line, kept as the paragraph it is

@@ -219,7 +219,7 @@ class _Rows:
             self.held += empties  # after a blank line: they open the next row
         elif self.run or self.labels:
             self._values(empties, alone)
-        elif row == self.item_row or (alone and self.item_row >= 0):
+        elif (row == self.item_row or (alone and self.item_row >= 0)) and self.out[-1].type == "ITEM":
             self.out[-1].value.extend(empties)  # an item header padded with empty cells
         elif self.header and ((alone and len(empties) > 1) or self.header[-1][1] == row):
             self.header += ((c, row) for c in empties)  # a header row padded with empty cells
