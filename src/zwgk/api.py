@@ -71,17 +71,10 @@ def _usable(text: object) -> str:
     return text.lstrip("\ufeff")
 
 
-_REPORT_TOKENS = frozenset(("HEADING", "ITEM", "LABEL"))
-_REPORT_WORDS = ("年度报告", "年报")
+_REPORT_TOKENS = frozenset(("TITLE", "HEADING", "ITEM", "LABEL"))
+"""What shows the report format: a title (``find_title`` takes only lines that say 报告 or 年报), a
+section heading, a table label."""
 _FIRST_CELL = re.compile(r"[^\s|]+")
-
-
-def _is_sign_of_report(found: Token) -> bool:
-    """Whether a token shows the report format: a section heading, a table label, a title naming a
-    年度报告."""
-    if found.type == "TITLE":
-        return any(word in found.value.key for word in _REPORT_WORDS)
-    return found.type in _REPORT_TOKENS
 
 
 def _starts_with_label(key: str) -> bool:
@@ -141,7 +134,9 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
         message = f"{len(flattened)} 行连写的内容已按标题、表格标签和数字断开（run-together text broken into lines）"
         findings.add("ZW109", message, flattened[0])
     found = tokens(lines)
-    if not any(map(_is_sign_of_report, found)) and not any(_starts_with_label(line.key) for line in lines):
+    if all(t.type not in _REPORT_TOKENS for t in found) and not any(
+        _starts_with_label(line.key) for line in lines
+    ):
         raise NotAReportError(
             "文本中没有年度报告的标题、章节标题或表格标签，不是政府信息公开工作年度报告（not a report）"
         )

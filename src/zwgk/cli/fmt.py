@@ -16,7 +16,7 @@ from ..serialize.text import to_text
 from ..sources import kind_of
 from ..sources.decode import decode
 from ..sources.web import is_url
-from .inputs import STDIN, Batch, sources_in, stdin_bytes
+from .inputs import STDIN, Batch, failure, sources_in, stdin_bytes
 from .output import EXIT_FOUND, EXIT_OK, EXIT_UNUSABLE, Output, write_atomically, write_reports
 
 
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             found = formatted(source, simplify)
         except ZwgkError as error:
             failed += 1
-            print(f"zwgk: {source}: {error}", file=sys.stderr)
+            print(failure(source, error), file=sys.stderr)
             continue
         changed += found.changed
         if args.diff and found.changed:

@@ -40,6 +40,12 @@ def sources_in(names: Sequence[str]) -> list[str]:
     return out
 
 
+def failure(source: str, error: ZwgkError) -> str:
+    """The line that says a source could not be used, naming it once (most errors name it already)."""
+    said = str(error)
+    return f"zwgk: {said}" if said.startswith(source) or f" {source}" in said else f"zwgk: {source}: {said}"
+
+
 def stdin_bytes() -> bytes:
     """Standard input's bytes, refused beyond ``MAX_FILE_BYTES``."""
     data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
@@ -93,7 +99,7 @@ class Batch:
             result = stdin[STDIN] if source == STDIN else next(files)[1]
             if isinstance(result, ZwgkError):
                 batch.failures.append((source, result))
-                progress.note(f"zwgk: {source}: {result}")
+                progress.note(failure(source, result))
             else:
                 batch.reports += [(source, report) for report in result]
             progress.advance(source)

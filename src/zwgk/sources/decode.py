@@ -32,7 +32,6 @@ _UNCOMMON_SHARE = 0.1
 """Above this share of uncommon characters among the non-ASCII ones of its first ``_CHINESE_SAMPLE``,
 GB18030 text is not credible: real reports have at most 3 %, Big5 and Shift-JIS files decoded as
 GB18030 at least 40 %."""
-_GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "hz"})
 
 
 @attrs.frozen
@@ -99,7 +98,7 @@ def _detected(data: bytes, gb18030: str | None) -> SourceText:
             f"无法识别文件编码（既非 UTF-8/UTF-16，{tried}，也未检测出其他编码）（encoding not recognised）"
         )
     encoding = codecs.lookup(best.encoding).name
-    if encoding in _GB_FAMILY and gb18030 is not None:
+    if codec_of(encoding) == "gb18030" and gb18030 is not None:  # GBK or GB2312: the text already read
         return SourceText(gb18030, encoding="gb18030")
     try:
         return SourceText(data.decode(encoding), encoding, encoding)
