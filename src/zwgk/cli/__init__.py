@@ -18,6 +18,7 @@ from ..codes import document
 from ..errors import ZwgkError
 from ..model import Severity
 from ..samples import sample_path
+from ..serialize.labels import LABELS
 from ..serialize.schema import json_schema
 from . import fmt
 from .commands import run_check, run_convert, run_parse
@@ -101,7 +102,7 @@ def _arguments() -> argparse.ArgumentParser:
     )
     convert.add_argument(
         "--labels",
-        choices=("en", "zh"),
+        choices=LABELS,
         default="en",
         help="wide CSV: columns named by the model's fields (en, default) or the report's labels (zh)",
     )
