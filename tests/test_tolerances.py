@@ -637,3 +637,17 @@ def test_empty_cells_after_a_paragraph_that_follows_an_item_header() -> None:
     # found by benchmarks/fuzz.py: the empty cell went to pad the item header, which was no longer last
     report = zwgk.parse("第二十条第(八)项 |\n\\|||\n|")
     assert "|||" in report.preamble  # the escaped line, kept as the paragraph it is
+
+
+def test_html_cell_and_block_tags_part_what_they_stood_between() -> None:
+    report = zwgk.parse(
+        "二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\t本年处理决定数量\n行政处罚\t1</td><td>23"
+    )
+    assert report.active is not None
+    assert report.active.punishment == zwgk.Decisions(None)  # 1 and 23, never 123
+    assert "ZW224" in codes(report)
+
+
+def test_a_pinyin_note_that_begins_a_line_is_removed() -> None:
+    report = zwgk.parse("一、總體情況\n推進政務\n(wù)公開。")
+    assert report.overview == zwgk.TextSection(("推进政务", "公开。"))

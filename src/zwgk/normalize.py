@@ -19,18 +19,24 @@ from .codes import Findings
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
-# 鎮(zhèn): a pinyin note inserted after a character by spam mirror sites. A tone mark is required,
-# so ordinary parenthesised Latin text is never touched.
-_PINYIN_NOTE = re.compile(rf"(?<=[{_HAN}]) ?[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]")
+# 鎮(zhèn): a pinyin note inserted after a character by spam mirror sites, also where a line or a cell
+# begins with it (the character it notes ended the line before). A tone mark is required and no letter
+# or digit may precede it, so ordinary parenthesised Latin text is never touched.
+_PINYIN_NOTE = re.compile(rf"(?<![A-Za-z0-9]) ?[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]")
 _TONE_MARK = re.compile(f"[{_TONE_VOWELS}]")
 _LONGEST_TAG = 2000
 """No tag, comment or Word mark is longer: bounding what a pattern looks through keeps a line of a
 thousand unclosed ones (``<!--<!--…``) linear, where each would otherwise be scanned to the line's end."""
 # A tag, or a known inline tag whose "<" a broken conversion turned into "?" (畜?/span>).
 _HTML_TAG = re.compile(
-    rf"<!--[^\n]{{0,{_LONGEST_TAG}}}?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>\n]{{0,{_LONGEST_TAG}}})?/?>"
-    rf"|\?/?(?:span|font|p|div|br|strong|em|o:p)(?:\s[^<>\n]{{0,{_LONGEST_TAG}}})?/?>"
+    rf"<!--[^\n]{{0,{_LONGEST_TAG}}}?-->|</?([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>\n]{{0,{_LONGEST_TAG}}})?/?>"
+    rf"|\?/?(span|font|p|div|br|strong|em|o:p)(?:\s[^<>\n]{{0,{_LONGEST_TAG}}})?/?>"
 )
+_BLOCK_TAGS = frozenset(
+    "address article br dd div dl dt h1 h2 h3 h4 h5 h6 hr li ol p section table tbody td tfoot th thead tr ul".split()
+)
+"""Tags that part what stands on either side (two cells, two paragraphs): removed, they leave a space,
+so ``1</td><td>23`` stays two figures."""
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _WORD_ARTEFACT = re.compile(
     rf"\[(?:bookmark|image|footnoteRef|endnoteRef|comment)(?::[^\]\n]{{0,{_LONGEST_TAG}}})?\]"
@@ -71,6 +77,11 @@ def _strip(
     return text_after
 
 
+def _tag(match: re.Match[str]) -> str:
+    name = match.group(1) or match.group(2) or ""
+    return " " if name.lower() in _BLOCK_TAGS else ""
+
+
 def _entity(match: re.Match[str]) -> str:
     return html.unescape(match.group()).replace("\n", " ")
 
@@ -86,7 +97,9 @@ def scrub(text: str, findings: Findings) -> str:
     if _TONE_MARK.search(text):  # the note pattern is slow to scan; tone marks are rare
         text = _strip(text, _PINYIN_NOTE, "", "ZW101", "已移除拼音注音（pinyin notes removed）", findings)
     if "<" in text or "?/" in text:
-        text = _strip(text, _HTML_TAG, "", "ZW102", "已移除 HTML 标签残留（HTML residue removed）", findings)
+        text = _strip(
+            text, _HTML_TAG, _tag, "ZW102", "已移除 HTML 标签残留（HTML residue removed）", findings
+        )
     if "&" in text:
         text = _strip(
             text, _HTML_ENTITY, _entity, "ZW102", "已解码 HTML 实体（HTML entities decoded）", findings
