@@ -283,6 +283,12 @@ CODES: dict[str, Code] = {
             "单元格“90071992547409920”超出报告数字的范围（绝对值至多 9007199254740991，小数至多 12 位），按空白处理",
         ),
         Code(
+            "ZW235",
+            Severity.INFO,
+            "A figure was printed with a parenthesised note after it; the figure is read, the note quoted.",
+            "单元格“13000000（预算）”的数字后附有说明“预算”，按 13000000 读取",
+        ),
+        Code(
             "ZW301",
             Severity.ERROR,
             "Table 三, a column: 一 + 二 ≠ （七）总计 + 四 (the rule printed in the form).",

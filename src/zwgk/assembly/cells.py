@@ -300,10 +300,20 @@ def no_figure(cell: Cell | None, findings: Findings, path: str) -> bool:
     return False
 
 
-def note_numerals(cell: Cell | None, findings: Findings, path: str) -> None:
-    """Say that a figure was read from Chinese numerals, if it was."""
-    if cell is not None and cell.reading.numerals:
-        findings.add("ZW220", f"单元格“{cell.text}”按中文数字读作 {cell.reading.number}", cell.line, (path,))
+def note_reading(cell: Cell | None, findings: Findings, path: str) -> None:
+    """Say that a figure was read from Chinese numerals, or from beside a note, if it was."""
+    if cell is None:
+        return
+    reading = cell.reading
+    if reading.numerals:
+        findings.add("ZW220", f"单元格“{cell.text}”按中文数字读作 {reading.number}", cell.line, (path,))
+    if reading.note is not None:
+        findings.add(
+            "ZW235",
+            f"单元格“{cell.text}”的数字后附有说明“{reading.note}”，按 {reading.number} 读取",
+            cell.line,
+            (path,),
+        )
 
 
 def count(cell: Cell | None, column: Column, findings: Findings, row: str) -> int | None:
@@ -311,7 +321,7 @@ def count(cell: Cell | None, column: Column, findings: Findings, row: str) -> in
     ``None`` for a blank, a marker, a figure out of range or what is no whole number (said in a
     diagnostic)."""
     if cell is not None and (integer := cell.reading.integer) is not None:
-        note_numerals(cell, findings, f"{row}.{column.field}")
+        note_reading(cell, findings, f"{row}.{column.field}")
         if integer < 0 and column.kind is Kind.COUNT:
             findings.add("ZW227", f"计数为负数：{cell.text}", cell.line, (f"{row}.{column.field}",))
         return integer
@@ -332,7 +342,7 @@ def amount(cell: Cell | None, column: Column, findings: Findings, row: str) -> D
     if number is None:
         findings.add("ZW225", f"单元格“{cell.text}”不是数字，按空白处理", cell.line, (path,))
         return None
-    note_numerals(cell, findings, path)
+    note_reading(cell, findings, path)
     if column.unit == "万元" and cell.reading.unit == "元":
         converted = number / 10000
         findings.add("ZW226", f"金额“{cell.text}”以元计，已换算为 {converted} 万元", cell.line, (path,))
@@ -351,7 +361,9 @@ def counts(
     """``count`` of each cell; a row of plain non-negative whole numbers in Arabic digits (the common
     case) is read without the per-cell checks."""
     integers = [c.reading.integer if c is not None else None for c in cells]
-    if all(i is not None and i >= 0 for i in integers) and not any(c and c.reading.numerals for c in cells):
+    if all(i is not None and i >= 0 for i in integers) and not any(
+        c and (c.reading.numerals or c.reading.note is not None) for c in cells
+    ):
         return integers
     return [count(cell, column, findings, row) for cell, column in zip(cells, columns, strict=True)]
 
