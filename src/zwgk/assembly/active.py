@@ -21,7 +21,7 @@ from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from ..structure import Row as TableRow
-from .cells import dropped, figure, fit, headers_pad, no_figure, note_numerals, pads, split_run, value
+from .cells import dropped, figure, fit, headers_pad, no_figure, note_reading, pads, split_run, value
 from .glued import Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
@@ -333,7 +333,7 @@ class _Builder:
         if cell is None or number is None:
             no_figure(cell, self.findings, path)
             return
-        note_numerals(cell, self.findings, path)
+        note_reading(cell, self.findings, path)
         self.lines[f"{path}.value"] = cell.line
         row, column = " ".join(row.split()), " ".join(column.split())  # one cell of a line, as written back
         self.extras.append(ExtraCell(item, row, column, number))
@@ -367,7 +367,10 @@ class _Builder:
                 row_class = field.type
                 assert isinstance(row_class, type)
                 fields[field.name] = row_class(**self.values[field.name])
-        return cls(**fields, extras=tuple(self.extras), notes=notes)
+        order = _as_written(self.extras, self.blocks)
+        stood = [self.lines.pop(f"active.extras.{i}.value") for i in order]
+        self.lines.update({f"active.extras.{k}.value": line for k, line in enumerate(stood)})
+        return cls(**fields, extras=tuple(self.extras[i] for i in order), notes=notes)
 
 
 def build_active(
@@ -395,3 +398,29 @@ def build_active(
         elif isinstance(row, ValueRow):
             builder.value_row(row)
     return builder.build(notes), builder.unplaced
+
+
+def _as_written(extras: Sequence[ExtraCell], blocks: dict[str, Block]) -> list[int]:
+    """The order of ``extras`` (their indexes) in which canonical text writes them, and so reads them
+    back: by block; in a block, the format's rows in order, then the report's own as they came; in a
+    row, the block's columns, then the others in the order they first appear."""
+    items = list(blocks)
+    first: dict[tuple[str, str], int] = {}
+    for i, extra in enumerate(extras):
+        first.setdefault((extra.item, extra.row), i)
+
+    def row_rank(extra: ExtraCell) -> tuple[int, int]:
+        labels = [row.label for row in blocks[extra.item].rows]
+        at = labels.index(extra.row) if extra.row in labels else len(labels) + first[(extra.item, extra.row)]
+        return items.index(extra.item), at
+
+    by_row = sorted(range(len(extras)), key=lambda i: row_rank(extras[i]))
+    column_rank: dict[tuple[str, str], int] = {}
+    for i in by_row:
+        extra = extras[i]
+        own = [column.label for column in blocks[extra.item].columns]
+        at = own.index(extra.column) if extra.column in own else len(own) + len(column_rank)
+        column_rank.setdefault((extra.item, extra.column), at)
+    return sorted(
+        by_row, key=lambda i: (row_rank(extras[i]), column_rank[(extras[i].item, extras[i].column)])
+    )
