@@ -16,6 +16,7 @@ from lark import Token
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer
 from .cells import ITEM, LABEL, NOTE, read
+from .flattened import unflatten
 from .headings import candidate, find_headings
 from .layout import stretches
 from .lines import SourceLine, is_escaped
@@ -108,6 +109,8 @@ def reads_back(text: str, *, tabular: bool, opening: bool = False) -> bool:
     if candidate(0, text) is not None or (opening and find_title([text], 1)):
         return False
     line = SourceLine(1, text, text)
+    if unflatten([line])[1]:  # table rows or sections run together, broken into lines when read
+        return False
     if not tabular:
         return not _is_anchor(line)
     # In a table a line is prose whatever its neighbours only where the lexer takes it as prose by
