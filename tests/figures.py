@@ -17,7 +17,8 @@ from typing import Any
 
 import zwgk
 from zwgk.lexing.cells import HEADER, ITEM, LABEL, NOTE, TEXT, read
-from zwgk.normalize import fold_width, is_page_footer, to_simplified
+from zwgk.codes import Findings
+from zwgk.normalize import fold_width, is_page_footer, scrub, to_simplified
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
@@ -83,22 +84,26 @@ def _quoted_by_line(report: zwgk.Report) -> dict[int, list[list[Decimal]]]:
 
 
 def _texts(report: zwgk.Report) -> list[str]:
-    """Every text the report keeps whole: paragraphs, title, preamble, table notes, unplaced content."""
+    """Every text the report keeps whole: paragraphs, title, preamble, table notes, unplaced content, the
+    labels of table 二's extra cells."""
     found = [report.title or "", report.organ or "", *report.preamble, *(u.text for u in report.unplaced)]
     for section in (report.overview, report.problems, report.other_matters):
         if section is not None:
             found += section.paragraphs
     for table in (report.active, report.requests, report.review):
         found += getattr(table, "notes", ()) or ()
+    for extra in getattr(report.active, "extras", ()):
+        found += [extra.row, extra.column]  # a report's own row or column, named as printed
     return [_squeezed(t) for t in found]
 
 
 def _squeezed(text: str) -> str:
-    return "".join(fold_width(to_simplified(text)).split())
+    return "".join(fold_width(to_simplified(text)).replace("|", " ").split())  # pipes are layout
 
 
 _ROW_LINES = 40
-"""How many lines a row printed a cell a line may take: its diagnostic or kept text names its first."""
+"""How many lines a row printed a cell a line may take: its diagnostic or kept text names its first line
+or the first of its figures, so a figure may be quoted a little above or below its own line."""
 
 
 def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
@@ -109,7 +114,7 @@ def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
     quoted = _quoted_by_line(report)
     texts = _texts(report)
     lost: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(scrub(text, Findings()).split("\n"), start=1):  # noise is no figure
         figures = _figures(_without_own_figures(line))
         if not figures or is_page_footer(line):  # a page number is the page's, dropped with ZW108
             continue
@@ -119,7 +124,13 @@ def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
             if figure in own:
                 own.remove(figure)
                 continue
-            nearby = (q for at in range(number, number - _ROW_LINES, -1) for q in quoted.get(at, ()))
+            nearby = (
+                q
+                for at in sorted(
+                    range(number - _ROW_LINES, number + _ROW_LINES), key=lambda at: abs(at - number)
+                )
+                for q in quoted.get(at, ())
+            )
             quote = next((q for q in nearby if figure in q), None)
             if quote is None:
                 missing.append((number, str(figure)))

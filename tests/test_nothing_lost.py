@@ -126,3 +126,51 @@ def test_figures_in_a_heading_beyond_its_wording_are_quoted() -> None:
     assert "二、主动公开政府信42息情况" in said.message and said.line == 2
     assert lost_figures(text, report) == []
     assert not [d for d in zwgk.parse("二、主动公开政府信息情况\n").diagnostics if d.code == "ZW207"]
+
+
+def test_text_with_figures_among_header_cells_is_kept() -> None:
+    """``行政诉讼`` with figures inside it is no header: it stays with its figures, as unplaced."""
+    text = SEED.replace("\t行政诉讼", "\t行政2938诉讼", 1)
+    report = zwgk.parse(text)
+    assert ("行政2938诉讼", "review") in [(u.text, u.section) for u in report.unplaced]
+    assert lost_figures(text, report) == []
+
+
+def test_a_note_printed_after_a_figure_is_quoted() -> None:
+    report = _with(REGULATIONS, "规章\t12（含修订）\t0\t0")
+    assert report.active is not None
+    assert report.active.regulations == zwgk.Documents2019(made=12, published=0, total_published=0)
+    assert any("含修订" in m for m in _said(report, "ZW235"))
+
+
+def test_extra_cells_come_in_the_order_canonical_text_writes_them() -> None:
+    """Blocks in the format's order, whatever order the report printed them in."""
+    text = "\n".join(
+        [
+            "二、主动公开政府信息情况",
+            "第二十条第（八）项",
+            "信息内容\t本年收费金额（单位：万元）",
+            "其他收费\t5",
+            "第二十条第（六）项",
+            "信息内容\t本年处理决定数量\t上年数量",
+            "行政强制\t3\t9",
+            "其他强制\t4\t1",
+            "",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert report.active is not None
+    assert [(e.item, e.row, e.column, e.value) for e in report.active.extras] == [
+        ("六", "行政强制", "上年数量", 9),
+        ("六", "其他强制", "本年处理决定数量", 4),
+        ("六", "其他强制", "上年数量", 1),
+        ("八", "其他收费", "本年收费金额（单位：万元）", 5),
+    ]
+    assert [report.source_lines[f"active.extras.{k}.value"] for k in range(4)] == [7, 8, 8, 4]
+    assert zwgk.parse(zwgk.to_text(report)) == report
+
+
+def test_a_table_note_of_rows_run_together_is_written_so_it_stays_a_note() -> None:
+    note = "（四）无法提供1.本机关不掌握相关政府信息7500000752.没有现成信息需要另行制作0000000（七）总计21710000218"
+    report = zwgk.Report(title="报告", active=zwgk.Active2021(notes=(note,)))
+    assert zwgk.parse(zwgk.to_text(report)).active == report.active
