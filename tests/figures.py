@@ -16,8 +16,8 @@ from decimal import Decimal
 from typing import Any
 
 import zwgk
-from zwgk.lexing.cells import HEADER, ITEM, LABEL, NOTE, TEXT, read
 from zwgk.codes import Findings
+from zwgk.lexing.cells import HEADER, ITEM, LABEL, NOTE, TEXT, read
 from zwgk.normalize import fold_width, is_page_footer, scrub, to_simplified
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")

@@ -33,7 +33,8 @@ _HTML_TAG = re.compile(
     rf"|\?/?(span|font|p|div|br|strong|em|o:p)(?:\s[^<>\n]{{0,{_LONGEST_TAG}}})?/?>"
 )
 _BLOCK_TAGS = frozenset(
-    "address article br dd div dl dt h1 h2 h3 h4 h5 h6 hr li ol p section table tbody td tfoot th thead tr ul".split()
+    {"br", "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "hr", "section", "article", "address"}
+    | {"table", "thead", "tbody", "tfoot", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
 )
 """Tags that part what stands on either side (two cells, two paragraphs): removed, they leave a space,
 so ``1</td><td>23`` stays two figures."""
