@@ -107,11 +107,13 @@ _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _APPROXIMATE = "|".join(map(re.escape, catalogue.APPROXIMATE_WORDS))
 _OTHER_UNITS = "|".join(map(re.escape, catalogue.OTHER_UNITS))
 _UNREAD = re.compile(
-    rf"(?:(?:{_APPROXIMATE})\s*{_FIGURE}\s*(?:{_OTHER_UNITS}|{_UNITS})*|{_FIGURE}\s*(?:{_OTHER_UNITS})+(?:{_UNITS})?)"
+    rf"(?:(?:{_APPROXIMATE})\s*{_FIGURE}\s*(?:{_OTHER_UNITS}|{_UNITS})*|{_FIGURE}\s*(?:{_OTHER_UNITS})+(?:{_UNITS})?"
+    rf"|[(（]\s*{_FIGURE}\s*(?:{_UNITS})?)"
 )
 """A figure with a word that makes it no count: before it (``约64``, ``约5件``) or after it (``64人``, ``12%``,
-``5余件``)."""
+``5余件``); or after a bracket that nothing closes (``（40``)."""
 _WHITESPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 _BLANK = Reading(BLANK)
 _OUT_OF_RANGE = Reading(NUMBER, out_of_range=True)
 
@@ -141,8 +143,13 @@ def read(text: str) -> Reading:
     if numeral is not None and (integer := chinese_integer(folded.removesuffix("件").rstrip())) is not None:
         return Reading(NUMBER, Decimal(integer), integer, numeral.group(1), numerals=True)
     numbering, rest = split_key(text)
-    item = ITEM_HEADER.search(numbering + rest)
-    if item is not None and item.start() <= ITEM_PREFIX_CHARS:
+    whole = numbering + rest
+    item = ITEM_HEADER.search(whole)
+    if (
+        item is not None
+        and item.start() <= ITEM_PREFIX_CHARS
+        and not _DIGIT.search(whole, len(numbering), item.start())
+    ):
         return Reading(ITEM, item=item.group(1))
     if "勾稽" in rest:
         return Reading(NOTE)
@@ -155,8 +162,8 @@ def read(text: str) -> Reading:
 
 def split_cell(text: str) -> list[str]:
     """A cell that holds several cells separated by spaces, as PDF text layers and converters write
-    them, split into those cells: trailing figures come off one by one (``行政许可 97``); so do labels
-    and headers at the end of what is left (``（四）无 1.本机关不掌握相关政府信息 746``: the group label
+    them, split into those cells: trailing figures come off one by one (``行政许可 97``); so do labels,
+    headers and item headers at the end of what is left (``（四）无 1.本机关不掌握相关政府信息 746``: the group label
     broken around its first row). Anything else stays whole, so labels with stray spaces (``科研 机构``)
     are left intact."""
     parts = text.split()
@@ -166,7 +173,7 @@ def split_cell(text: str) -> list[str]:
     while end > 0 and read(parts[end - 1]).kind in (NUMBER, MARKER):
         end -= 1
     labels = end
-    while labels > 0 and read(parts[labels - 1]).kind in (LABEL, HEADER):
+    while labels > 0 and read(parts[labels - 1]).kind in (LABEL, HEADER, ITEM):
         labels -= 1
     if labels == end or read(" ".join(parts[:end])).kind is not TEXT:
         labels = end  # no label at the end, or the text before the figures is one label itself
