@@ -406,6 +406,8 @@ APPROXIMATE_WORDS = (
     "≤",
 )
 """What makes a figure in a cell approximate or a bound (``约64``, ``近百``): no count a column can take."""
+ROUNDING_NOTE = re.compile(r"保留\s*\d+\s*位小数")
+"""The figure in a money header's note (``（单位：万元，保留4位小数）``), which is the header's own."""
 OTHER_UNITS = ("人次", "人", "次", "家", "户", "起", "宗", "篇", "份", "例", "余", "多", "%", "‰")
 """Units of what the tables do not count (``64人``, ``12%``), and the 余/多 that make a figure approximate."""
 

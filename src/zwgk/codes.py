@@ -289,6 +289,12 @@ CODES: dict[str, Code] = {
             "单元格“13000000（预算）”的数字后附有说明“预算”，按 13000000 读取",
         ),
         Code(
+            "ZW236",
+            Severity.INFO,
+            "A label or header was found with a parenthesised note holding figures; the note is quoted.",
+            "“行政许可（含8项备案）”按标签识别，括注“含8项备案”中的数字未作数据",
+        ),
+        Code(
             "ZW301",
             Severity.ERROR,
             "Table 三, a column: 一 + 二 ≠ （七）总计 + 四 (the rule printed in the form).",

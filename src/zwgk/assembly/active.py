@@ -15,17 +15,18 @@ import attrs
 
 from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
 from ..codes import Findings
-from ..lexing.cells import BLANK, LABEL, TEXT, Cell
+from ..lexing.cells import BLANK, LABEL, TEXT, Cell, read, split_cell
 from ..lexing.labels import Role
 from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
+from ..normalize import to_simplified
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from ..structure import Row as TableRow
 from .cells import dropped, figure, fit, headers_pad, no_figure, note_reading, pads, split_run, value
 from .glued import Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
-from .labels import note_label
+from .labels import header_texts_with_figures, note_label, unplace_header_text
 from .stated import corroborated, stated_figures
 
 _CLASSES: dict[Template, type[Active2019] | type[Active2021]] = {
@@ -143,6 +144,8 @@ class _Builder:
     values: dict[str, dict[str, Any]] = attrs.Factory(dict)
     extras: list[ExtraCell] = attrs.Factory(list)
     unplaced: list[Unplaced] = attrs.Factory(list)
+    header_texts: list[Cell] = attrs.Factory(list)
+    """Header text with figures in it: kept as the name of a column of extra cells, or as unplaced."""
 
     def __attrs_post_init__(self) -> None:
         self.blocks = {block.item: block for block in ACTIVE_BLOCKS[self.template]}
@@ -183,6 +186,7 @@ class _Builder:
 
     def header_row(self, row: HeaderRow) -> None:
         self.header = (_header_cells(row), self.item)
+        self.header_texts += header_texts_with_figures(row)
         self.header_said = False
         self.columns = {}
 
@@ -204,7 +208,11 @@ class _Builder:
             self._extras(row, other.item if other else self.item, label.text, other)
             return
         if block is None:
-            self._extras(row, self.item, written, self.blocks.get(self.item or ""))
+            if _reads_back_as_text(written):
+                self._extras(row, self.item, written, self.blocks.get(self.item or ""))
+            else:
+                text = " ".join(c.text for c in (*row.labels, *row.cells) if c.text)
+                self._unplace(text, row.labels[0].line, "行名写出后会读作别的标签")
             return
         assert label is not None
         for cell in row.labels:
@@ -367,6 +375,11 @@ class _Builder:
                 row_class = field.type
                 assert isinstance(row_class, type)
                 fields[field.name] = row_class(**self.values[field.name])
+        named = {e.column for e in self.extras}
+        for cell in self.header_texts:
+            if " ".join(cell.text.split()) not in named:
+                unplace_header_text(cell, self.findings)
+                self.unplaced.append(Unplaced(cell.text, "active", cell.line))
         order = _as_written(self.extras, self.blocks)
         stood = [self.lines.pop(f"active.extras.{i}.value") for i in order]
         self.lines.update({f"active.extras.{k}.value": line for k, line in enumerate(stood)})
@@ -398,6 +411,13 @@ def build_active(
         elif isinstance(row, ValueRow):
             builder.value_row(row)
     return builder.build(notes), builder.unplaced
+
+
+def _reads_back_as_text(name: str) -> bool:
+    """Whether a report's own row, named ``name`` in canonical text, reads back as a row of that name:
+    not as a label (``行政事 业性收费``, fragments an empty cell kept apart), nor as text and a label."""
+    key = to_simplified(" ".join(name.split()))
+    return read(key).kind is TEXT and split_cell(key) == [key]
 
 
 def _as_written(extras: Sequence[ExtraCell], blocks: dict[str, Block]) -> list[int]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from ..catalogue import REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS
+from ..catalogue import REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, ROUNDING_NOTE
 from ..codes import Findings
-from ..lexing.cells import Cell
+from ..lexing.cells import HEADER, LABEL, TEXT, Cell
 from ..lexing.labels import wording
-from ..structure import HeaderRow
+from ..structure import DataRow, HeaderRow, Row
+
+_DIGIT = re.compile(r"\d")
 
 
 def note_label(cell: Cell, canonical: str, findings: Findings, path: str) -> None:
@@ -35,3 +38,24 @@ def note_headers(row: HeaderRow, table: int, findings: Findings) -> None:
             canonical = _header_labels().get((label.table, label.name))
             if label.table == table and canonical is not None:
                 note_label(cell, canonical, findings, "")
+
+
+def quote_note_figures(row: Row, findings: Findings) -> None:
+    """Quote the note of a label or header in ``row`` that holds figures (``行政许可（含8项备案）``): the
+    label is read without it, and its figures would be kept nowhere else."""
+    cells = row.cells if isinstance(row, HeaderRow) else row.labels if isinstance(row, DataRow) else ()
+    for cell in cells:
+        note = cell.reading.note
+        if cell.kind in (LABEL, HEADER) and note and _DIGIT.search(ROUNDING_NOTE.sub("", note)):
+            findings.add("ZW236", f"“{cell.text}”按标签识别，括注“{note}”中的数字未作数据", cell.line)
+
+
+def header_texts_with_figures(row: HeaderRow) -> list[Cell]:
+    """Text among a header row's cells that holds figures (``行政29诉讼``): text there is taken as a
+    garbled header (``本年新``), which holds none, so these are the report's content, to be kept."""
+    return [cell for cell in row.cells if cell.kind is TEXT and _DIGIT.search(cell.key)]
+
+
+def unplace_header_text(cell: Cell, findings: Findings) -> None:
+    """Say that a header's text with figures is kept as unplaced content."""
+    findings.add("ZW231", f"表头中的“{cell.text}”含有数字，作为未归位内容保留", cell.line)

@@ -8,12 +8,13 @@ import attrs
 
 from ..catalogue import SECTIONS
 from ..codes import Findings
-from ..lexing.cells import LABEL, MARKER, NOTE, NUMBER, TEXT
+from ..lexing.cells import LABEL, MARKER, NOTE, NUMBER
 from ..model.common import Template, TextSection, Unplaced
 from ..model.report import Report
 from ..structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, Row, SectionNode, Table, all_cells
 from .active import build_active
 from .active import detect_template as active_template
+from .labels import header_texts_with_figures, quote_note_figures, unplace_header_text
 from .metadata import organ_and_year, title_of
 from .requests import build_requests, rows_of
 from .requests import detect_template as requests_template
@@ -136,18 +137,12 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
                     routed.unplaced.append(Unplaced(text, _TEXT_FIELDS.get(number), line))
                 else:
                     routed.rows[table].append(row)
-                    if isinstance(row, HeaderRow):
-                        _keep_header_figures(row, _FIELDS[table], routed, findings)
+                    quote_note_figures(row, findings)
+                    if isinstance(row, HeaderRow) and table != 2:  # table 二's may name its own columns
+                        for cell in header_texts_with_figures(row):
+                            unplace_header_text(cell, findings)
+                            routed.unplaced.append(Unplaced(cell.text, _FIELDS[table], cell.line))
     return routed
-
-
-def _keep_header_figures(row: HeaderRow, field: str, routed: _Routed, findings: Findings) -> None:
-    """Text among a header row's cells is taken as a garbled header (``本年新``), which holds no figures:
-    text that does (``行政29诉讼``) is kept as unplaced content, its figures quoted."""
-    for cell in row.cells:
-        if cell.kind is TEXT and any(c.isdigit() for c in cell.key):
-            findings.add("ZW231", f"表头中的“{cell.text}”含有数字，作为未归位内容保留", cell.line)
-            routed.unplaced.append(Unplaced(cell.text, field, cell.line))
 
 
 def _default_template(year: int | None) -> Template:
