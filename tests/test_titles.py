@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import zwgk
-from zwgk.lexing.titles import is_furniture, organ_name, title_parts
+from zwgk.lexing.titles import find_title, is_furniture, organ_name, title_parts
 
 FURNITURE = [
     "当前位置：首页 > 政务公开 > 信息公开年度报告",
@@ -127,4 +127,24 @@ def test_a_title_field_that_furniture_ran_into_is_no_title() -> None:
     )
     report = zwgk.parse(text)
     assert report.title == "某某县人民政府2020年政府信息公开工作年度报告"
+    assert zwgk.parse(zwgk.to_text(report)) == report
+
+
+def test_a_title_is_no_longer_than_a_line_it_is_written_on() -> None:
+    """Canonical text writes the title on one line: lines above it that would make it longer than a
+    title can be are not part of it, but the preamble."""
+    long_run = [
+        "梁园区王楼乡人民政府政府信息公开领导小组办公室",
+        "二〇二〇年度全乡各村各站所政府信息公开工作情况汇总",
+        "2020年政府信息公开工作年度报告",
+    ]
+    assert find_title(long_run, 3) == [1, 2]
+    lines = [
+        "梁园区王楼新出具已获取信息\t0\t0\t0\t0\t0\t0\t0",
+        "(六)其他处理\t0\t0\t0\t0\t0\t0\t0",
+        "(七)乡人民政府2020年政府信息公开工作年度报告",
+    ]
+    assert find_title(lines, 3) == [2]  # rows of figures are no part of a title
+    report = zwgk.parse("\n".join([*lines, "一、总体情况", "正文。"]))
+    assert report.title == lines[2]
     assert zwgk.parse(zwgk.to_text(report)) == report

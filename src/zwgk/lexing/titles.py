@@ -41,6 +41,8 @@ _PAGE_MARKERS = frozenset({"正文", "目录", "附件"})
 _TITLE_MAX_LINES = 3
 _TITLE_MAX_CHARS = 60
 _SCANNED_LINES = 40
+_FIGURE_CELL = re.compile(r"\t\s*[\d.,]+\s*(?:\t|$)")
+"""A cell of figures in a tab-separated row: what no title holds."""
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？,;]")
 _REPORT = re.compile(r"报告|年报")
 _OPENING_NOISE = re.compile(r"^(?:关于|[#\s]+)+")
@@ -112,12 +114,14 @@ def find_title(lines: Sequence[str], end: int) -> list[int]:
         text = title_text(raw)
         if not text or text in _PAGE_MARKERS:
             continue
-        if is_furniture(raw):
+        if is_furniture(raw) or _FIGURE_CELL.search(raw):  # furniture, or a table's row
             chosen = []
             continue
         if len(text) > _TITLE_MAX_CHARS or _SENTENCE_PUNCTUATION.search(text) or is_escaped(text):
             break  # the report's prose begins
         chosen = [*chosen, i][-_TITLE_MAX_LINES:]
+        while sum(len(title_text(lines[k])) for k in chosen) > _TITLE_MAX_CHARS:
+            chosen = chosen[1:]  # the title is one line as written: no longer than one line may be
         if _REPORT.search(text):
             runs.append(chosen)
             if title_parts("".join(title_text(lines[k]) for k in chosen))[0] is not None:
