@@ -21,11 +21,14 @@ from zwgk.lexing.cells import HEADER, ITEM, LABEL, NOTE, TEXT, read
 from zwgk.normalize import fold_width, is_page_footer, scrub, to_simplified
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_GROUPED_FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
 _OWN_FIGURE = re.compile(
-    r"^\s*\d{1,2}[.、](?=\d{4}年)|\d+\s*(?=[.、]\s*[^\d\s])|(?<=第)\s*\d+\s*(?=[条项款])|\d+\s*(?=年)"
+    r"^\s*\d{1,2}[.、](?=\d{4}年|\s*$)|\d+\s*(?=[.、]\s*[^\d\s])|(?<=第)\s*\d+\s*(?=[条项款])|\d+\s*(?=年)"
 )
-"""Numbering (``1.``, ``3、``, ``2.2019年``), a 第N条/项, a year."""
+"""Numbering (``1.``, ``3、``, ``2.2019年``, ``1.`` alone in a cell before its label's), a 第N条/项, a year."""
+_THOUSANDS_BEFORE_YEAR = re.compile(r"(?<=\d),(?=\d{3}年)")
+"""``20191,113年``: joined before a year's figures are taken as the year's own."""
 _CELL_SEPARATOR = re.compile(r"\t|\s{2,}")
 _LABEL_KINDS = (LABEL, HEADER, ITEM, NOTE)
 
@@ -40,11 +43,21 @@ def _without_own_figures(line: str) -> str:
     kinds = [read(to_simplified(c.strip())).kind for c in cells]
     own = (*_LABEL_KINDS, TEXT) if HEADER in kinds else _LABEL_KINDS
     kept = [c for c, kind in zip(cells, kinds, strict=True) if kind not in own]
-    return _OWN_FIGURE.sub("", " ".join(kept))
+    return " ".join(_OWN_FIGURE.sub("", c) for c in kept)
 
 
 def _figures(text: str) -> list[Decimal]:
     return [Decimal(f) for f in _FIGURE.findall(_THOUSANDS.sub("", fold_width(text)))]
+
+
+def _line_figures(text: str) -> list[tuple[Decimal, ...]]:
+    """The figures of a line, each as it reads with thousands separators and then, for one printed with
+    them, the figures it reads as without (``401,113``: a figure, or 401 and 113 run together)."""
+    found = []
+    for printed in _GROUPED_FIGURE.findall(fold_width(text)):
+        pieces = printed.split(",")
+        found.append((Decimal("".join(pieces)), *(map(Decimal, pieces) if len(pieces) > 1 else ())))
+    return found
 
 
 def _value(report: zwgk.Report, path: str) -> Any:
@@ -106,36 +119,37 @@ _ROW_LINES = 40
 or the first of its figures, so a figure may be quoted a little above or below its own line."""
 
 
+def _take(figure: Decimal, cells: list[Decimal], quotes: list[list[Decimal]]) -> bool:
+    """Whether a cell or else a quote keeps ``figure`` (which then keeps no other figure)."""
+    kept = cells if figure in cells else next((q for q in quotes if figure in q), None)
+    if kept is not None:
+        kept.remove(figure)
+    return kept is not None
+
+
 def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
     """The figures of ``text`` that ``report`` (read from it) keeps nowhere: (line number, figure). A
     figure is kept by a cell read from its line, or by what a diagnostic or unplaced content quotes
-    about its line or a line a little above (the start of its row); each quote keeps one figure."""
+    about its line or a line near it (the start of its row); each quote keeps one figure."""
     cells = _cells_by_line(report)
     quoted = _quoted_by_line(report)
     texts = _texts(report)
     lost: list[tuple[int, str]] = []
     for number, line in enumerate(scrub(text, Findings()).split("\n"), start=1):  # noise is no figure
-        figures = _figures(_without_own_figures(line))
+        figures = _line_figures(_without_own_figures(_THOUSANDS_BEFORE_YEAR.sub("", line)))
         if not figures or is_page_footer(line):  # a page number is the page's, dropped with ZW108
             continue
         own = cells.get(number, [])
-        missing = []
-        for figure in figures:
-            if figure in own:
-                own.remove(figure)
-                continue
-            nearby = (
-                q
-                for at in sorted(
-                    range(number - _ROW_LINES, number + _ROW_LINES), key=lambda at: abs(at - number)
-                )
-                for q in quoted.get(at, ())
-            )
-            quote = next((q for q in nearby if figure in q), None)
-            if quote is None:
-                missing.append((number, str(figure)))
-            else:
-                quote.remove(figure)
+        nearby = [
+            q
+            for at in sorted(range(number - _ROW_LINES, number + _ROW_LINES), key=lambda at: abs(at - number))
+            for q in quoted.get(at, ())
+        ]
+        missing = [
+            (number, str(whole))
+            for whole, *pieces in figures
+            if not _take(whole, own, nearby) and not (pieces and all(_take(p, own, nearby) for p in pieces))
+        ]
         if missing and not any(_squeezed(line) in t for t in texts):  # kept in the text it stands in
             lost += missing
     return lost

@@ -174,3 +174,43 @@ def test_a_table_note_of_rows_run_together_is_written_so_it_stays_a_note() -> No
     note = "（四）无法提供1.本机关不掌握相关政府信息7500000752.没有现成信息需要另行制作0000000（七）总计21710000218"
     report = zwgk.Report(title="报告", active=zwgk.Active2021(notes=(note,)))
     assert zwgk.parse(zwgk.to_text(report)).active == report.active
+
+
+def test_a_figure_after_a_stray_bracket_holds_its_column_and_is_quoted() -> None:
+    report = _with(REGULATIONS, "规章\t（12\t0\t0")
+    assert report.active is not None
+    assert report.active.regulations == zwgk.Documents2019(made=None, published=0, total_published=0)
+    assert any("（12" in m for m in _said(report, "ZW225"))
+
+
+def test_figures_before_an_item_header_on_its_line_are_kept() -> None:
+    text = SEED.replace("第二十条第（五）项", "增15    第二十条第（五）项", 1)
+    report = zwgk.parse(text)
+    assert lost_figures(text, report) == []
+    assert report.active is not None and report.active.licensing is not None
+
+
+def test_a_label_note_holding_figures_is_quoted() -> None:
+    report = _with(REGULATIONS, "规章（含8件修订）\t0\t0\t0")
+    assert report.active is not None
+    assert report.active.regulations == zwgk.Documents2019(made=0, published=0, total_published=0)
+    assert any("含8件修订" in m for m in _said(report, "ZW236"))
+    assert not _said(zwgk.parse(SEED), "ZW236")  # 保留4位小数 is the header's own
+
+
+def test_a_report_row_whose_name_would_read_as_a_label_is_kept_as_unplaced() -> None:
+    """An empty cell keeps 行政事 and 业性收费 apart: written as one row name, they would be a label."""
+    text = "二、主动公开政府信息情况\n第二十条第（八）项\n信息内容 | 本年收费金额（单位：万元） |\n行政事||业性收费 | 0 |\n"
+    report = zwgk.parse(text)
+    assert report.active is not None and report.active.extras == ()
+    assert [u.text for u in report.unplaced] == ["行政事 业性收费 0"]
+    assert zwgk.parse(zwgk.to_text(report)) == report
+
+
+def test_header_text_with_figures_naming_a_column_is_kept_once() -> None:
+    text = "二、主动公开政府信息情况\n第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\t信息内2容\n行政事业性收费\t\t7\n"
+    report = zwgk.parse(text)
+    assert report.active is not None
+    assert [(e.column, e.value) for e in report.active.extras] == [("信息内2容", 7)]
+    assert report.unplaced == ()
+    assert zwgk.parse(zwgk.to_text(report)) == report
