@@ -1,9 +1,11 @@
-"""Parse throughput, peak memory and scaling of ``zwgk.parse``.
+"""Parse throughput against the floor, peak memory and scaling of ``zwgk.parse``.
 
-Parses the seed reports round-robin on one core for a fixed time per run, several runs, and prints the
-median reports per second (and the spread), then the peak memory of one parse of each seed, then how
-parse time grows with input size (1x, 4x, 16x) for ordinary and adversarial inputs: linear growth
-shows as a constant time per character.
+Parses each set of reports (the seeds and the real pages, or the files given) round-robin on one core
+for a fixed time per run, several runs, and prints the median reports per second (and the spread);
+then the same for the floor — the least work any reader of them must do: OpenCC's t2s conversion, the
+converter reused, plus one regular-expression scan for figures — and the ratio of the two. Then the
+peak memory of one parse, and how parse time grows with input size (1x, 4x, 16x) for ordinary and
+adversarial inputs: linear growth shows as a constant time per character.
 
     python benchmarks/bench_parse.py [--runs 7] [--seconds 2] [--no-scaling] [FILE ...]
 """
@@ -13,30 +15,55 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import statistics
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import zwgk
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+PAGES = ROOT / "tests" / "fixtures" / "pages"
 sys.path.insert(0, str(ROOT))
 from tests.hostile import LONG_INPUTS  # noqa: E402  (the pathological texts the scaling test times)
 
+_FIGURES = re.compile(r"\d+(?:\.\d+)?")
 
-def _one_run(texts: list[str], seconds: float) -> float:
-    """Reports per second parsed in one run of about ``seconds``."""
+
+def _floor() -> Callable[[str], object]:
+    """The least a reader of a report must do: convert it to simplified characters and find its figures."""
+    import opencc
+
+    convert = opencc.OpenCC("t2s").convert
+    return lambda text: _FIGURES.findall(convert(text))
+
+
+def _one_run(read: Callable[[str], object], texts: list[str], seconds: float) -> float:
+    """Reports per second read in one run of about ``seconds``."""
     done = 0
     start = time.perf_counter()
     deadline = start + seconds
     while time.perf_counter() < deadline:
         for text in texts:
-            zwgk.parse(text)
+            read(text)
         done += len(texts)
     return done / (time.perf_counter() - start)
+
+
+def _rate(read: Callable[[str], object], texts: list[str], runs: int, seconds: float) -> float:
+    for text in texts:  # warm up: grammar, label index, caches
+        read(text)
+    rates = [_one_run(read, texts, seconds) for _ in range(runs)]
+    print(
+        f"  {statistics.median(rates):9,.0f} reports/s median of {runs} runs "
+        f"(min {min(rates):,.0f}, max {max(rates):,.0f})",
+        end="",
+    )
+    return statistics.median(rates)
 
 
 def _peak_bytes(text: str) -> int:
@@ -87,26 +114,31 @@ def main() -> None:
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    files = args.files or sorted(SEEDS.glob("*.txt"))
-    texts = [f.read_text(encoding="utf-8-sig") for f in files]
-    for text in texts:  # warm up: grammar, label index, caches
-        zwgk.parse(text)
-    rates = [_one_run(texts, args.seconds) for _ in range(args.runs)]
-    peaks = [_peak_bytes(text) for text in texts]
-    chars = sum(len(t) for t in texts) / len(texts)
-    print(
-        f"zwgk {zwgk.__version__}, Python {sys.version.split()[0]}, {len(texts)} reports of {chars:,.0f} characters on average"
+    sets = (
+        {"files given": args.files}
+        if args.files
+        else {"seeds": sorted(SEEDS.glob("*.txt")), "real pages": sorted(PAGES.glob("*.txt"))}
     )
-    print(
-        f"throughput: {statistics.median(rates):,.0f} reports/s median of {args.runs} runs "
-        f"(min {min(rates):,.0f}, max {max(rates):,.0f}), one core"
-    )
-    print(f"latency: {1000 / statistics.median(rates):.2f} ms per report")
-    print(
-        f"peak memory per parse: {max(peaks) / 1024:,.0f} KiB max, {statistics.mean(peaks) / 1024:,.0f} KiB mean (tracemalloc)"
-    )
+    floor = _floor()
+    print(f"zwgk {zwgk.__version__}, Python {sys.version.split()[0]}, one core")
+    for name, files in sets.items():
+        texts = [f.read_text(encoding="utf-8-sig") for f in files]
+        chars = sum(len(t) for t in texts) / len(texts)
+        print(f"{name}: {len(texts)} reports of {chars:,.0f} characters on average")
+        print("  zwgk.parse", end="")
+        parsed = _rate(zwgk.parse, texts, args.runs, args.seconds)
+        print(f", {1000 / parsed:.2f} ms per report")
+        print("  floor     ", end="")
+        least = _rate(floor, texts, args.runs, args.seconds)
+        print(f"\n  zwgk.parse takes {least / parsed:.1f}x the floor's time")
+        peaks = [_peak_bytes(text) for text in texts]
+        print(
+            f"  peak memory per parse: {max(peaks) / 1024:,.0f} KiB max, "
+            f"{statistics.mean(peaks) / 1024:,.0f} KiB mean (tracemalloc)"
+        )
+    seeds = [f.read_text(encoding="utf-8-sig") for f in next(iter(sets.values()))]
     if not args.no_scaling:
-        _scaling(texts)
+        _scaling(seeds)
 
 
 if __name__ == "__main__":
