@@ -397,9 +397,15 @@ def test_the_streams_of_a_pdf_are_charged_what_they_inflate_to() -> None:
     from zwgk.sources.limits import InflateLimitExceeded, check_inflated
 
     text = "一、总体情况".encode() * 300_000  # 5,400,000 bytes, several chunks
-    streams = b"stream\n%s\nendstream stream\r\nnot zlib\nendstream stream\n%s" % (
-        zlib.compress(text),
-        zlib.compress(b"x" * 1000)[:-10],  # cut short: no error, at most 1,000 bytes
+    streams = b"".join(  # as a PDF writes them, each ``endstream`` at the end of its line
+        b"%d 0 obj\n<< >>\nstream\n%s\nendstream\nendobj\n" % (number, data)
+        for number, data in enumerate(
+            [
+                b"not zlib",
+                zlib.compress(b"x" * 1000)[:-10],  # cut short: no error, at most 1,000 bytes
+                zlib.compress(text),
+            ]
+        )
     )
     check_inflated(streams, len(text) + 1000)
     with pytest.raises(InflateLimitExceeded):

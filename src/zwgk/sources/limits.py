@@ -85,4 +85,4 @@ def check_inflated(data: bytes, limit: int) -> None:
                 if inflater.eof or (len(out) < _CHUNK and not inflater.unconsumed_tail):
                     break
                 out = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
-        at = end
+        at = end + len(b"endstream")
