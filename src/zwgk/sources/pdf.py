@@ -68,27 +68,27 @@ def _opens_block(text: str) -> bool:
     return bool(NUMBERED.match(text) or candidate(0, text) or read(text).kind is not CellKind.TEXT)
 
 
-def _centre(char: Char) -> tuple[float, float]:
-    return (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
+_Placed = tuple[float, float, Char]
+"""A character with the height and the x of its centre."""
 
 
-def _centred_in(chars: Sequence[Char], box: Box) -> list[Char]:
+def _centred_in(placed: Sequence[_Placed], box: Box) -> list[_Placed]:
     x0, top, x1, bottom = box
-    return [c for c in chars if x0 <= (x := _centre(c))[0] < x1 and top <= x[1] < bottom]
+    return [p for p in placed if top <= p[0] < bottom and x0 <= p[1] < x1]
 
 
-def _cell_text(chars: Sequence[Char], box: Box) -> str:
+def _cell_text(placed: Sequence[_Placed], box: Box) -> str:
     """The text of the characters centred in ``box``, a line each."""
-    return "\n".join(line.text for line in text_lines(_centred_in(chars, box)))
+    return "\n".join(line.text for line in text_lines([c for _, _, c in _centred_in(placed, box)]))
 
 
 def _matrix(table: Table, chars: Sequence[Char]) -> list[list[str | None]]:
     """The text of each cell of ``table`` (``None`` where no cell starts), of the characters centred in it."""
-    downwards = sorted(chars, key=lambda c: _centre(c)[1])
-    heights = [_centre(c)[1] for c in downwards]
+    placed = sorted(((c.top + c.bottom) / 2, (c.x0 + c.x1) / 2, c) for c in chars)
+    heights = [height for height, _, _ in placed]
     matrix = []
     for row in table.rows:
-        near = downwards[bisect_left(heights, row.box[1]) : bisect_left(heights, row.box[3])]
+        near = placed[bisect_left(heights, row.box[1]) : bisect_left(heights, row.box[3])]
         in_row = _centred_in(near, row.box)
         matrix.append([None if box is None else _cell_text(in_row, box) for box in row.cells])
     return matrix
