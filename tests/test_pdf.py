@@ -89,6 +89,14 @@ def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path: Path) -> None:
 
 
 def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(zwgk.MissingExtraError, match=r"zwgk\[pdf\]"):
         zwgk.parse_file(PDFS[0])
+
+
+def test_pdfs_read_in_several_threads_at_once_read_as_one_by_one() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = [zwgk.file_text(path) for path in PDFS]
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(zwgk.file_text, PDFS * 3)) == alone * 3

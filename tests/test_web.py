@@ -326,7 +326,7 @@ def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_a_reader_error_names_the_url(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(zwgk.MissingExtraError, match=rf"^{site}/report\.pdf：.*zwgk\[pdf\]"):
         zwgk.parse_url(f"{site}/report.pdf")
 

@@ -1,21 +1,21 @@
-"""Bounds on the work a crafted document can make a third-party reader do: a deadline for Python code
-that might loop for ever (a PDF whose ``/Contents`` refers to itself), and a cap on the bytes inflated
-(a Flate stream of a megabyte that inflates to a gigabyte).
+"""Bounds on the work a crafted document can make a reader do: a deadline for Python code that might
+run for ever or nearly (a PDF page drawn with a million characters), and a cap on the bytes a PDF's
+streams inflate to (a Flate stream of a megabyte that inflates to a gigabyte), checked before PDFium —
+C code, which no deadline interrupts — reads the file.
 
-Both stop the reader by raising a ``LimitExceeded`` inside it. That is a ``BaseException``, so the
-``except Exception`` with which pdfminer and pdfplumber wrap or swallow their own errors lets it through
-to the caller, who turns it into a ``ZwgkError``.
+Both raise a ``LimitExceeded``. That is a ``BaseException``, so no ``except Exception`` in a reader's
+own code swallows it on its way to the caller, who turns it into a ``ZwgkError``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import re
 import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any
 
 _CHUNK = 1 << 20
 """Inflated at a time, so that no more than this is inflated past the cap."""
@@ -61,73 +61,28 @@ def time_limit(seconds: float) -> Iterator[None]:
         timer.cancel()
 
 
-class _Budget:
-    def __init__(self, limit: int) -> None:
-        self.left = limit
-
-    def charge(self, size: int) -> None:
-        self.left -= size
-        if self.left < 0:
-            raise InflateLimitExceeded
+_STREAM = re.compile(rb"stream\r?\n")
 
 
-_budget: ContextVar[_Budget | None] = ContextVar("zwgk_inflate_budget", default=None)
-
-
-@contextmanager
-def inflate_limit(limit: int) -> Iterator[None]:
-    """Let the code run inside inflate at most ``limit`` bytes in all through ``bounded_zlib``, raising
-    ``InflateLimitExceeded`` in it beyond."""
-    token = _budget.set(_Budget(limit))
-    try:
-        yield
-    finally:
-        _budget.reset(token)
-
-
-class _Inflater:
-    """A ``zlib.decompressobj`` whose output is charged to a budget."""
-
-    def __init__(self, budget: _Budget, *args: Any) -> None:
-        self.budget = budget
-        self.inflater = zlib.decompressobj(*args)
-
-    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
-        out = self.inflater.decompress(data, max_length)
-        self.budget.charge(len(out))
-        return out
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inflater, name)
-
-
-class _BoundedZlib:
-    """The ``zlib`` module as a reader sees it: while ``inflate_limit`` is in force, what it inflates is
-    charged to the limit, a chunk at a time; otherwise the module itself."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(zlib, name)
-
-    def decompressobj(self, *args: Any) -> Any:
-        budget = _budget.get()
-        return zlib.decompressobj(*args) if budget is None else _Inflater(budget, *args)
-
-    def decompress(self, data: bytes, wbits: int = zlib.MAX_WBITS, bufsize: int = zlib.DEF_BUF_SIZE) -> bytes:
-        budget = _budget.get()
-        if budget is None:
-            return zlib.decompress(data, wbits, bufsize)
-        inflater = zlib.decompressobj(wbits)
-        parts = []
-        out = inflater.decompress(data, _CHUNK)
-        while True:
-            budget.charge(len(out))
-            parts.append(out)
-            if inflater.eof:
-                return b"".join(parts)
-            if len(out) < _CHUNK and not inflater.unconsumed_tail:
-                raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
-            out = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
-
-
-bounded_zlib = _BoundedZlib()
-"""Put in place of a reader module's ``zlib`` to bound what it inflates (see ``inflate_limit``)."""
+def check_inflated(data: bytes, limit: int) -> None:
+    """Raise ``InflateLimitExceeded`` if the zlib streams of a PDF's bytes inflate to more than ``limit``
+    bytes in all — for a reader in C, whose own inflating nothing here can bound, checked before it
+    reads the file. Every ``stream … endstream`` is tried, whatever its dictionary says; what is no zlib
+    data stops at once."""
+    left = limit
+    view = memoryview(data)
+    at = 0
+    while match := _STREAM.search(data, at):
+        end = data.find(b"endstream", match.end())
+        end = len(data) if end < 0 else end
+        inflater = zlib.decompressobj()
+        with contextlib.suppress(zlib.error):
+            out = inflater.decompress(view[match.end() : end], _CHUNK)
+            while True:
+                left -= len(out)
+                if left < 0:
+                    raise InflateLimitExceeded
+                if inflater.eof or (len(out) < _CHUNK and not inflater.unconsumed_tail):
+                    break
+                out = inflater.decompress(inflater.unconsumed_tail, _CHUNK)
+        at = end + len(b"endstream")

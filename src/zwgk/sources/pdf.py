@@ -1,6 +1,7 @@
-"""PDF files (``zwgk[pdf]``, pdfplumber): tables from the ruling lines on the page, text around them.
+"""PDF files (``zwgk[pdf]``, PDFium through pypdfium2): tables from the ruling lines on the page, text
+around them.
 
-A table's cells are placed by the ruled grid pdfplumber finds, so a column keeps its place even where
+A table's cells are placed by the ruled grid (``pdf_grid``), so a column keeps its place even where
 a cell is empty; a merged cell (a label printed vertically down a group of rows, a label over two
 columns) covers its grid positions. A row holding one cell across the whole table — the frame some
 reports draw around every page — is text. Text lines wrapped at the right margin are joined back into
@@ -9,8 +10,9 @@ paragraphs; page numbers are dropped later, with every other source's.
 
 from __future__ import annotations
 
-import io
 import math
+import threading
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
@@ -22,7 +24,10 @@ from ..lexing.headings import candidate
 from ..lexing.tokens import NUMBERED
 from ..normalize import is_page_footer
 from . import require
-from .limits import InflateLimitExceeded, TimeLimitExceeded, bounded_zlib, inflate_limit, time_limit
+from .limits import InflateLimitExceeded, TimeLimitExceeded, check_inflated, time_limit
+from .pdf_grid import Box, Table, tables
+from .pdf_lines import text_lines
+from .pdf_page import Char, Page, read_page
 from .tables import cell_text, table_lines
 
 PAGE_SECONDS = 10.0
@@ -31,12 +36,16 @@ of a second, a crafted one for ever (a ``/Contents`` that refers to itself)."""
 MAX_INFLATED_BYTES = 128 * 1024 * 1024
 """The most a PDF's compressed streams may inflate to in all: a real report's inflate to some five times
 the file, a Flate bomb to a thousand times."""
+MAX_PAGES = 2000
+"""The most pages a PDF may have: a report has some ten, a crafted page tree claims millions."""
 
 _CLOSING = "，。、；：？！）》」』”’,.;:?!)"
 """Punctuation no line of a paragraph starts with: a line starting with one continues the last."""
 _CHARS_PER_LINE = 28
 """About how many characters a line of an A4 report holds: sets the tolerance of the margins."""
 _T = TypeVar("_T")
+_ONE_AT_A_TIME = threading.Lock()
+"""PDFium may not be called from two threads at once: documents are read one after another."""
 
 
 class _Line(NamedTuple):
@@ -59,53 +68,72 @@ def _opens_block(text: str) -> bool:
     return bool(NUMBERED.match(text) or candidate(0, text) or read(text).kind is not CellKind.TEXT)
 
 
-def _extent(chars: Sequence[dict[str, Any]], box: Sequence[float]) -> tuple[float, float]:
+_Placed = tuple[float, float, Char]
+"""A character with the height and the x of its centre."""
+
+
+def _centred_in(placed: Sequence[_Placed], box: Box) -> list[_Placed]:
     x0, top, x1, bottom = box
-    inside = [
-        c for c in chars if x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom
-    ]
-    return (min(c["x0"] for c in inside), max(c["x1"] for c in inside)) if inside else (x0, x0)
+    return [p for p in placed if top <= p[0] < bottom and x0 <= p[1] < x1]
 
 
-def _table_items(table: Any, chars: Sequence[dict[str, Any]], frame: object) -> Iterator[_Item]:
+def _cell_text(placed: Sequence[_Placed], box: Box) -> str:
+    """The text of the characters centred in ``box``, a line each."""
+    return "\n".join(line.text for line in text_lines([c for _, _, c in _centred_in(placed, box)]))
+
+
+def _matrix(table: Table, chars: Sequence[Char]) -> list[list[str | None]]:
+    """The text of each cell of ``table`` (``None`` where no cell starts), of the characters centred in it."""
+    placed = sorted(((c.top + c.bottom) / 2, (c.x0 + c.x1) / 2, c) for c in chars)
+    heights = [height for height, _, _ in placed]
+    matrix = []
+    for row in table.rows:
+        near = placed[bisect_left(heights, row.box[1]) : bisect_left(heights, row.box[3])]
+        in_row = _centred_in(near, row.box)
+        matrix.append([None if box is None else _cell_text(in_row, box) for box in row.cells])
+    return matrix
+
+
+def _extent(chars: Sequence[Char], box: Box) -> tuple[float, float]:
+    x0, top, x1, bottom = box
+    inside = [c for c in chars if x0 <= c.x0 and c.x1 <= x1 and top <= c.top and c.bottom <= bottom]
+    return (min(c.x0 for c in inside), max(c.x1 for c in inside)) if inside else (x0, x0)
+
+
+def _table_items(table: Table, chars: Sequence[Char], frame: object) -> Iterator[_Item]:
     """A found table's rows: runs of real rows as table lines, one-cell rows as text."""
-    matrix: list[Sequence[str | None]] = table.extract()
     run: list[Sequence[str | None]] = []
     run_top = 0.0
-    for row, cells in zip(table.rows, matrix, strict=True):
-        present = [(c, box) for c, box in zip(cells, row.cells, strict=True) if c is not None]
+    for row, cells in zip(table.rows, _matrix(table, chars), strict=True):
+        present = [(c, box) for c, box in zip(cells, row.cells, strict=True) if c is not None and box]
         if len(present) == 1:
             if run:
                 yield _Item(run_top, [_Line(t, 0, 0) for t in table_lines(run)], prose=False)
                 run = []
             text, box = present[0]
             if text := cell_text(text):
-                yield _Item(row.bbox[1], [_Line(text, *_extent(chars, box), frame)], prose=True)
+                yield _Item(row.top, [_Line(text, *_extent(chars, box), frame)], prose=True)
             continue
         if not run:
-            run_top = row.bbox[1]
+            run_top = row.top
         run.append(cells)
     if run:
         yield _Item(run_top, [_Line(t, 0, 0) for t in table_lines(run)], prose=False)
 
 
-def _page_items(page: Any) -> list[_Item]:
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
+def _page_items(number: int, page: Page) -> list[_Item]:
+    found = tables(page.horizontal, page.vertical)
+    boxes = [t.box for t in found]
 
-    def outside(obj: dict[str, Any]) -> bool:
-        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    def outside(char: Char) -> bool:
+        x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    items = [
-        item
-        for k, table in enumerate(tables)
-        for item in _table_items(table, page.chars, (page.page_number, k))
-    ]
-    for line in page.filter(outside).extract_text_lines():
-        text = line["text"].strip()
+    items = [item for k, table in enumerate(found) for item in _table_items(table, page.chars, (number, k))]
+    for line in text_lines([c for c in page.chars if outside(c)]):
+        text = line.text.strip()
         if text and not is_page_footer(text):  # dropped here so a paragraph joins across the page
-            items.append(_Item(line["top"], [_Line(text, line["x0"], line["x1"])], prose=True))
+            items.append(_Item(line.top, [_Line(text, line.x0, line.x1)], prose=True))
     return sorted(items, key=lambda item: item.top)
 
 
@@ -158,33 +186,47 @@ def _in_time(step: str, read: Callable[[], _T]) -> _T:
         ) from None
 
 
-def _items(pdfplumber: Any, data: bytes) -> list[_Item]:
-    """The items of every page, each page (and opening the file) in its time. The PDF is not closed:
-    closing lists its pages again, outside any limit, and an in-memory file holds nothing to release."""
-    pdf = _in_time("打开文件", lambda: pdfplumber.open(io.BytesIO(data)))
-    pages = _in_time("列出页面", lambda: pdf.pages)
-    return [
-        item for page in pages for item in _in_time(f"第 {page.page_number} 页", partial(_page_items, page))
-    ]
+def _items(pdfium: Any, data: bytes) -> list[_Item]:
+    """The items of every page, each page (and opening the file) in its time."""
+    document = _in_time("打开文件", lambda: pdfium.PdfDocument(data))
+    try:
+        count = len(document)
+        if count > MAX_PAGES:
+            raise InputTooLargeError(f"PDF 有 {count:,} 页，超过上限 {MAX_PAGES:,} 页（too many pages）")
+        return [
+            item
+            for number in range(1, count + 1)
+            for item in _in_time(f"第 {number} 页", partial(_read_page, pdfium, document, number))
+        ]
+    finally:
+        document.close()
+
+
+def _read_page(pdfium: Any, document: Any, number: int) -> list[_Item]:
+    page = document[number - 1]
+    try:
+        return _page_items(number, read_page(pdfium, page))
+    finally:
+        page.close()
 
 
 def text_of(data: bytes) -> str:
     """The text of a PDF report: its pages' text and tables in reading order, a line per paragraph and
-    per table row (cells tab-separated). Each page must read within ``PAGE_SECONDS`` and the file's
-    streams inflate to at most ``MAX_INFLATED_BYTES``."""
-    pdfplumber = require("pdfplumber", "pdf")
-    pdftypes: Any = require("pdfminer.pdftypes", "pdf")
-    pdftypes.zlib = bounded_zlib  # the one place pdfminer inflates
+    per table row (cells tab-separated). The file's Flate streams may inflate to at most
+    ``MAX_INFLATED_BYTES`` in all, it may have at most ``MAX_PAGES`` pages, and each page must read
+    within ``PAGE_SECONDS``."""
+    pdfium = require("pypdfium2", "pdf")
     try:
-        with inflate_limit(MAX_INFLATED_BYTES):
-            items = _items(pdfplumber, data)
+        check_inflated(data, MAX_INFLATED_BYTES)
+        with _ONE_AT_A_TIME:
+            items = _items(pdfium, data)
     except ZwgkError:
         raise
     except InflateLimitExceeded:
         raise InputTooLargeError(
             f"PDF 的压缩数据解压后超过上限 {MAX_INFLATED_BYTES:,} 字节（compressed streams too large）"
         ) from None
-    except Exception as error:  # pdfminer raises many kinds for damaged or encrypted files
+    except Exception as error:  # PdfiumError for a damaged or encrypted file, and what a damaged page gives
         raise UnsupportedSourceError(f"无法读取该 PDF 文件（unreadable PDF）：{error}") from None
     if not any(line.text.strip() for item in items for line in item.lines):
         raise UnsupportedSourceError("PDF 没有文字层，可能是扫描件，需要先做文字识别（OCR）")
