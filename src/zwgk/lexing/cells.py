@@ -151,7 +151,7 @@ def read(text: str) -> Reading:
         and not _DIGIT.search(whole, len(numbering), item.start())
     ):
         return Reading(ITEM, item=item.group(1))
-    if "勾稽" in rest:
+    if "勾稽" in rest and not _DIGIT.search(rest):  # the note has no figures: these are other cells'
         return Reading(NOTE)
     match = index().lookup(text)
     if match is None:
