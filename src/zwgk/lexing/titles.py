@@ -19,6 +19,8 @@ _YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
 YEAR = re.compile(_YEAR)
 """A report year as reports write it: ``2023年``, ``2023 年度``."""
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_AROUND_TITLE = "|｜ \t\u3000\xa0"
+"""What stands around a title on a page: the pipes of a metadata table's cells, and spaces."""
 _FIELD_TITLE = re.compile(r"^(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*")
 """A metadata field that holds the title (``名 称： | …年度报告 | ||``)."""
 _FURNITURE = re.compile(
@@ -65,8 +67,8 @@ _ORGAN_CHARS = re.compile(r"^[\u4e00-\u9fff()（）·]{2,40}$")
 def title_text(line: str) -> str:
     """A title line without what stands around it on a page: a Markdown heading mark, a metadata
     field's label (``标题：``), the pipes of a metadata table."""
-    text = _MARKDOWN_HEADING.sub("", line).strip().strip("|｜").strip()
-    return _FIELD_TITLE.sub("", text).strip().strip("|｜").strip()
+    text = _MARKDOWN_HEADING.sub("", line).strip(_AROUND_TITLE)
+    return _FIELD_TITLE.sub("", text).strip(_AROUND_TITLE)
 
 
 def is_furniture(line: str) -> bool:
