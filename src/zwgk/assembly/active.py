@@ -17,6 +17,7 @@ from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
 from ..codes import Findings
 from ..lexing.cells import BLANK, LABEL, TEXT, Cell, read, split_cell
 from ..lexing.labels import Role
+from ..lexing.lines import is_escaped
 from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
 from ..normalize import to_simplified
@@ -415,9 +416,10 @@ def build_active(
 
 def _reads_back_as_text(name: str) -> bool:
     """Whether a report's own row, named ``name`` in canonical text, reads back as a row of that name:
-    not as a label (``行政事 业性收费``, fragments an empty cell kept apart), nor as text and a label."""
+    not as a label (``行政事 业性收费``, fragments an empty cell kept apart), nor as text and a label, nor
+    as a line marked as prose."""
     key = to_simplified(" ".join(name.split()))
-    return read(key).kind is TEXT and split_cell(key) == [key]
+    return read(key).kind is TEXT and split_cell(key) == [key] and not is_escaped(key)
 
 
 def _as_written(extras: Sequence[ExtraCell], blocks: dict[str, Block]) -> list[int]:
