@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -21,10 +22,10 @@ from zwgk.lexing.cells import HEADER, ITEM, LABEL, NOTE, TEXT, read
 from zwgk.normalize import fold_width, is_page_footer, scrub, to_simplified
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_GROUPED_FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3})")
+_GROUPED_FIGURE = re.compile(r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _OWN_FIGURE = re.compile(
-    r"^\s*\d{1,2}[.、](?=\d{4}年|\s*$)|\d+\s*(?=[.、]\s*[^\d\s])|(?<=第)\s*\d+\s*(?=[条项款])|\d+\s*(?=年)"
+    r"^\s*\d{1,2}[.、](?=\d{4}年|\s*$)|(?<!\d)\d+\s*(?=[.、]\s*[^\d\s])|(?<=第)\s*\d+\s*(?=[条项款])|(?<!\d)\d+\s*(?=年)"
 )
 """Numbering (``1.``, ``3、``, ``2.2019年``, ``1.`` alone in a cell before its label's), a 第N条/项, a year."""
 _THOUSANDS_BEFORE_YEAR = re.compile(r"(?<=\d),(?=\d{3}年)")
@@ -80,13 +81,16 @@ def _cells_by_line(report: zwgk.Report) -> dict[int, list[Decimal]]:
 
 
 def _quoted_by_line(report: zwgk.Report) -> dict[int, list[list[Decimal]]]:
-    """The figures each diagnostic's message, each unplaced text and each text read (a paragraph, the
-    title) quote, by the line it names (a row or a paragraph over several lines is named by its first)."""
+    """The figures each diagnostic's message, each unplaced text, each text read (a paragraph, the title)
+    and the names of table 二's extra cells quote, by the line it names (a row or a paragraph over several
+    lines is named by its first, an extra cell by its figure's)."""
     found: dict[int, list[list[Decimal]]] = defaultdict(list)
     for path, line in report.source_lines.items():
         value = _value(report, path)
         if isinstance(value, str):
             found[line].append(_figures(value))
+    for k, extra in enumerate(getattr(report.active, "extras", ())):  # its row and column, named as printed
+        found[report.source_lines[f"active.extras.{k}.value"]].append(_figures(f"{extra.row} {extra.column}"))
     for diagnostic in report.diagnostics:
         if diagnostic.line is not None:
             found[diagnostic.line].append(_figures(diagnostic.message))
@@ -97,16 +101,13 @@ def _quoted_by_line(report: zwgk.Report) -> dict[int, list[list[Decimal]]]:
 
 
 def _texts(report: zwgk.Report) -> list[str]:
-    """Every text the report keeps whole: paragraphs, title, preamble, table notes, unplaced content, the
-    labels of table 二's extra cells."""
+    """Every text the report keeps whole: paragraphs, title, preamble, table notes, unplaced content."""
     found = [report.title or "", report.organ or "", *report.preamble, *(u.text for u in report.unplaced)]
     for section in (report.overview, report.problems, report.other_matters):
         if section is not None:
             found += section.paragraphs
     for table in (report.active, report.requests, report.review):
         found += getattr(table, "notes", ()) or ()
-    for extra in getattr(report.active, "extras", ()):
-        found += [extra.row, extra.column]  # a report's own row or column, named as printed
     return [_squeezed(t) for t in found]
 
 
@@ -119,7 +120,23 @@ _ROW_LINES = 40
 or the first of its figures, so a figure may be quoted a little above or below its own line."""
 
 
-def _take(figure: Decimal, cells: list[Decimal], quotes: list[list[Decimal]]) -> bool:
+_OFFSETS = [*range(0, -_ROW_LINES - 1, -1), *range(1, _ROW_LINES + 1)]
+"""Where quotes of a line's figures are looked for: the line, the lines above it (where its row may
+begin), then the lines below (a label above its row's first figure)."""
+
+
+class _Nearby:
+    """The quotes about a line and the lines around it, in the order of ``_OFFSETS``, read only as far as
+    needed."""
+
+    def __init__(self, quoted: dict[int, list[list[Decimal]]], number: int) -> None:
+        self.quoted, self.number = quoted, number
+
+    def __iter__(self) -> Iterator[list[Decimal]]:
+        return (q for offset in _OFFSETS for q in self.quoted.get(self.number + offset, ()))
+
+
+def _take(figure: Decimal, cells: list[Decimal], quotes: Iterable[list[Decimal]]) -> bool:
     """Whether a cell or else a quote keeps ``figure`` (which then keeps no other figure)."""
     kept = cells if figure in cells else next((q for q in quotes if figure in q), None)
     if kept is not None:
@@ -140,11 +157,7 @@ def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
         if not figures or is_page_footer(line):  # a page number is the page's, dropped with ZW108
             continue
         own = cells.get(number, [])
-        nearby = [
-            q
-            for at in sorted(range(number - _ROW_LINES, number + _ROW_LINES), key=lambda at: abs(at - number))
-            for q in quoted.get(at, ())
-        ]
+        nearby = _Nearby(quoted, number)
         missing = [
             (number, str(whole))
             for whole, *pieces in figures

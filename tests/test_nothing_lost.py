@@ -214,3 +214,21 @@ def test_header_text_with_figures_naming_a_column_is_kept_once() -> None:
     assert [(e.column, e.value) for e in report.active.extras] == [("信息内2容", 7)]
     assert report.unplaced == ()
     assert zwgk.parse(zwgk.to_text(report)) == report
+
+
+def test_figures_printed_after_the_table_3_note_are_not_part_of_it() -> None:
+    note = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
+    text = SEED.replace(note, "（本列数据的勾稽关系 0  0 0 0 31", 1)
+    assert text != SEED
+    report = zwgk.parse(text)
+    assert report.requests is not None and report.requests.new_received is not None
+    kept = " ".join([*(u.text for u in report.unplaced), *(d.message for d in report.diagnostics)])
+    assert "31" in kept  # the figures are no part of the note
+
+
+def test_a_report_row_named_as_a_line_marked_prose_is_kept_as_unplaced() -> None:
+    text = "二、主动公开政府信息情况\n第二十条第（六）项\n| 信息内容 | 本年处理决定数量 |\n| 行政处罚 | 1 |\n| \\0 | 5 |\n"
+    report = zwgk.parse(text)
+    assert report.active is not None and report.active.extras == ()
+    assert [u.text for u in report.unplaced] == ["\\0 5"]
+    assert zwgk.parse(zwgk.to_text(report)) == report

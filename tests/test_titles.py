@@ -148,3 +148,9 @@ def test_a_title_is_no_longer_than_a_line_it_is_written_on() -> None:
     report = zwgk.parse("\n".join([*lines, "一、总体情况", "正文。"]))
     assert report.title == lines[2]
     assert zwgk.parse(zwgk.to_text(report)) == report
+
+
+def test_a_title_in_a_metadata_table_is_read_without_its_cells_pipes() -> None:
+    report = zwgk.parse("名 称: | 木岗镇人民政府2019年政府信息公开工作年度报告 | | |\n一、总体情况\n正文。")
+    assert report.title == "木岗镇人民政府2019年政府信息公开工作年度报告"
+    assert zwgk.parse(zwgk.to_text(report)) == report
