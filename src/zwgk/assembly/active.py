@@ -27,7 +27,7 @@ from .cells import dropped, figure, fit, headers_pad, no_figure, note_reading, p
 from .glued import Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
-from .labels import header_texts_with_figures, note_label, unplace_header_text
+from .labels import header_texts_with_figures, note_label, unplaced_header_text
 from .stated import corroborated, stated_figures
 
 _CLASSES: dict[Template, type[Active2019] | type[Active2021]] = {
@@ -379,8 +379,7 @@ class _Builder:
         named = {e.column for e in self.extras}
         for cell in self.header_texts:
             if " ".join(cell.text.split()) not in named:
-                unplace_header_text(cell, self.findings)
-                self.unplaced.append(Unplaced(cell.text, "active", cell.line))
+                self.unplaced.append(unplaced_header_text(cell, "active", self.findings))
         order = _as_written(self.extras, self.blocks)
         stood = [self.lines.pop(f"active.extras.{i}.value") for i in order]
         self.lines.update({f"active.extras.{k}.value": line for k, line in enumerate(stood)})

@@ -9,6 +9,7 @@ from ..catalogue import REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, ROUNDING
 from ..codes import Findings
 from ..lexing.cells import HEADER, LABEL, TEXT, Cell
 from ..lexing.labels import wording
+from ..model.common import Unplaced
 from ..structure import DataRow, HeaderRow, Row
 
 _DIGIT = re.compile(r"\d")
@@ -56,6 +57,7 @@ def header_texts_with_figures(row: HeaderRow) -> list[Cell]:
     return [cell for cell in row.cells if cell.kind is TEXT and _DIGIT.search(cell.key)]
 
 
-def unplace_header_text(cell: Cell, findings: Findings) -> None:
-    """Say that a header's text with figures is kept as unplaced content."""
+def unplaced_header_text(cell: Cell, field: str, findings: Findings) -> Unplaced:
+    """A header's text with figures as unplaced content of section ``field``, said in a diagnostic."""
     findings.add("ZW231", f"表头中的“{cell.text}”含有数字，作为未归位内容保留", cell.line)
+    return Unplaced(cell.text, field, cell.line)

@@ -14,7 +14,7 @@ from ..model.report import Report
 from ..structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, Row, SectionNode, Table, all_cells
 from .active import build_active
 from .active import detect_template as active_template
-from .labels import header_texts_with_figures, quote_note_figures, unplace_header_text
+from .labels import header_texts_with_figures, quote_note_figures, unplaced_header_text
 from .metadata import organ_and_year, title_of
 from .requests import build_requests, rows_of
 from .requests import detect_template as requests_template
@@ -139,9 +139,10 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
                     routed.rows[table].append(row)
                     quote_note_figures(row, findings)
                     if isinstance(row, HeaderRow) and table != 2:  # table 二's may name its own columns
-                        for cell in header_texts_with_figures(row):
-                            unplace_header_text(cell, findings)
-                            routed.unplaced.append(Unplaced(cell.text, _FIELDS[table], cell.line))
+                        routed.unplaced += (
+                            unplaced_header_text(cell, _FIELDS[table], findings)
+                            for cell in header_texts_with_figures(row)
+                        )
     return routed
 
 
