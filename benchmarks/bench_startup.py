@@ -2,8 +2,9 @@
 
 Runs fresh interpreters, interleaved, ``--runs`` times each, and prints the median wall time (and the
 spread) of the interpreter alone (``python -c pass``), of ``import zwgk``, and of ``import zwgk`` plus
-the first ``zwgk.parse`` of each seed report; each figure also less the interpreter alone, which is
-what zwgk itself costs. The children write and read their bytecode in a temporary folder (as an
+the first ``zwgk.parse`` of each seed report (and of the first with the grammar built afresh, as
+before the cache folder holds it); each figure also less the interpreter alone, which is what zwgk
+itself costs. The children write and read their bytecode in a temporary folder (as an
 installed package has its ``.pyc`` files), whatever ``PYTHONDONTWRITEBYTECODE`` says; the first,
 untimed run of each command writes it. CPU time (user + system) is printed beside wall time: on a
 shared machine it moves less with the load.
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
+NO_CACHE = {"ZWGK_CACHE_DIR": ""}  # no cache folder: the grammar is built in memory
 
 
 class Run(NamedTuple):
@@ -56,20 +58,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11)
     args = parser.parse_args()
     files = args.files or sorted(SEEDS.glob("*.txt"))
-    commands = {
-        "interpreter alone": "pass",
-        "import zwgk": "import zwgk",
-        **{f"import + first parse of {f.name}": _first_parse(f) for f in files},
+    commands: dict[str, tuple[str, dict[str, str]]] = {
+        "interpreter alone": ("pass", {}),
+        "import zwgk": ("import zwgk", {}),
+        **{f"import + first parse of {f.name}": (_first_parse(f), {}) for f in files},
+        "the same of the first, grammar built afresh": (_first_parse(files[0]), NO_CACHE),
     }
     with tempfile.TemporaryDirectory() as bytecode:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = bytecode
-        for code in commands.values():  # warm up: bytecode, the OS's file cache
-            _run(code, env)
+        for code, extra in commands.values():  # warm up: bytecode, the grammar cache, the OS's file cache
+            _run(code, {**env, **extra})
         runs: dict[str, list[Run]] = {name: [] for name in commands}
         for _ in range(args.runs):  # interleaved, so a change in the machine's load touches every figure
-            for name, code in commands.items():
-                runs[name].append(_run(code, env))
+            for name, (code, extra) in commands.items():
+                runs[name].append(_run(code, {**env, **extra}))
     floor = runs["interpreter alone"]
     floor_wall = statistics.median(r.wall_ms for r in floor)
     floor_cpu = statistics.median(r.cpu_ms for r in floor)
