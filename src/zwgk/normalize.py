@@ -45,7 +45,6 @@ _WORD_ARTEFACT = re.compile(
 )
 # ",、" ",，" ",。": a half-width comma a mirror put before the real punctuation mark.
 _DOUBLED_PUNCTUATION = re.compile(r",(?=[,，、。；;：:！？])")
-_MOJIBAKE = re.compile(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
 # Kangxi radicals and CJK compatibility ideographs that NFKC maps to ordinary characters (PDF extraction).
 _COMPATIBILITY = re.compile(
     "["
@@ -122,11 +121,17 @@ def scrub(text: str, findings: Findings) -> str:
         "已将康熙部首等兼容字符换为常用字（compatibility characters mapped）",
         findings,
     )
-    mojibake = _MOJIBAKE.search(text) if "?" in text or "\ufffd" in text else None
+    mojibake = _mojibake().search(text) if "?" in text or "\ufffd" in text else None
     if mojibake is not None:
         line = _first_line(text, mojibake.start())
         findings.add("ZW106", "疑似乱码，原样保留（possible mojibake）", line)
     return text
+
+
+@cache
+def _mojibake() -> re.Pattern[str]:
+    """Compiled when first needed, by a text holding ``?`` or U+FFFD: its CJK ranges take milliseconds."""
+    return re.compile(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
 
 
 _PAGE_FOOTER = re.compile(
