@@ -10,9 +10,13 @@ checked data.
     >>> zwgk.to_xlsx(reports, "reports.xlsx")  # a sheet per table, with zwgk[excel]
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from . import model as _model
 from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html, parse_url
-from .batch import Parsed, parse_many
 from .check import check, check_series, filter_diagnostics
 from .errors import (
     BinaryInputError,
@@ -28,14 +32,51 @@ from .errors import (
     ZwgkError,
 )
 from .model import *  # noqa: F403 — the model is the public schema
-from .samples import sample_path
-from .serialize.csv import from_csv, to_csv
-from .serialize.frame import to_dataframe
-from .serialize.json import from_json, to_json
-from .serialize.schema import json_schema
-from .serialize.text import to_text
-from .serialize.xlsx import to_xlsx
-from .sources.web import is_url
+
+if TYPE_CHECKING:
+    from .batch import Parsed, parse_many
+    from .samples import sample_path
+    from .serialize.csv import from_csv, to_csv
+    from .serialize.frame import to_dataframe
+    from .serialize.json import from_json, to_json
+    from .serialize.schema import json_schema
+    from .serialize.text import to_text
+    from .serialize.xlsx import to_xlsx
+    from .sources.web import is_url
+
+_LAZY = {
+    "Parsed": "batch",
+    "parse_many": "batch",
+    "sample_path": "samples",
+    "from_csv": "serialize.csv",
+    "to_csv": "serialize.csv",
+    "to_dataframe": "serialize.frame",
+    "from_json": "serialize.json",
+    "to_json": "serialize.json",
+    "json_schema": "serialize.schema",
+    "to_text": "serialize.text",
+    "to_xlsx": "serialize.xlsx",
+    "is_url": "sources.web",
+}
+"""Public names a parse does not need, each imported from its module on first use: the serializers
+(cattrs), the process pool, the document readers stay out of a process that only parses."""
+_SUBPACKAGES = frozenset({"batch", "samples", "serialize", "sources"})
+"""Modules ``import zwgk`` once loaded, still reachable as ``zwgk.batch`` and so on."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __version__ = "0.1.0"
 

@@ -31,12 +31,12 @@ from .lexing.lines import SourceLine
 from .model.common import Unplaced
 from .model.report import Report
 from .normalize import is_page_footer, scrub, to_simplified
-from .sources import document_text, named
-from .sources.web import DEFAULT_TIMEOUT, read_url
 
 MAX_INPUT_CHARS = 5_000_000
 """The longest text ``parse`` accepts. A long report is some 50,000 characters."""
 MAX_FILE_BYTES = 4 * MAX_INPUT_CHARS
+DEFAULT_TIMEOUT = 30.0
+"""Seconds ``parse_url`` may take by default: to connect, for any wait on the server, and in all."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BINARY_SHARE = 0.01
@@ -187,12 +187,16 @@ def file_text(path: str | os.PathLike[str]) -> str:
     """The text zwgk reads from a report file — decoded text, or what it makes of an HTML page, a PDF
     or a Word document (tables one row per line, cells tab-separated). Line numbers in diagnostics
     count lines of this text."""
+    from .sources import document_text
+
     return document_text(os.fspath(path), file_bytes(path)).text
 
 
 def parse_document(name: str, data: bytes, *, simplify: bool = True) -> Report:
     """Read a report from a document's bytes, of any kind ``parse_file`` reads; ``name`` (a path, a URL,
     ``-``) tells its kind where the bytes do not, names it in errors, and is the report's ``source``."""
+    from .sources import document_text, named
+
     source = document_text(name, data)
     findings = Findings()
     if source.detected_encoding is not None:
@@ -222,6 +226,9 @@ def parse_url(
     redirects), ``InputTooLargeError``, ``UnsupportedSourceError`` (not http(s), a content type that is
     no report), ``MissingExtraError``.
     """
+    from .sources import named
+    from .sources.web import read_url
+
     page = read_url(url, timeout=timeout, max_bytes=max_bytes)
     findings = Findings()
     if page.charset_note is not None:

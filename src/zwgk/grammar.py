@@ -1,16 +1,28 @@
-"""The Lark LALR parser over the lexer's tokens, building a ``structure.Document`` as it parses."""
+"""The Lark LALR parser over the lexer's tokens, building a ``structure.Document`` as it parses.
+
+Lark's analysis of the grammar (some 20 ms) is done once and kept in zwgk's cache folder (see
+``cache``), in a file named by the grammar, Lark's version and Python's, so that a changed grammar or an
+upgraded Lark never finds a stale one; Lark checks the file's own hash too and rebuilds on a mismatch.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pkgutil
+import sys
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from functools import cache
 from typing import Any, cast
 
+import lark
 from lark import Lark, Token, Transformer
 from lark.common import LexerConf
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
+from .cache import cache_dir
 from .lexing.lines import SourceLine
 from .lexing.table import Run
 from .lexing.tokens import token
@@ -81,11 +93,56 @@ class _Build(Transformer[Token, Document]):
         return _new(ValueRow, (run.cells, run.breaks, children[1].value if len(children) > 1 else None))
 
 
+def _grammar() -> str:
+    data = pkgutil.get_data(__package__, "grammars/report.lark")
+    assert data is not None  # a package on the file system or in a zip archive has its data
+    return data.decode("utf-8")
+
+
+def _built(grammar: str) -> Lark:
+    return Lark(grammar, parser="lalr", lexer=_Tokens, transformer=_Build())
+
+
+def cache_file(grammar: str) -> str | None:
+    """Where the parser of ``grammar`` is kept, or ``None`` without a cache folder."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}".encode()).hexdigest()
+    return os.path.join(folder, f"report-{key[:24]}.lark")
+
+
+def _cached(path: str) -> Lark | None:
+    """The parser kept at ``path``; ``None`` when it is missing, cut short or damaged (built again)."""
+    try:
+        with open(path, "rb") as file:
+            return Lark.load(file)
+    except Exception:
+        return None
+
+
+def _keep(parser: Lark, path: str) -> None:
+    """The parser written whole under a name of its own, then renamed: no process reads half a file."""
+    partial = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(partial, "wb") as file:
+            parser.save(file)
+        os.replace(partial, path)
+    except OSError:  # a cache folder that cannot be written to: the parser is built again next time
+        with suppress(OSError):
+            os.remove(partial)
+
+
 @cache
 def _parser() -> Lark:
-    return Lark.open_from_package(
-        "zwgk", "report.lark", ("grammars",), parser="lalr", lexer=_Tokens, transformer=_Build()
-    )
+    grammar = _grammar()
+    path = cache_file(grammar)
+    parser = None if path is None else _cached(path)
+    if parser is None:
+        parser = _built(grammar)
+        if path is not None:
+            _keep(parser, path)
+    return parser
 
 
 def token_text(token: Token) -> str:

@@ -9,6 +9,7 @@ read numbers and match labels (never applied to text kept for the user).
 from __future__ import annotations
 
 import html
+import pkgutil
 import re
 import unicodedata
 from collections.abc import Callable
@@ -44,7 +45,6 @@ _WORD_ARTEFACT = re.compile(
 )
 # ",、" ",，" ",。": a half-width comma a mirror put before the real punctuation mark.
 _DOUBLED_PUNCTUATION = re.compile(r",(?=[,，、。；;：:！？])")
-_MOJIBAKE = re.compile(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
 # Kangxi radicals and CJK compatibility ideographs that NFKC maps to ordinary characters (PDF extraction).
 _COMPATIBILITY = re.compile(
     "["
@@ -121,11 +121,17 @@ def scrub(text: str, findings: Findings) -> str:
         "已将康熙部首等兼容字符换为常用字（compatibility characters mapped）",
         findings,
     )
-    mojibake = _MOJIBAKE.search(text) if "?" in text or "\ufffd" in text else None
+    mojibake = _mojibake().search(text) if "?" in text or "\ufffd" in text else None
     if mojibake is not None:
         line = _first_line(text, mojibake.start())
         findings.add("ZW106", "疑似乱码，原样保留（possible mojibake）", line)
     return text
+
+
+@cache
+def _mojibake() -> re.Pattern[str]:
+    """Compiled when first needed, by a text holding ``?`` or U+FFFD: its CJK ranges take milliseconds."""
+    return re.compile(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
 
 
 _PAGE_FOOTER = re.compile(
@@ -149,14 +155,24 @@ def _converter() -> Callable[[str], str]:
     return opencc.OpenCC("t2s").convert
 
 
-@cache
-def _traditional_characters() -> re.Pattern[str]:
-    """The characters t2s changes, found by converting every CJK character once (one per line, so no
-    phrase rule applies)."""
+TRADITIONAL_FILE = "traditional.txt"
+"""The characters t2s changes, shipped with zwgk (``changed_by_t2s`` of the OpenCC it was made with),
+so that no process converts every CJK character to find them."""
+
+
+def changed_by_t2s() -> str:
+    """The CJK characters OpenCC's t2s changes, found by converting each once (one per line, so no
+    phrase rule applies): what ``TRADITIONAL_FILE`` holds, made afresh with the installed OpenCC."""
     block = [chr(c) for c in range(0x4E00, 0xA000)]
     converted = _converter()("\n".join(block)).split("\n")
-    changed = "".join(c for c, s in zip(block, converted, strict=True) if c != s)
-    return re.compile(f"[{re.escape(changed)}]")
+    return "".join(c for c, s in zip(block, converted, strict=True) if c != s)
+
+
+@cache
+def _traditional_characters() -> re.Pattern[str]:
+    shipped = pkgutil.get_data(__package__, TRADITIONAL_FILE)
+    assert shipped is not None  # a package on the file system or in a zip archive has its data
+    return re.compile(f"[{re.escape(shipped.decode('utf-8').strip())}]")
 
 
 def has_traditional(text: str) -> bool:
@@ -164,8 +180,13 @@ def has_traditional(text: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional characters restored to simplified (OpenCC t2s, phrase-aware)."""
-    return _converter()(text) if has_traditional(text) else text
+    """Traditional characters restored to simplified (OpenCC t2s, phrase-aware); ``text`` itself when
+    there is none (an OpenCC other than the one ``TRADITIONAL_FILE`` was made with may leave a
+    character of it as it is)."""
+    if not has_traditional(text):
+        return text
+    simplified = _converter()(text)
+    return text if simplified == text else simplified
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -19,8 +19,6 @@ from ..errors import FetchError, InputTooLargeError, UnsupportedSourceError
 from . import html, kind_of, named, reader, require
 from .decode import decode_declared
 
-DEFAULT_TIMEOUT = 30.0
-"""Seconds a fetch may take by default: to connect, for any wait on the server, and in all."""
 MAX_REDIRECTS = 10
 
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
@@ -109,7 +107,7 @@ def _body(url: str, response: Any, max_bytes: int, timeout: float, deadline: flo
     return b"".join(chunks)
 
 
-def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int) -> Download:
+def fetch(url: str, *, timeout: float, max_bytes: int) -> Download:
     """The bytes a URL names, redirects followed (at most ``MAX_REDIRECTS``).
 
     ``timeout`` bounds connecting, each wait for the server and the whole download (a server that
@@ -184,6 +182,6 @@ def page_of(download: Download) -> Page:
     return Page(text, note)
 
 
-def read_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int) -> Page:
+def read_url(url: str, *, timeout: float, max_bytes: int) -> Page:
     """The text of the report a URL names: ``fetch`` then ``page_of``."""
     return page_of(fetch(url, timeout=timeout, max_bytes=max_bytes))

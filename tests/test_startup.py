@@ -1,0 +1,164 @@
+"""Start-up: what ``import zwgk`` loads, and the grammar's parser kept in the cache folder, each in a
+fresh interpreter (what a process has imported or built cannot be undone in this one)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zwgk.normalize import TRADITIONAL_FILE, changed_by_t2s
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "tests" / "fixtures" / "seeds" / "000_a590bb6f50b0561d.txt"
+TRADITIONAL_SEED = ROOT / "tests" / "fixtures" / "seeds" / "001_f115db0abcc19756.txt"
+
+NOT_FOR_A_PARSE = (
+    "cattrs",  # the JSON and CSV serializers
+    "concurrent.futures.process",  # parse_many's process pool
+    "multiprocessing",
+    "zwgk.batch",
+    "zwgk.serialize.json",
+    "zwgk.serialize.csv",
+    "zwgk.serialize.xlsx",
+    "zwgk.sources",  # the document readers and the fetcher
+    "zipfile",
+    "httpx",
+    "pandas",
+    "openpyxl",
+    "pdfplumber",
+    "docx",
+    "selectolax",
+)
+
+
+def _run(code: str, cache: str | None = None) -> str:
+    """What ``code`` prints in a fresh interpreter running this checkout's zwgk, ``ZWGK_CACHE_DIR``
+    set to ``cache`` (and unset with ``None``)."""
+    env = {k: v for k, v in os.environ.items() if k != "ZWGK_CACHE_DIR"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    if cache is not None:
+        env["ZWGK_CACHE_DIR"] = cache
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_import_and_a_parse_leave_out_what_a_parse_does_not_need() -> None:
+    loaded = json.loads(
+        _run(
+            "import json, sys, zwgk\n"
+            "after_import = sorted(sys.modules)\n"
+            f"zwgk.parse(open({str(SEED)!r}, encoding='utf-8-sig').read())\n"
+            "print(json.dumps([after_import, sorted(sys.modules)]))"
+        )
+    )
+    # nor OpenCC, for a report in simplified characters: it only converts
+    for modules in loaded:
+        assert [m for m in (*NOT_FOR_A_PARSE, "opencc") if m in modules] == []
+
+
+def test_lazy_names_are_there_on_first_use() -> None:
+    out = _run(
+        "import zwgk\n"
+        "print('to_json' in dir(zwgk), sorted(set(zwgk.__all__) - set(dir(zwgk))))\n"
+        "print(zwgk.to_json.__module__, zwgk.parse_many.__module__, callable(zwgk.check))\n"
+        "print(zwgk.batch.__name__)"
+    )
+    assert out.split("\n") == ["True []", "zwgk.serialize.json zwgk.batch True", "zwgk.batch", ""]
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    import zwgk
+
+    with pytest.raises(AttributeError, match="no_such_name"):
+        zwgk.no_such_name  # noqa: B018
+
+
+_PARSE = (
+    "import hashlib, zwgk\n"
+    "report = zwgk.parse(open({seed!r}, encoding='utf-8-sig').read())\n"
+    "print(hashlib.sha256(zwgk.to_json(report).encode()).hexdigest())"
+)
+_NO_GRAMMAR_ANALYSIS = (
+    "import lark\n"
+    "def refuse(*args, **kwargs): raise AssertionError('the grammar was analysed afresh')\n"
+    "lark.Lark.__init__ = refuse\n"
+)
+
+
+def _cache_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.fixture(scope="module")
+def uncached() -> str:
+    """The seed's report as JSON (its hash), parsed with no cache folder at all."""
+    return _run(_PARSE.format(seed=str(SEED)), cache="")
+
+
+def test_the_grammar_is_kept_then_read_back(tmp_path: Path, uncached: str) -> None:
+    assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
+    kept = _cache_files(tmp_path)
+    assert len(kept) == 1 and kept[0].startswith("report-") and kept[0].endswith(".lark")
+    # the next process parses without Lark analysing the grammar, into the same report
+    assert _run(_NO_GRAMMAR_ANALYSIS + _PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
+    assert _cache_files(tmp_path) == kept
+
+
+def test_a_missing_or_damaged_cache_file_is_built_again(tmp_path: Path, uncached: str) -> None:
+    _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path))
+    (kept,) = tmp_path.iterdir()
+    kept.unlink()
+    assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
+    assert kept.exists()
+    for damage in (b"", b"no parser", kept.read_bytes()[:100]):
+        kept.write_bytes(damage)
+        assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
+        assert _run(_NO_GRAMMAR_ANALYSIS + _PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
+
+
+def test_a_changed_grammar_gets_a_cache_file_of_its_own(tmp_path: Path) -> None:
+    code = (
+        "import zwgk.grammar as g\n"
+        "grammar = g._grammar()\n"
+        "print(g.cache_file(grammar) != g.cache_file(grammar + '\\n// changed'))\n"
+        "g._grammar = lambda: grammar + '\\n// changed'\n"
+        "g._parser()"
+    )
+    assert _run(code, cache=str(tmp_path)) == "True\n"
+    _run("import zwgk.grammar as g; g._parser()", cache=str(tmp_path))
+    assert len(_cache_files(tmp_path)) == 2
+
+
+def test_without_a_usable_cache_folder_the_grammar_is_built_in_memory(tmp_path: Path, uncached: str) -> None:
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    assert _run(_PARSE.format(seed=str(SEED)), cache=str(blocker / "cache")) == uncached
+    assert _cache_files(tmp_path) == ["a file"]
+
+
+def test_the_shipped_traditional_characters_are_what_opencc_changes() -> None:
+    shipped = (ROOT / "src" / "zwgk" / TRADITIONAL_FILE).read_text(encoding="utf-8").strip()
+    assert shipped == changed_by_t2s(), (
+        "OpenCC changes other characters than src/zwgk/traditional.txt lists; write them again with "
+        'python -c "from zwgk.normalize import changed_by_t2s; '
+        "open('src/zwgk/traditional.txt', 'w', encoding='utf-8').write(changed_by_t2s() + '\\n')\""
+    )
+    # spot checks read off the characters themselves: 這 國 來 are traditional, 这 国 来 and 的 are not
+    assert {"這", "國", "來"} <= set(shipped) and not {"这", "国", "来", "的"} & set(shipped)
+
+
+def test_a_traditional_report_is_still_simplified() -> None:
+    out = _run(
+        "import zwgk\n"
+        f"report = zwgk.parse(open({str(TRADITIONAL_SEED)!r}, encoding='utf-8-sig').read())\n"
+        "print(any(d.code == 'ZW107' for d in report.diagnostics), '鎮' in zwgk.to_text(report))"
+    )
+    assert out == "True False\n"
