@@ -20,6 +20,8 @@ from ..lexing.cells import NUMBER, Cell, cell
 _BUDGET = 50_000
 """Steps of the search before a run is declared too long to split."""
 _SHOWN = 6
+_LIMIT = 8
+"""Splits found before a row is known to split several ways."""
 
 
 @attrs.frozen
@@ -58,6 +60,10 @@ ROW = Totals((7,))
 """A row of table 三: 自然人 and the five 法人或其他组织 columns add up to 总计."""
 
 
+Splits = tuple[tuple[int, ...], ...]
+"""Ways to split a row: the figures of each."""
+
+
 class _Stop(Exception):
     pass
 
@@ -67,9 +73,24 @@ def _has_leading_zero(found: Sequence[str]) -> bool:
     return any(len(run) > 1 and run[0] == "0" for run in found)
 
 
-def splits(found: Sequence[str], totals: Totals, limit: int = 8) -> list[tuple[int, ...]] | None:
-    """The ways (at most ``limit + 1``) to cut ``found`` into ``totals.width`` figures that satisfy
-    ``totals``; ``None`` when there are too many to search."""
+class SplitSearch:
+    """The digit-split search of one parse. Each glued run is searched once: a row read again (to test
+    it, then to place it), or printed again, is answered from memory."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[tuple[str, ...], Totals], Splits | None] = {}
+
+    def splits(self, found: Sequence[str], totals: Totals) -> Splits | None:
+        """The ways (at most ``_LIMIT + 1``) to cut ``found`` into ``totals.width`` figures that satisfy
+        ``totals``; ``None`` when there are too many to search."""
+        key = (tuple(found), totals)
+        if key not in self._known:
+            self._known[key] = _search(key[0], totals)
+        return self._known[key]
+
+
+def _search(found: Sequence[str], totals: Totals) -> Splits | None:
+    """``SplitSearch.splits``, searched afresh."""
     digits_after = [sum(map(len, found[r + 1 :])) for r in range(len(found))]
     out: list[tuple[int, ...]] = []
     values: list[int] = []
@@ -83,7 +104,7 @@ def splits(found: Sequence[str], totals: Totals, limit: int = 8) -> list[tuple[i
         if group == len(totals.sizes):
             if r == len(found):
                 out.append(tuple(values))
-                if len(out) > limit:
+                if len(out) > _LIMIT:
                     raise _Stop
             return
         if r == len(found):
@@ -114,7 +135,7 @@ def splits(found: Sequence[str], totals: Totals, limit: int = 8) -> list[tuple[i
     except _Stop:
         if steps > _BUDGET:
             return None
-    return out
+    return tuple(out)
 
 
 def _show(values: Sequence[int]) -> str:
@@ -126,7 +147,7 @@ class Glued:
     """A row's glued runs and the ways they split (``None``: too many to search)."""
 
     runs: tuple[str, ...]
-    options: tuple[tuple[int, ...], ...] | None
+    options: Splits | None
     line: int
 
     @property
@@ -134,8 +155,9 @@ class Glued:
         return " ".join(self.runs)
 
 
-def read(cells: Sequence[Cell], totals: Totals, *, glued: bool = False) -> Glued | None:
-    """The glued runs of a row, and their splits; ``None`` if the row is not glued.
+def read(cells: Sequence[Cell], totals: Totals, search: SplitSearch, *, glued: bool = False) -> Glued | None:
+    """The glued runs of a row, and their splits as the parse's ``search`` finds them; ``None`` if the
+    row is not glued.
 
     A row is glued when it has fewer cells than columns, each a run of plain digits, with digits
     enough for every column — and, where ``totals`` has no rule, a run starts with 0 or the text is
@@ -151,8 +173,7 @@ def read(cells: Sequence[Cell], totals: Totals, *, glued: bool = False) -> Glued
         and sum(map(len, found)) >= totals.width
         and (totals.summed or glued or _has_leading_zero(found))
     ):
-        options = splits(found, totals)
-        return Glued(found, None if options is None else tuple(options), cells[0].line)
+        return Glued(found, search.splits(found, totals), cells[0].line)
     if glued and all(c.kind is NUMBER for c in cells):
         return Glued(found, (), cells[0].line)
     return None
