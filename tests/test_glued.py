@@ -9,6 +9,8 @@ import pytest
 import zwgk
 from zwgk.assembly import glued
 from zwgk.assembly.glued import ROW, SplitSearch, Totals
+from zwgk.codes import Findings
+from zwgk.lexing.cells import cell
 from zwgk.lexing.flattened import unflatten
 from zwgk.lexing.lines import SourceLine
 
@@ -18,7 +20,9 @@ THREE_FREE_CELLS = Totals((3,), summed=False)
 
 
 def splits(found: list[str], totals: Totals) -> tuple[tuple[int, ...], ...] | None:
-    return SplitSearch().splits(found, totals)
+    options, cut_short = SplitSearch().splits(found, totals)
+    assert not cut_short
+    return options
 
 
 def test_a_row_splits_where_its_total_holds() -> None:
@@ -56,6 +60,25 @@ def test_the_review_groups_each_add_up() -> None:
 
 def test_a_run_too_long_to_search_gives_up() -> None:
     assert splits(["1" * 60], ROW) is None
+
+
+def test_the_rows_searched_once_the_parse_s_steps_run_out_are_cut_short() -> None:
+    search = SplitSearch(steps=200)  # 640020470 takes 86
+    assert search.splits(["640020470"], ROW) == (((64, 0, 0, 2, 0, 4, 70),), False)
+    assert search.splits(["1" * 60], ROW) == (None, True)  # searched until the steps ran out
+    assert search.splits(["22", "0000325"], ROW) == (None, True)  # not searched at all
+    assert search.splits(["640020470"], ROW) == (((64, 0, 0, 2, 0, 4, 70),), False)  # as found before
+
+
+def test_a_row_cut_short_is_blank_and_says_so() -> None:
+    search = SplitSearch(steps=0)
+    findings = Findings()
+    found = glued.read([cell("640020470", "640020470", 3)], ROW, search)
+    assert found is not None and found.cut_short
+    assert glued.place(found, ROW, findings, "表三“一、本年新收政府信息公开申请数量”行") == [None] * 7
+    (said,) = findings.diagnostics
+    assert said.code == "ZW229" and said.line == 3
+    assert "“640020470”的拆分未搜索完（本次解析的拆分搜索已达步数上限）" in said.message
 
 
 def test_a_run_longer_than_its_figures_can_be_has_no_split() -> None:
@@ -120,9 +143,9 @@ def test_each_run_is_searched_once_in_a_parse(monkeypatch: pytest.MonkeyPatch) -
     searched: list[tuple[tuple[str, ...], Totals]] = []
     search = glued._search
 
-    def counted(found: tuple[str, ...], totals: Totals) -> glued.Splits | None:
+    def counted(found: tuple[str, ...], totals: Totals, steps: int) -> tuple[glued.Splits | None, int]:
         searched.append((found, totals))
-        return search(found, totals)
+        return search(found, totals, steps)
 
     monkeypatch.setattr(glued, "_search", counted)
     zwgk.parse((FIXTURES / "corpus" / "pingtan" / "2025_105587_page.txt").read_text(encoding="utf-8"))

@@ -3,7 +3,9 @@
 Crawlers and converters that flatten a table drop the boundaries between its cells. What must hold
 restores them: a figure has no leading zero, and in tables 三 and 四 each group of cells adds up to
 its last (总计). A run is split only where exactly one way satisfies that; several ways or none leave
-the cells blank, with the candidates in a warning. Spaces that survived are boundaries.
+the cells blank, with the candidates in a warning. Spaces that survived are boundaries. The search is
+counted in steps, for each row and for the whole parse (``SplitSearch``): a row it cannot finish is blank
+too, and its warning says why.
 """
 
 from __future__ import annotations
@@ -17,8 +19,12 @@ from ..catalogue import MAX_FIGURE_DIGITS
 from ..codes import Findings
 from ..lexing.cells import NUMBER, Cell, cell
 
-_BUDGET = 50_000
+_ROW_STEPS = 50_000
 """Steps of the search before a run is declared too long to split."""
+PARSE_STEPS = 1_000_000
+"""Steps the searches of one parse take together, at most: past them, the glued rows left are not
+searched (about a second of work, twenty rows too long to split; no report in the tests takes a
+thousand)."""
 _SHOWN = 6
 _LIMIT = 8
 """Splits found before a row is known to split several ways."""
@@ -64,8 +70,12 @@ Splits = tuple[tuple[int, ...], ...]
 """Ways to split a row: the figures of each."""
 
 
-class _Stop(Exception):
-    pass
+class _Enough(Exception):
+    """Enough splits are found to know the row splits several ways."""
+
+
+class _OutOfSteps(Exception):
+    """The steps the search may take are taken."""
 
 
 def _has_leading_zero(found: Sequence[str]) -> bool:
@@ -74,38 +84,46 @@ def _has_leading_zero(found: Sequence[str]) -> bool:
 
 
 class SplitSearch:
-    """The digit-split search of one parse. Each glued run is searched once: a row read again (to test
-    it, then to place it), or printed again, is answered from memory."""
+    """The digit-split search of one parse, within ``steps`` steps in all (``PARSE_STEPS``), so that many
+    rows each searched to its own limit cannot add up to a parse without end. Each glued run is searched
+    once: a row read again (to test it, then to place it), or printed again, is answered from memory."""
 
-    def __init__(self) -> None:
-        self._known: dict[tuple[tuple[str, ...], Totals], Splits | None] = {}
+    def __init__(self, steps: int = PARSE_STEPS) -> None:
+        self.left = steps
+        """Steps not yet taken."""
+        self._known: dict[tuple[tuple[str, ...], Totals], tuple[Splits | None, bool]] = {}
 
-    def splits(self, found: Sequence[str], totals: Totals) -> Splits | None:
+    def splits(self, found: Sequence[str], totals: Totals) -> tuple[Splits | None, bool]:
         """The ways (at most ``_LIMIT + 1``) to cut ``found`` into ``totals.width`` figures that satisfy
-        ``totals``; ``None`` when there are too many to search."""
+        ``totals`` (``None`` when they are not known), and whether the search was cut short by the parse's
+        steps running out (else ``None`` means there are too many to search)."""
         key = (tuple(found), totals)
         if key not in self._known:
-            self._known[key] = _search(key[0], totals)
+            allowed = min(_ROW_STEPS, self.left)
+            options, taken = _search(key[0], totals, allowed) if allowed else (None, 0)
+            self.left -= taken
+            self._known[key] = options, options is None and allowed < _ROW_STEPS
         return self._known[key]
 
 
-def _search(found: Sequence[str], totals: Totals) -> Splits | None:
-    """``SplitSearch.splits``, searched afresh."""
+def _search(found: Sequence[str], totals: Totals, steps: int) -> tuple[Splits | None, int]:
+    """``SplitSearch.splits`` searched afresh in at most ``steps`` steps (``None`` if they run out), and the
+    steps it took."""
     digits_after = [sum(map(len, found[r + 1 :])) for r in range(len(found))]
     out: list[tuple[int, ...]] = []
     values: list[int] = []
-    steps = 0
+    taken = 0
 
     def cut(r: int, p: int, group: int, k: int, partial: int) -> None:
-        nonlocal steps
-        steps += 1
-        if steps > _BUDGET:
-            raise _Stop
+        nonlocal taken
+        if taken == steps:
+            raise _OutOfSteps
+        taken += 1
         if group == len(totals.sizes):
             if r == len(found):
                 out.append(tuple(values))
                 if len(out) > _LIMIT:
-                    raise _Stop
+                    raise _Enough
             return
         if r == len(found):
             return
@@ -132,10 +150,11 @@ def _search(found: Sequence[str], totals: Totals) -> Splits | None:
 
     try:
         cut(0, 0, 0, 0, 0)
-    except _Stop:
-        if steps > _BUDGET:
-            return None
-    return tuple(out)
+    except _Enough:
+        pass
+    except _OutOfSteps:
+        return None, taken
+    return tuple(out), taken
 
 
 def _show(values: Sequence[int]) -> str:
@@ -144,11 +163,13 @@ def _show(values: Sequence[int]) -> str:
 
 @attrs.frozen
 class Glued:
-    """A row's glued runs and the ways they split (``None``: too many to search)."""
+    """A row's glued runs and the ways they split (``None``: too many to search, or, if ``cut_short``,
+    the parse's search ran out of steps before it could tell)."""
 
     runs: tuple[str, ...]
     options: Splits | None
     line: int
+    cut_short: bool = False
 
     @property
     def text(self) -> str:
@@ -173,7 +194,8 @@ def read(cells: Sequence[Cell], totals: Totals, search: SplitSearch, *, glued: b
         and sum(map(len, found)) >= totals.width
         and (totals.summed or glued or _has_leading_zero(found))
     ):
-        return Glued(found, search.splits(found, totals), cells[0].line)
+        options, cut_short = search.splits(found, totals)
+        return Glued(found, options, cells[0].line, cut_short)
     if glued and all(c.kind is NUMBER for c in cells):
         return Glued(found, (), cells[0].line)
     return None
@@ -192,7 +214,9 @@ def place(found: Glued, totals: Totals, findings: Findings, where: str, how: str
         how = how or ("按合计关系" if totals.summed else "按数字不以 0 开头")
         findings.add("ZW228", f"{where}：数字连写“{found.text}”，{how}拆分为 {_show(options[0])}", found.line)
         return _as_cells(options[0], found.line)
-    if options is None:
+    if options is None and found.cut_short:
+        why = "的拆分未搜索完（本次解析的拆分搜索已达步数上限）"
+    elif options is None:
         why = "可能的拆分过多"
     elif not options:
         why = "没有符合合计关系的拆分" if totals.summed else "无法拆分"
