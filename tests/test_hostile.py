@@ -576,3 +576,38 @@ def test_an_array_of_bad_items_reports_the_first_and_counts_the_rest() -> None:
 def test_an_invalid_data_error_lists_twenty_problems_and_counts_the_rest() -> None:
     message = str(zwgk.InvalidJsonError([f"$.p{i}: wrong" for i in range(30)]))
     assert message.splitlines()[1:] == [*(f"  - $.p{i}: wrong" for i in range(20)), "  … and 10 more"]
+
+
+# --- glued: the digit-split search of glued rows, bounded for the whole parse ---------------------------
+
+_GLUED_ROWS = 400
+_GLUED_SECONDS = 10
+"""The cap: the search of all the rows stops after about a second; searching each row to its own limit
+took 34 s (17 s with each row searched once)."""
+_GLUED_PARSE = f"""
+import json
+row = "一、本年新收政府信息公开申请数量"
+runs = ["1" * 12 + str(k) + "1" * 12 for k in range({_GLUED_ROWS})]  # each too long to split
+head = "某县人民政府2021年政府信息公开工作年度报告"
+body = "".join(row + r for r in runs)
+text = f"{{head}}\\n{{head}}一、总体情况无。三、收到和处理政府信息公开申请情况{{body}}五、存在的主要问题及改进情况无。"
+report = zwgk.parse(text)
+said = [d for d in report.diagnostics if d.code in ("ZW228", "ZW229")]
+print(json.dumps({{
+    "split": sum(d.code == "ZW228" for d in said),
+    "cut short": sum("的拆分未搜索完（本次解析的拆分搜索已达步数上限）" in d.message for d in said),
+    "quoted": sum(any(f"“{{r}}”" in d.message for d in said) for r in runs),
+}}))
+"""
+
+
+def test_many_glued_rows_too_long_to_split_end_within_the_parse_s_budget() -> None:
+    """A report run onto one line (like page 216) whose row is printed again and again, each time with
+    figures no rule splits: the search of all its rows stops at the parse's budget, and every row left
+    is blank, its figures quoted in a warning that says the search was cut short."""
+    outcome = _run(_GLUED_PARSE, _GLUED_SECONDS)
+    assert outcome.ended == "done" and outcome.error is None, (outcome.ended, outcome.traceback)
+    said = json.loads(outcome.printed)
+    assert said["split"] == 0  # nothing guessed
+    assert 0 < said["cut short"] < _GLUED_ROWS  # the first rows were searched to their own limit
+    assert said["quoted"] == _GLUED_ROWS  # nothing lost

@@ -243,8 +243,9 @@ CODES: dict[str, Code] = {
         Code(
             "ZW229",
             Severity.WARNING,
-            "Figures printed without separators split several ways or none; the cells are left blank and"
-            " the candidates listed.",
+            "Figures printed without separators split several ways or none, or their splits were not"
+            " searched to the end (too many of them, or the parse's search for all its rows ran out of"
+            " steps); the cells are left blank and the candidates listed.",
             "表二“规范性文件”行：数字连写“7777166”有多种拆分，本表没有可据以判断的合计关系，均按空白处理",
         ),
         Code(

@@ -24,7 +24,7 @@ from ..normalize import to_simplified
 from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
 from ..structure import Row as TableRow
 from .cells import dropped, figure, fit, headers_pad, no_figure, note_reading, pads, split_run, value
-from .glued import Totals
+from .glued import SplitSearch, Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
 from .labels import header_texts_with_figures, note_label, unplaced_header_text
@@ -131,6 +131,7 @@ class _Builder:
     glued: bool
     prose: tuple[str, ...]
     """The report's paragraphs, which may state the figures a glued row ran together."""
+    search: SplitSearch
     blocks: dict[str, Block] = attrs.field(init=False)
     block_of: dict[str, Block] = attrs.field(init=False)
     item: str | None = None
@@ -253,7 +254,14 @@ class _Builder:
             self.value_row(ValueRow(other))
         cut = None if rest else row.cut
         fitted = self._split_as_stated(cells, width, catalogue_row, where) or fit(
-            cells, width, self.findings, where, glued=self.glued, cut=cut, padded=self.padded
+            cells,
+            width,
+            self.findings,
+            where,
+            search=self.search,
+            glued=self.glued,
+            cut=cut,
+            padded=self.padded,
         )
         self._keep_dropped(cells, fitted)
         found: dict[str, Any] = {}
@@ -276,7 +284,7 @@ class _Builder:
     ) -> list[Cell | None] | None:
         """A glued row's cells, split the one way the report's prose states; ``None`` if it does not."""
         rule = Totals((width,), summed=False)
-        found = read_glued(cells, rule, glued=self.glued)
+        found = read_glued(cells, rule, self.search, glued=self.glued)
         if found is None or found.options is None or len(found.options) < 2:
             return None
         chosen = corroborated(found.options, stated_figures(self.prose, (row.label, *row.aliases)))
@@ -325,6 +333,7 @@ class _Builder:
             width,
             self.findings,
             f"表二“{label}”行",
+            search=self.search,
             glued=self.glued,
             cut=None if rest else row.cut,
             padded=self.padded,
@@ -392,14 +401,16 @@ def build_active(
     notes: tuple[str, ...],
     findings: Findings,
     lines: dict[str, int],
+    search: SplitSearch,
     *,
     glued: bool = False,
     prose: tuple[str, ...] = (),
 ) -> tuple[Active2019 | Active2021, list[Unplaced]]:
     """Table 二 in ``template`` from its rows; where each cell stood goes into ``lines``. ``glued``:
-    the text ran figures together, so a row of too few figures is split, not placed from the left —
-    as ``prose`` (the report's paragraphs) states it where the split is otherwise open."""
-    builder = _Builder(template, findings, lines, glued, prose)
+    the text ran figures together, so a row of too few figures is split (by the parse's ``search``), not
+    placed from the left — as ``prose`` (the report's paragraphs) states it where the split is otherwise
+    open."""
+    builder = _Builder(template, findings, lines, glued, prose, search)
     builder.padded = builder.pads(rows)
     for row in rows:
         if isinstance(row, ItemRow):

@@ -15,7 +15,7 @@ from ..catalogue import MAX_DECIMAL_PLACES, MAX_FIGURE, Column, Kind
 from ..codes import Findings
 from ..lexing.cells import BLANK, MARKER, NUMBER, UNREAD, Cell
 from ..structure import Cut, DataRow, HeaderRow, ItemRow, ValueRow
-from .glued import Totals
+from .glued import SplitSearch, Totals
 from .glued import place as place_glued
 from .glued import read as read_glued
 
@@ -91,12 +91,14 @@ def fit(
     where: str,
     totals: Totals | None = None,
     *,
+    search: SplitSearch,
     glued: bool = False,
     cut: Cut | None = None,
     padded: bool = False,
 ) -> list[Cell | None]:
     """``cells`` placed in ``width`` columns (``None``: nothing to place there). ``totals``: how the
-    row adds up, if it does; ``glued``: the text ran figures together (see ``glued.read``); ``cut``: where
+    row adds up, if it does; ``search``: the parse's split search for a glued row; ``glued``: the text ran
+    figures together (see ``glued.read``); ``cut``: where
     the end of the text cut the row short; ``padded``: the layout pads rows with empty cells (``pads``), so
     those after a row's last figure stand for no column.
 
@@ -125,7 +127,7 @@ def fit(
     if count > width:
         return _trimmed_blanks(list(cells), width, findings, where)
     rule = totals or Totals((width,), summed=False)
-    runs = read_glued(cells, rule, glued=glued)
+    runs = read_glued(cells, rule, search, glued=glued)
     if runs is not None:
         return place_glued(runs, rule, findings, where)
     if cut is Cut.AFTER:

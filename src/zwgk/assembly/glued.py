@@ -3,7 +3,9 @@
 Crawlers and converters that flatten a table drop the boundaries between its cells. What must hold
 restores them: a figure has no leading zero, and in tables 三 and 四 each group of cells adds up to
 its last (总计). A run is split only where exactly one way satisfies that; several ways or none leave
-the cells blank, with the candidates in a warning. Spaces that survived are boundaries.
+the cells blank, with the candidates in a warning. Spaces that survived are boundaries. The search is
+counted in steps, for each row and for the whole parse (``SplitSearch``): a row it cannot finish is blank
+too, and its warning says why.
 """
 
 from __future__ import annotations
@@ -17,9 +19,15 @@ from ..catalogue import MAX_FIGURE_DIGITS
 from ..codes import Findings
 from ..lexing.cells import NUMBER, Cell, cell
 
-_BUDGET = 50_000
+_ROW_STEPS = 50_000
 """Steps of the search before a run is declared too long to split."""
+PARSE_STEPS = 1_000_000
+"""Steps the searches of one parse take together, at most: past them, the glued rows left are not
+searched (about a second of work, twenty rows too long to split; no report in the tests takes a
+thousand)."""
 _SHOWN = 6
+_LIMIT = 8
+"""Splits found before a row is known to split several ways."""
 
 
 @attrs.frozen
@@ -58,8 +66,16 @@ ROW = Totals((7,))
 """A row of table 三: 自然人 and the five 法人或其他组织 columns add up to 总计."""
 
 
-class _Stop(Exception):
-    pass
+Splits = tuple[tuple[int, ...], ...]
+"""Ways to split a row: the figures of each."""
+
+
+class _Enough(Exception):
+    """Enough splits are found to know the row splits several ways."""
+
+
+class _OutOfSteps(Exception):
+    """The steps the search may take are taken."""
 
 
 def _has_leading_zero(found: Sequence[str]) -> bool:
@@ -67,24 +83,47 @@ def _has_leading_zero(found: Sequence[str]) -> bool:
     return any(len(run) > 1 and run[0] == "0" for run in found)
 
 
-def splits(found: Sequence[str], totals: Totals, limit: int = 8) -> list[tuple[int, ...]] | None:
-    """The ways (at most ``limit + 1``) to cut ``found`` into ``totals.width`` figures that satisfy
-    ``totals``; ``None`` when there are too many to search."""
+class SplitSearch:
+    """The digit-split search of one parse, within ``steps`` steps in all (``PARSE_STEPS``), so that many
+    rows each searched to its own limit cannot add up to a parse without end. Each glued run is searched
+    once: a row read again (to test it, then to place it), or printed again, is answered from memory."""
+
+    def __init__(self, steps: int = PARSE_STEPS) -> None:
+        self.left = steps
+        """Steps not yet taken."""
+        self._known: dict[tuple[tuple[str, ...], Totals], tuple[Splits | None, bool]] = {}
+
+    def splits(self, found: Sequence[str], totals: Totals) -> tuple[Splits | None, bool]:
+        """The ways (at most ``_LIMIT + 1``) to cut ``found`` into ``totals.width`` figures that satisfy
+        ``totals`` (``None`` when they are not known), and whether the search was cut short by the parse's
+        steps running out (else ``None`` means there are too many to search)."""
+        key = (tuple(found), totals)
+        if key not in self._known:
+            allowed = min(_ROW_STEPS, self.left)
+            options, taken = _search(key[0], totals, allowed) if allowed else (None, 0)
+            self.left -= taken
+            self._known[key] = options, options is None and allowed < _ROW_STEPS
+        return self._known[key]
+
+
+def _search(found: Sequence[str], totals: Totals, steps: int) -> tuple[Splits | None, int]:
+    """``SplitSearch.splits`` searched afresh in at most ``steps`` steps (``None`` if they run out), and the
+    steps it took."""
     digits_after = [sum(map(len, found[r + 1 :])) for r in range(len(found))]
     out: list[tuple[int, ...]] = []
     values: list[int] = []
-    steps = 0
+    taken = 0
 
     def cut(r: int, p: int, group: int, k: int, partial: int) -> None:
-        nonlocal steps
-        steps += 1
-        if steps > _BUDGET:
-            raise _Stop
+        nonlocal taken
+        if taken == steps:
+            raise _OutOfSteps
+        taken += 1
         if group == len(totals.sizes):
             if r == len(found):
                 out.append(tuple(values))
-                if len(out) > limit:
-                    raise _Stop
+                if len(out) > _LIMIT:
+                    raise _Enough
             return
         if r == len(found):
             return
@@ -111,10 +150,11 @@ def splits(found: Sequence[str], totals: Totals, limit: int = 8) -> list[tuple[i
 
     try:
         cut(0, 0, 0, 0, 0)
-    except _Stop:
-        if steps > _BUDGET:
-            return None
-    return out
+    except _Enough:
+        pass
+    except _OutOfSteps:
+        return None, taken
+    return tuple(out), taken
 
 
 def _show(values: Sequence[int]) -> str:
@@ -123,19 +163,22 @@ def _show(values: Sequence[int]) -> str:
 
 @attrs.frozen
 class Glued:
-    """A row's glued runs and the ways they split (``None``: too many to search)."""
+    """A row's glued runs and the ways they split (``None``: too many to search, or, if ``cut_short``,
+    the parse's search ran out of steps before it could tell)."""
 
     runs: tuple[str, ...]
-    options: tuple[tuple[int, ...], ...] | None
+    options: Splits | None
     line: int
+    cut_short: bool = False
 
     @property
     def text(self) -> str:
         return " ".join(self.runs)
 
 
-def read(cells: Sequence[Cell], totals: Totals, *, glued: bool = False) -> Glued | None:
-    """The glued runs of a row, and their splits; ``None`` if the row is not glued.
+def read(cells: Sequence[Cell], totals: Totals, search: SplitSearch, *, glued: bool = False) -> Glued | None:
+    """The glued runs of a row, and their splits as the parse's ``search`` finds them; ``None`` if the
+    row is not glued.
 
     A row is glued when it has fewer cells than columns, each a run of plain digits, with digits
     enough for every column — and, where ``totals`` has no rule, a run starts with 0 or the text is
@@ -151,8 +194,8 @@ def read(cells: Sequence[Cell], totals: Totals, *, glued: bool = False) -> Glued
         and sum(map(len, found)) >= totals.width
         and (totals.summed or glued or _has_leading_zero(found))
     ):
-        options = splits(found, totals)
-        return Glued(found, None if options is None else tuple(options), cells[0].line)
+        options, cut_short = search.splits(found, totals)
+        return Glued(found, options, cells[0].line, cut_short)
     if glued and all(c.kind is NUMBER for c in cells):
         return Glued(found, (), cells[0].line)
     return None
@@ -171,7 +214,9 @@ def place(found: Glued, totals: Totals, findings: Findings, where: str, how: str
         how = how or ("按合计关系" if totals.summed else "按数字不以 0 开头")
         findings.add("ZW228", f"{where}：数字连写“{found.text}”，{how}拆分为 {_show(options[0])}", found.line)
         return _as_cells(options[0], found.line)
-    if options is None:
+    if options is None and found.cut_short:
+        why = "的拆分未搜索完（本次解析的拆分搜索已达步数上限）"
+    elif options is None:
         why = "可能的拆分过多"
     elif not options:
         why = "没有符合合计关系的拆分" if totals.summed else "无法拆分"

@@ -14,6 +14,7 @@ from ..model.report import Report
 from ..structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, Row, SectionNode, Table, all_cells
 from .active import build_active
 from .active import detect_template as active_template
+from .glued import SplitSearch
 from .labels import header_texts_with_figures, quote_note_figures, unplaced_header_text
 from .metadata import organ_and_year, title_of
 from .requests import build_requests, rows_of
@@ -175,6 +176,7 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
 
     unplaced = list(routed.unplaced)
     active = requests = review = None
+    search = SplitSearch()
     if routed.rows[2] or 2 in present:
         active, extra = build_active(
             routed.rows[2],
@@ -182,17 +184,23 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
             tuple(routed.notes[2]),
             findings,
             routed.lines,
+            search,
             glued=glued,
             prose=tuple(p for paragraphs in routed.paragraphs.values() for p in paragraphs),
         )
         unplaced += extra
     if routed.rows[3] or 3 in present:
         requests, extra = build_requests(
-            routed.rows[3], requests_format or template, tuple(routed.notes[3]), findings, routed.lines
+            routed.rows[3],
+            requests_format or template,
+            tuple(routed.notes[3]),
+            findings,
+            routed.lines,
+            search,
         )
         unplaced += extra
     if routed.rows[4] or 4 in present:
-        review, extra = build_review(routed.rows[4], tuple(routed.notes[4]), findings, routed.lines)
+        review, extra = build_review(routed.rows[4], tuple(routed.notes[4]), findings, routed.lines, search)
         unplaced += extra
     for section in SECTIONS:
         if section.number not in present:

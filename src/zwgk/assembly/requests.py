@@ -17,7 +17,7 @@ from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, 
 from ..structure import Cut, DataRow, HeaderRow, Row, ValueRow, all_cells
 from . import glued
 from .cells import counts, dropped, fit, headers_pad, pads, record_lines, split_run
-from .glued import ROW
+from .glued import ROW, SplitSearch
 from .labels import note_headers, note_label
 
 _OTHER = "other_handling"
@@ -117,14 +117,15 @@ class _Bare:
     """How many labelled rows of figures stood before it: it belongs between the last of them and the next."""
 
 
-def _figures(cells: Sequence[Cell]) -> tuple[int | None, ...]:
+def _figures(cells: Sequence[Cell], search: SplitSearch) -> tuple[int | None, ...]:
     """A row's values as they would be read, without saying anything (a glued row that splits several
     ways: unknown)."""
-    found = glued.read(cells, ROW)
+    found = glued.read(cells, ROW, search)
     if found is not None and found.options is not None and len(found.options) > 1:
         return (None,) * len(REQUEST_COLUMNS)
     quiet = Findings()
-    return tuple(counts(fit(cells, len(REQUEST_COLUMNS), quiet, "", ROW), REQUEST_COLUMNS, quiet, ""))
+    fitted = fit(cells, len(REQUEST_COLUMNS), quiet, "", ROW, search=search)
+    return tuple(counts(fitted, REQUEST_COLUMNS, quiet, ""))
 
 
 _Plan = list[int | None]
@@ -135,8 +136,11 @@ class _Placer:
     """Places labelled rows in the format's leaves as they come, and the unlabelled rows once every
     label is known."""
 
-    def __init__(self, template: Template, findings: Findings, lines: dict[str, int]) -> None:
+    def __init__(
+        self, template: Template, findings: Findings, lines: dict[str, int], search: SplitSearch
+    ) -> None:
         self.lines = lines
+        self.search = search
         self.leaves = request_leaves(template)
         self.slot, self.group_start = _slots(template)
         self.rows: dict[str, RequestRow] = {}
@@ -209,12 +213,19 @@ class _Placer:
             self.findings.add("ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (path,))
             self.unplaced.append(_kept([*labels, *cells], line))
             return False
-        found = glued.read(cells, ROW)
+        found = glued.read(cells, ROW, self.search)
         if found is not None and found.options is not None and len(found.options) > 1:
             self.pending[leaf.path] = found  # the columns' rules may tell, once every row is in
             return True
         fitted = fit(
-            cells, len(REQUEST_COLUMNS), self.findings, _where(leaf), ROW, cut=cut, padded=self.padded
+            cells,
+            len(REQUEST_COLUMNS),
+            self.findings,
+            _where(leaf),
+            ROW,
+            search=self.search,
+            cut=cut,
+            padded=self.padded,
         )
         self._store(leaf, fitted, line)
         left = dropped(cells, fitted)  # figures no column took, as fit's diagnostic said: kept
@@ -240,7 +251,7 @@ class _Placer:
         placement that the labelled rows or the columns' rules contradict is not made."""
         if not self.bare:
             return
-        values = [_figures(b.cells) for b in self.bare]
+        values = [_figures(b.cells, self.search) for b in self.bare]
         following: _Plan = [b.following if b.following < len(self.leaves) else None for b in self.bare]
         why = self._conflict(following, values)
         if why is None and None not in following:
@@ -358,11 +369,16 @@ class _Placer:
 
 
 def build_requests(
-    rows: Sequence[Row], template: Template, notes: tuple[str, ...], findings: Findings, lines: dict[str, int]
+    rows: Sequence[Row],
+    template: Template,
+    notes: tuple[str, ...],
+    findings: Findings,
+    lines: dict[str, int],
+    search: SplitSearch,
 ) -> tuple[Requests, list[Unplaced]]:
-    """Table 三 in ``template`` from its rows (as ``rows_of`` gives them); where each cell stood goes into
-    ``lines``."""
-    placer = _Placer(template, findings, lines)
+    """Table 三 in ``template`` from its rows (as ``rows_of`` gives them), glued figures split by the parse's
+    ``search``; where each cell stood goes into ``lines``."""
+    placer = _Placer(template, findings, lines, search)
     placer.padded = headers_pad(rows) or any(
         isinstance(row, DataRow | ValueRow) and pads(row.cells, len(REQUEST_COLUMNS)) for row in rows
     )

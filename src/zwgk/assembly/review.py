@@ -11,7 +11,7 @@ from ..model.common import Unplaced
 from ..model.review import Review, ReviewOutcomes
 from ..structure import DataRow, HeaderRow, Row, ValueRow, all_cells
 from .cells import counts, dropped, fit, record_lines
-from .glued import Totals
+from .glued import SplitSearch, Totals
 from .labels import note_headers
 
 _TOTALS = Totals((len(REVIEW_COLUMNS),) * len(REVIEW_GROUPS))
@@ -19,9 +19,14 @@ _TOTALS = Totals((len(REVIEW_COLUMNS),) * len(REVIEW_GROUPS))
 
 
 def build_review(
-    rows: Sequence[Row], notes: tuple[str, ...], findings: Findings, lines: dict[str, int]
+    rows: Sequence[Row],
+    notes: tuple[str, ...],
+    findings: Findings,
+    lines: dict[str, int],
+    search: SplitSearch,
 ) -> tuple[Review, list[Unplaced]]:
-    """Table 四 from its rows: every figure after the headers, in order; where each stood goes into ``lines``."""
+    """Table 四 from its rows: every figure after the headers, in order (glued figures split by the parse's
+    ``search``); where each stood goes into ``lines``."""
     cells: list[Cell] = []
     unplaced: list[Unplaced] = []
     for row in rows:
@@ -34,7 +39,7 @@ def build_review(
             line = row.labels[0].line
             findings.add("ZW231", f"“{text}”不属于表四，作为未归位内容保留", line)
             unplaced.append(Unplaced(text, "review", line))
-    fitted = fit(cells, _TOTALS.width, findings, "表四", _TOTALS)
+    fitted = fit(cells, _TOTALS.width, findings, "表四", _TOTALS, search=search)
     if left := dropped(cells, fitted):  # the figures no column took, as the diagnostic said
         unplaced.append(Unplaced(" ".join(c.text for c in left), "review", left[0].line))
     groups = {}
