@@ -106,6 +106,12 @@ def _chain(found: Sequence[_Heading]) -> list[_Heading]:
 
 
 @cache
+def _candidate() -> re.Pattern[str]:
+    """Where a label, an item header (第…) or the table's note may start."""
+    return re.compile("[" + "".join(sorted(map(re.escape, _label_starts() | {"第"}))) + "]")
+
+
+@cache
 def _label_starts() -> frozenset[str]:
     """The characters a table label can start with (numbering included)."""
     starts = {c for k in (*index().full, *index().bare) for c in k[:1]}
@@ -123,10 +129,18 @@ def _cells(text: str, offset: int) -> Iterator[_Span]:
     """The labels and header cells run together in ``text`` (starting at ``offset`` of the line): the
     longest catalogue label at each place, and whatever lies between as one text cell."""
     starts = _label_starts()
+    candidate = _candidate()
     i = 0
     pending = -1
     n = len(text)
     while i < n:
+        found = candidate.search(text, i)
+        at = found.start() if found is not None else n
+        if at > i:  # no label, item or note starts before ``at``
+            if pending < 0:
+                pending = i
+            i = at
+            continue
         end = -1
         fixed = _ITEM.match(text, i) or _NOTE.match(text, i)
         if fixed is not None:
@@ -257,19 +271,32 @@ def unflatten(lines: Sequence[SourceLine]) -> tuple[list[SourceLine], list[int]]
     out: list[SourceLine] = []
     broken: list[int] = []
     laid_out = _has_heading_lines(lines)
+    pieces_of: dict[tuple[str, str], list[SourceLine] | None] = {}
+    """A line's pieces by its text: a line repeated is broken once."""
     for line in lines:
         key = line.key
         pieces = None
         if len(key) >= _MIN_ROWS and not is_escaped(key):
-            if not laid_out and len(key) >= MIN_CHARS:
-                folded = fold_width(key)
-                chain = _chain(_inline_headings(folded))
-                pieces = list(_split(line, folded, chain)) if len(chain) >= 2 else None
-            if pieces is None and _MAY_HOLD_ROWS.search(key) and not _LAID_OUT_ROW.search(key):
-                pieces = _table_row_lines(line, fold_width(key))
+            seen = (line.text, key)
+            if seen not in pieces_of:
+                pieces_of[seen] = _pieces(line, laid_out=laid_out)
+            pieces = pieces_of[seen]
         if pieces is None:
             out.append(line)
         else:
             broken.append(line.number)
-            out.extend(pieces)
+            out.extend(piece._replace(number=line.number) for piece in pieces)
     return out, broken
+
+
+def _pieces(line: SourceLine, *, laid_out: bool) -> list[SourceLine] | None:
+    """The lines ``line`` breaks into (see ``unflatten``), or ``None`` where it stays whole."""
+    key = line.key
+    pieces = None
+    if not laid_out and len(key) >= MIN_CHARS:
+        folded = fold_width(key)
+        chain = _chain(_inline_headings(folded))
+        pieces = list(_split(line, folded, chain)) if len(chain) >= 2 else None
+    if pieces is None and _MAY_HOLD_ROWS.search(key) and not _LAID_OUT_ROW.search(key):
+        pieces = _table_row_lines(line, fold_width(key))
+    return pieces
