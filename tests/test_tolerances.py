@@ -651,3 +651,8 @@ def test_html_cell_and_block_tags_part_what_they_stood_between() -> None:
 def test_a_pinyin_note_that_begins_a_line_is_removed() -> None:
     report = zwgk.parse("一、總體情況\n推進政務\n(wù)公開。")
     assert report.overview == zwgk.TextSection(("推进政务", "公开。"))
+
+
+def test_a_pinyin_note_after_figures_is_removed() -> None:
+    report = zwgk.parse("一、總體情況\n設區6378(qū)的市。")
+    assert report.overview == zwgk.TextSection(("设区6378的市。",))
