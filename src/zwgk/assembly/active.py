@@ -15,9 +15,10 @@ import attrs
 
 from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
 from ..codes import Findings
-from ..lexing.cells import BLANK, LABEL, TEXT, Cell, read, split_cell
+from ..lexing.cells import BLANK, LABEL, TEXT, Cell
 from ..lexing.labels import Role
-from ..lexing.lines import is_escaped
+from ..lexing.lines import SourceLine
+from ..lexing.table import table_tokens
 from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
 from ..normalize import to_simplified
@@ -426,10 +427,13 @@ def build_active(
 
 def _reads_back_as_text(name: str) -> bool:
     """Whether a report's own row, named ``name`` in canonical text, reads back as a row of that name:
-    not as a label (``行政事 业性收费``, fragments an empty cell kept apart), nor as text and a label, nor
-    as a line marked as prose."""
+    its line, as the lexer reads it, is that text and its figure — not a label (``行政事 业性收费``,
+    fragments an empty cell kept apart), text and a label, a line marked prose, or a header and a label
+    run together."""
     key = to_simplified(" ".join(name.split()))
-    return read(key).kind is TEXT and split_cell(key) == [key] and not is_escaped(key)
+    line = f"{key}\t0"
+    found = list(table_tokens([SourceLine(1, line, line)]))
+    return [t.type for t in found] == ["TEXT", "CELLS"] and found[0].value.key == key
 
 
 def _as_written(extras: Sequence[ExtraCell], blocks: dict[str, Block]) -> list[int]:
