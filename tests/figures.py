@@ -101,13 +101,15 @@ def _quoted_by_line(report: zwgk.Report) -> dict[int, list[list[Decimal]]]:
 
 
 def _texts(report: zwgk.Report) -> list[str]:
-    """Every text the report keeps whole: paragraphs, title, preamble, table notes, unplaced content."""
+    """Every text the report keeps whole: paragraphs, title, preamble, table notes, unplaced content, the
+    names of table 二's extra cells."""
     found = [report.title or "", report.organ or "", *report.preamble, *(u.text for u in report.unplaced)]
     for section in (report.overview, report.problems, report.other_matters):
         if section is not None:
             found += section.paragraphs
     for table in (report.active, report.requests, report.review):
         found += getattr(table, "notes", ()) or ()
+    found += (f"{e.row}{e.column}" for e in getattr(report.active, "extras", ()))
     return [_squeezed(t) for t in found]
 
 
