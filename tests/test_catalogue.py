@@ -6,12 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from lark import Lark
 
 import zwgk
 from zwgk import catalogue
 from zwgk.catalogue import ACTIVE_BLOCKS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS
-from zwgk.grammar import _Tokens
+from zwgk.grammar import lark_parser
 from zwgk.lexing.headings import _keywords, candidate
 from zwgk.lexing.labels import index
 from zwgk.model import (
@@ -120,4 +119,4 @@ def test_row_labels_are_not_headings() -> None:
 
 def test_the_grammar_has_no_conflicts() -> None:
     grammar = (Path(zwgk.__file__).parent / "grammars" / "report.lark").read_text(encoding="utf-8")
-    Lark(grammar, parser="lalr", lexer=_Tokens, strict=True)
+    lark_parser(grammar, strict=True)

@@ -106,10 +106,15 @@ def uncached() -> str:
 def test_the_grammar_is_kept_then_read_back(tmp_path: Path, uncached: str) -> None:
     assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     kept = _cache_files(tmp_path)
-    assert len(kept) == 1 and kept[0].startswith("report-") and kept[0].endswith(".lark")
+    assert len(kept) == 1 and kept[0].startswith("report-") and kept[0].endswith(".json")
     # the next process parses without Lark analysing the grammar, into the same report
     assert _run(_NO_GRAMMAR_ANALYSIS + _PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     assert _cache_files(tmp_path) == kept
+    # nor is Lark imported at all: the kept tables are run by zwgk's own driver
+    imported = _run(
+        _PARSE.format(seed=str(SEED)) + "\nimport sys; print('lark' in sys.modules)", cache=str(tmp_path)
+    )
+    assert imported == uncached + "False\n"
 
 
 def test_a_missing_or_damaged_cache_file_is_built_again(tmp_path: Path, uncached: str) -> None:

@@ -9,7 +9,6 @@ from functools import partial
 from itertools import count
 
 import attrs
-from lark import Token
 
 from .assembly.report import assemble, in_section_order
 from .characters import lone_surrogate
@@ -28,6 +27,7 @@ from .lexing.flattened import unflatten
 from .lexing.headings import figures_beside
 from .lexing.lexer import tokens
 from .lexing.lines import SourceLine
+from .lexing.tokens import Token
 from .model.common import Unplaced
 from .model.report import Report
 from .normalize import is_page_footer, scrub, to_simplified

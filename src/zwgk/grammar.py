@@ -1,45 +1,34 @@
-"""The Lark LALR parser over the lexer's tokens, building a ``structure.Document`` as it parses.
+"""The LALR parser over the lexer's tokens, building a ``structure.Document`` as it parses.
 
-Lark's analysis of the grammar (some 20 ms) is done once and kept in zwgk's cache folder (see
-``cache``), in a file named by the grammar, Lark's version and Python's, so that a changed grammar or an
-upgraded Lark never finds a stale one; Lark checks the file's own hash too and rebuilds on a mismatch.
+The grammar, ``grammars/report.lark``, is Lark's: Lark analyses it into LALR tables (some 20 ms). The
+tables are kept in zwgk's cache folder (see ``cache``) as JSON, in a file named by the grammar's hash, and
+a parse runs them with a driver of zwgk's own over zwgk's tokens — so Lark is imported only when the
+grammar is analysed afresh, and a token costs a tuple, not a Lark ``Token``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pkgutil
-import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from functools import cache
-from typing import Any, cast
-
-import lark
-from lark import Lark, Token, Transformer
-from lark.common import LexerConf
-from lark.exceptions import UnexpectedInput, UnexpectedToken
-from lark.lexer import Lexer
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import cache_dir
 from .lexing.lines import SourceLine
 from .lexing.table import Run
-from .lexing.tokens import token
+from .lexing.tokens import Token, token
 from .structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, SectionNode, Table, Title, ValueRow
 
+if TYPE_CHECKING:
+    from lark import Lark
+
 _new = tuple.__new__  # rows made without their NamedTuple's Python-level __new__: a report makes hundreds
-
-
-class _Tokens(Lexer):
-    """Hands the lexer's ready-made tokens to the parser: the one iterator ``parse_tokens`` passes, so
-    that the parse resumes after a token it skipped instead of from the first token again."""
-
-    def __init__(self, conf: LexerConf) -> None:
-        pass
-
-    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
-        return iter(data)
+_FORMAT = 1
+"""The layout of the tables' file: a file of another layout is analysed again."""
 
 
 def _part(child: Any) -> Prose | Kept | Table:
@@ -52,7 +41,7 @@ def _parts(children: Sequence[Any]) -> tuple[Prose | Kept | Table, ...]:
     return tuple(map(_part, children))
 
 
-class _Build(Transformer[Token, Document]):
+class _Build:
     """Applied during the parse (no tree is built): each rule becomes a ``structure`` object."""
 
     def start(self, children: list[Any]) -> Document:
@@ -99,50 +88,112 @@ def _grammar() -> str:
     return data.decode("utf-8")
 
 
-def _built(grammar: str) -> Lark:
-    return Lark(grammar, parser="lalr", lexer=_Tokens, transformer=_Build())
+def lark_parser(grammar: str, *, strict: bool = False) -> Lark:
+    """Lark's LALR parser of ``grammar``, over tokens made elsewhere (``strict``: conflicts are errors)."""
+    from lark import Lark
+    from lark.lexer import Lexer
+
+    class Tokens(Lexer):
+        def __init__(self, conf: object) -> None:
+            pass
+
+        def lex(self, data: Any) -> Any:  # type: ignore[override]  # the tokens come ready-made
+            return iter(data)
+
+    return Lark(grammar, parser="lalr", lexer=Tokens, strict=strict)
+
+
+class _Tables(NamedTuple):
+    """LALR tables: for each state, what each symbol does — a state ≥ 0 to shift (or go) to, or
+    ``-1 - k`` to reduce by rule ``k``; each rule as its symbol and length; the start and end states."""
+
+    actions: list[dict[str, int]]
+    rules: list[tuple[str, int]]
+    start: int
+    end: int
+
+
+def _analysed(grammar: str) -> _Tables:
+    table = lark_parser(grammar).parser.parser.parser.parse_table
+    rules: dict[Any, int] = {}
+    actions: list[dict[str, int]] = [{} for _ in table.states]
+    for state, row in table.states.items():
+        for symbol, (action, target) in row.items():
+            if action.name == "Shift":
+                actions[state][symbol] = target
+            else:
+                actions[state][symbol] = -1 - rules.setdefault(target, len(rules))
+    named = [(rule.origin.name, len(rule.expansion)) for rule in rules]
+    return _Tables(actions, named, table.start_states["start"], table.end_states["start"])
 
 
 def cache_file(grammar: str) -> str | None:
-    """Where the parser of ``grammar`` is kept, or ``None`` without a cache folder."""
+    """Where the tables of ``grammar`` are kept, or ``None`` without a cache folder."""
     folder = cache_dir()
     if folder is None:
         return None
-    key = hashlib.sha256(f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}".encode()).hexdigest()
-    return os.path.join(folder, f"report-{key[:24]}.lark")
+    key = hashlib.sha256(f"{grammar}\0{_FORMAT}".encode()).hexdigest()
+    return os.path.join(folder, f"report-{key[:24]}.json")
 
 
-def _cached(path: str) -> Lark | None:
-    """The parser kept at ``path``; ``None`` when it is missing, cut short or damaged (built again)."""
+def _cached(path: str) -> _Tables | None:
+    """The tables kept at ``path``; ``None`` when they are missing, cut short or damaged (made again)."""
     try:
-        with open(path, "rb") as file:
-            return Lark.load(file)
-    except Exception:
+        with open(path, encoding="utf-8") as file:
+            kept = json.load(file)
+        tables = _Tables(
+            kept["actions"], [(name, size) for name, size in kept["rules"]], kept["start"], kept["end"]
+        )
+    except (OSError, ValueError, KeyError, TypeError):
         return None
+    states = range(len(tables.actions))
+    if not (
+        tables.start in states
+        and tables.end in states
+        and all(
+            isinstance(symbol, str) and isinstance(to, int) and (to in states or -len(tables.rules) <= to < 0)
+            for row in tables.actions
+            for symbol, to in row.items()
+        )
+        and all(isinstance(name, str) and isinstance(size, int) and size >= 0 for name, size in tables.rules)
+    ):
+        return None
+    return tables
 
 
-def _keep(parser: Lark, path: str) -> None:
-    """The parser written whole under a name of its own, then renamed: no process reads half a file."""
+def _keep(tables: _Tables, path: str) -> None:
+    """The tables written whole under a name of their own, then renamed: no process reads half a file."""
     partial = f"{path}.{os.getpid()}.tmp"
     try:
-        with open(partial, "wb") as file:
-            parser.save(file)
+        with open(partial, "w", encoding="utf-8") as file:
+            json.dump(tables._asdict(), file)
         os.replace(partial, path)
-    except OSError:  # a cache folder that cannot be written to: the parser is built again next time
+    except OSError:  # a cache folder that cannot be written to: the tables are made again next time
         with suppress(OSError):
             os.remove(partial)
 
 
+class _Inlined(list[Any]):
+    """The children of a rule Lark inlines into its parent's (``_body``, and the repetitions it makes)."""
+
+
+def _inlined(children: list[Any]) -> _Inlined:
+    return children if isinstance(children, _Inlined) else _Inlined(children)
+
+
 @cache
-def _parser() -> Lark:
+def _parser() -> tuple[_Tables, list[Callable[[list[Any]], Any]]]:
+    """The tables, and for each rule what a reduction by it makes of its children."""
     grammar = _grammar()
     path = cache_file(grammar)
-    parser = None if path is None else _cached(path)
-    if parser is None:
-        parser = _built(grammar)
+    tables = None if path is None else _cached(path)
+    if tables is None:
+        tables = _analysed(grammar)
         if path is not None:
-            _keep(parser, path)
-    return parser
+            _keep(tables, path)
+    build = _Build()
+    makers = [_inlined if name.startswith("_") else getattr(build, name) for name, _ in tables.rules]
+    return tables, makers
 
 
 def token_text(token: Token) -> str:
@@ -157,22 +208,56 @@ def token_text(token: Token) -> str:
     return str(getattr(value, "text", "") or "")
 
 
-def parse_tokens(tokens: Sequence[Token]) -> tuple[Document, list[Token]]:
+def parse_tokens(tokens: Iterable[Token]) -> tuple[Document, list[Token]]:
     """The document the tokens make, and any token the grammar had to skip to get there: each token it
     cannot take is skipped, and the tokens end with the row they leave open ended (``EOR``), so any
     sequence of tokens makes a document, in one pass."""
+    tables, makers = _parser()
+    actions, rules, end = tables.actions, tables.rules, tables.end
+    states = [tables.start]
+    values: list[Any] = []
     skipped: list[Token] = []
 
-    def skip(error: UnexpectedInput) -> bool:
-        if not isinstance(error, UnexpectedToken):
-            return False
-        if error.token.type != "$END":
-            skipped.append(error.token)
-            return True
-        if "EOR" not in error.accepts:
-            return False
-        error.interactive_parser.feed_token(token("EOR", None, error.token.line))
-        return True
+    def feed(found: Token) -> Any:
+        """Shift ``found`` after the reductions it calls for; the document once ``$END`` completes it;
+        ``_REFUSED`` for a token no rule takes here."""
+        while True:
+            action = actions[states[-1]].get(found.type)
+            if action is None:
+                return _REFUSED
+            if action >= 0:
+                states.append(action)
+                values.append(found)
+                return None
+            name, size = rules[-1 - action]
+            taken = values[len(values) - size :]
+            # a repetition's children so far are extended where they are, not copied: linear, not square
+            children: list[Any] = taken[0] if taken and isinstance(taken[0], _Inlined) else []
+            for child in taken[1:] if children else taken:
+                if isinstance(child, _Inlined):
+                    children += child
+                else:
+                    children.append(child)
+            if size:
+                del values[-size:], states[-size:]
+            values.append(makers[-1 - action](children))
+            states.append(actions[states[-1]][name])
+            if found.type == "$END" and states[-1] == end:
+                return values[-1]
 
-    document = cast(Document, _parser().parse(iter(tokens), on_error=skip))
+    line = 0
+    for found in tokens:
+        line = found.line
+        if feed(found) is _REFUSED:
+            skipped.append(found)
+    final = token("$END", None, line)
+    document = feed(final)
+    if document is _REFUSED and feed(token("EOR", None, line)) is None:  # a row left open at the end
+        document = feed(final)
+    if not isinstance(document, Document):
+        raise AssertionError("the grammar ends no document here")  # any tokens end in one: see above
     return document, skipped
+
+
+_REFUSED = object()
+"""What ``feed`` gives for a token the grammar cannot take where it stands."""

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from lark import Token
-
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer
 from .cells import ITEM, LABEL, NOTE, read
@@ -22,7 +20,7 @@ from .layout import stretches
 from .lines import SourceLine, is_escaped
 from .table import table_tokens
 from .titles import find_title
-from .tokens import prose, token
+from .tokens import Token, prose, token
 
 _ANCHOR_HEADERS = frozenset(
     {"申请人情况", "direct_litigation", "post_reconsideration_litigation", ACTIVE_LABEL_HEADER}

@@ -19,8 +19,6 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from lark import Token
-
 from .. import catalogue
 from ..model.common import Template
 from ..numerals import DIGITS
@@ -43,7 +41,7 @@ from .cells import (
 from .labels import index
 from .layout import Stretch, stretches
 from .lines import SourceLine
-from .tokens import prose, token
+from .tokens import Token, prose, token
 
 _MAX_FRAGMENTS = 40  # a vertical label printed one character per line
 _HEADERS = (HEADER, NOTE)

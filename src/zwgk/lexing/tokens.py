@@ -1,12 +1,20 @@
-"""The grammar's terminals as the lexer makes them: Lark tokens whose ``value`` is what they stand for."""
+"""The grammar's terminals as the lexer makes them: tokens whose ``value`` is what they stand for."""
 
 from __future__ import annotations
 
 import re
-
-from lark import Token
+from typing import Any, NamedTuple
 
 from .lines import SourceLine, is_escaped, is_unplaced, unescaped
+
+
+class Token(NamedTuple):
+    """A terminal of ``grammars/report.lark``: its name, what it stands for, and its source line."""
+
+    type: str
+    value: Any
+    line: int
+
 
 NUMBERED = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
@@ -15,11 +23,12 @@ NUMBERED = re.compile(
 _SUBHEADING_CHARS = 30
 
 
+_new_tuple = tuple.__new__  # without NamedTuple's Python-level __new__: a report makes a hundred tokens
+
+
 def token(type_: str, value: object, line: int) -> Token:
     """A terminal of the grammar standing for ``value``, found on ``line``."""
-    made = Token(type_, "", line=line)
-    made.value = value
-    return made
+    return _new_tuple(Token, (type_, value, line))
 
 
 def prose(line: SourceLine) -> Token:
