@@ -1,17 +1,17 @@
 """The LALR parser over the lexer's tokens, building a ``structure.Document`` as it parses.
 
 The grammar, ``grammars/report.lark``, is Lark's: Lark analyses it into LALR tables (some 20 ms). The
-tables are kept in zwgk's cache folder (see ``cache``) as JSON, in a file named by the grammar's hash, and
+tables are kept in zwgk's cache folder (see ``cache``) as JSON, with the grammar they were made of, and
 a parse runs them with a driver of zwgk's own over zwgk's tokens — so Lark is imported only when the
 grammar is analysed afresh, and a token costs a tuple, not a Lark ``Token``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import pkgutil
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from functools import cache
@@ -128,19 +128,22 @@ def _analysed(grammar: str) -> _Tables:
 
 
 def cache_file(grammar: str) -> str | None:
-    """Where the tables of ``grammar`` are kept, or ``None`` without a cache folder."""
+    """Where the tables of ``grammar`` are kept, or ``None`` without a cache folder: a name of the
+    grammar's checksum (the file holds the grammar itself, to tell two grammars of one checksum apart)."""
     folder = cache_dir()
     if folder is None:
         return None
-    key = hashlib.sha256(f"{grammar}\0{_FORMAT}".encode()).hexdigest()
-    return os.path.join(folder, f"report-{key[:24]}.json")
+    return os.path.join(folder, f"report-{zlib.crc32(grammar.encode()):08x}-{_FORMAT}.json")
 
 
-def _cached(path: str) -> _Tables | None:
-    """The tables kept at ``path``; ``None`` when they are missing, cut short or damaged (made again)."""
+def _cached(path: str, grammar: str) -> _Tables | None:
+    """The tables of ``grammar`` kept at ``path``; ``None`` when they are missing, another grammar's, cut
+    short or damaged (made again)."""
     try:
         with open(path, encoding="utf-8") as file:
             kept = json.load(file)
+        if kept["grammar"] != grammar:
+            return None
         tables = _Tables(
             kept["actions"], [(name, size) for name, size in kept["rules"]], kept["start"], kept["end"]
         )
@@ -161,12 +164,12 @@ def _cached(path: str) -> _Tables | None:
     return tables
 
 
-def _keep(tables: _Tables, path: str) -> None:
+def _keep(tables: _Tables, grammar: str, path: str) -> None:
     """The tables written whole under a name of their own, then renamed: no process reads half a file."""
     partial = f"{path}.{os.getpid()}.tmp"
     try:
         with open(partial, "w", encoding="utf-8") as file:
-            json.dump(tables._asdict(), file)
+            json.dump({"grammar": grammar, **tables._asdict()}, file, ensure_ascii=False)
         os.replace(partial, path)
     except OSError:  # a cache folder that cannot be written to: the tables are made again next time
         with suppress(OSError):
@@ -186,11 +189,11 @@ def _parser() -> tuple[_Tables, list[Callable[[list[Any]], Any]]]:
     """The tables, and for each rule what a reduction by it makes of its children."""
     grammar = _grammar()
     path = cache_file(grammar)
-    tables = None if path is None else _cached(path)
+    tables = None if path is None else _cached(path, grammar)
     if tables is None:
         tables = _analysed(grammar)
         if path is not None:
-            _keep(tables, path)
+            _keep(tables, grammar, path)
     build = _Build()
     makers = [_inlined if name.startswith("_") else getattr(build, name) for name, _ in tables.rules]
     return tables, makers
