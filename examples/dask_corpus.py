@@ -2,7 +2,7 @@
 
 python examples/dask_corpus.py [FOLDER_OR_FILES ...] [--out corpus.csv] [--scheduler processes]
 
-Default: the 平潭 reports in the repository's test fixtures. Each file becomes the long-CSV records
+Default: the 平潭 report pages in the repository's test fixtures. Each file becomes the long-CSV records
 of its report, keyed by its path, in a task of its own; the records are written in input order, so
 the CSV is the same, byte for byte, as ``zwgk.to_csv`` of the same reports read one after another.
 A file that cannot be read is reported and left out. On a cluster, point ``dask.distributed.Client``
@@ -46,7 +46,12 @@ def corpus_csv(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=[str(CORPUS)], help="report files or folders")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        default=[str(p) for p in sorted(CORPUS.glob("*_page.txt"))],
+        help="report files or folders",
+    )
     parser.add_argument("--out", default="corpus.csv", help="where the long CSV goes")
     parser.add_argument("--scheduler", default="processes", choices=("processes", "threads", "synchronous"))
     args = parser.parse_args(argv)

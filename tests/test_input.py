@@ -158,7 +158,7 @@ def test_undecodable_bytes_are_a_decoding_error(tmp_path: Path) -> None:
     [
         "一、总体情况",
         "三、收到和处理政府信息公开申请情况\n" + "（七）总计\t1\n" * 5,
-        "第二十条第（一）项\n" * 20,
+        "第二十条第（一）项\n行政许可\t5\n",
         "规章\t0\t0\t0",
         "某某县人民政府2023年政府信息公开工作年度报告",
     ],
@@ -182,6 +182,7 @@ _README = Path(__file__).parents[1] / "README.md"
         "|" * 20000,
         "\t".join(["1"] * 5000),
         "政" * 200_000,
+        "第二十条第（一）项\n" * 20,  # an item header alone, no figure, title or heading: nothing read
         "首页 | 政务公开 | 信息公开年报\n当前位置：首页 > 政务公开\n网站地图 联系我们 版权所有",
         _README.read_text(encoding="utf-8"),
     ],

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from decimal import Decimal
 
+import pytest
+
 import zwgk
 from zwgk import Template
 
@@ -635,8 +637,10 @@ def test_a_figure_beyond_any_report_is_blank_and_quoted() -> None:
 
 def test_empty_cells_after_a_paragraph_that_follows_an_item_header() -> None:
     # found by benchmarks/fuzz.py: the empty cell went to pad the item header, which was no longer last
-    report = zwgk.parse("第二十条第(八)项 |\n\\|||\n|")
-    assert "|||" in report.preamble  # the escaped line, kept as the paragraph it is
+    report = zwgk.parse("二、主动公开政府信息情况\n第二十条第(八)项 |\n\\|||\n|")
+    assert report.active is not None and "|||" in report.active.notes  # the escaped line, kept as written
+    with pytest.raises(zwgk.NotAReportError):  # before any heading: an item header and no figure
+        zwgk.parse("第二十条第(八)项 |\n\\|||\n|")
 
 
 def test_html_cell_and_block_tags_part_what_they_stood_between() -> None:

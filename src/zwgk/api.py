@@ -22,7 +22,6 @@ from .errors import (
     ZwgkError,
 )
 from .grammar import parse_tokens, token_text
-from .lexing.cells import ITEM, LABEL, read
 from .lexing.flattened import unflatten
 from .lexing.headings import figures_beside
 from .lexing.lexer import tokens
@@ -73,14 +72,22 @@ def _usable(text: object) -> str:
 
 _REPORT_TOKENS = frozenset(("TITLE", "HEADING", "ITEM", "LABEL"))
 """What shows the report format: a title (``find_title`` takes only lines that say 报告 or 年报), a
-section heading, a table label."""
-_FIRST_CELL = re.compile(r"[^\s|]+")
+section heading, a table label; without one, a text is no report."""
+
+_NOT_A_REPORT = "文本中没有年度报告的标题、章节标题或表格标签，不是政府信息公开工作年度报告（not a report）"
 
 
-def _starts_with_label(key: str) -> bool:
-    """Whether a line opens with a table label of the catalogue (a table outside any section)."""
-    first = _FIRST_CELL.match(key)
-    return first is not None and read(first.group()).kind in (LABEL, ITEM)
+def _has_format(report: Report) -> bool:
+    """Whether a report read holds some part of the format: a title, a section, a table."""
+    parts = (
+        report.overview,
+        report.active,
+        report.requests,
+        report.review,
+        report.problems,
+        report.other_matters,
+    )
+    return report.title is not None or any(part is not None for part in parts)
 
 
 def _quote_heading_figures(found: list[Token], findings: Findings) -> None:
@@ -134,15 +141,13 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
         message = f"{len(flattened)} 行连写的内容已按标题、表格标签和数字断开（run-together text broken into lines）"
         findings.add("ZW109", message, flattened[0])
     found = tokens(lines)
-    if all(t.type not in _REPORT_TOKENS for t in found) and not any(
-        _starts_with_label(line.key) for line in lines
-    ):
-        raise NotAReportError(
-            "文本中没有年度报告的标题、章节标题或表格标签，不是政府信息公开工作年度报告（not a report）"
-        )
+    if all(t.type not in _REPORT_TOKENS for t in found):
+        raise NotAReportError(_NOT_A_REPORT)
     _quote_heading_figures(found, findings)
     document, skipped = parse_tokens(found)
     report = assemble(document, findings, glued=bool(flattened))
+    if not _has_format(report):  # its labels were words of its prose (canonical text would escape them)
+        raise NotAReportError(_NOT_A_REPORT)
     if skipped:
         leftovers = tuple(Unplaced(token_text(t), None, t.line) for t in skipped)
         for leftover in leftovers:

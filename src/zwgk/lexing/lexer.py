@@ -51,14 +51,18 @@ def _before_figures(text: str) -> int:
     return words[k - 1][1] if k else 0
 
 
-def _is_anchor(line: SourceLine) -> bool:
+def _is_anchor(line: SourceLine, *, outside: bool) -> bool:
     """Whether a line in a text section is the start of a table (its heading was lost or misplaced):
-    a line that only a table has, or a labelled row of figures."""
+    a line that only a table has, or a labelled row of figures; before the first heading (``outside``
+    any section), also a label whose figures stand in cells of their own (``规章\t0\t0\t0``)."""
     if is_escaped(line.key):
         return False
-    first = next((c for c in line.key.replace("|", "\t").split("\t") if c.strip()), "").strip()
+    cells = [c.strip() for c in line.key.replace("|", "\t").split("\t") if c.strip()]
+    first = cells[0] if cells else ""
     figures = _before_figures(first)
     if figures >= 0 and read(first[:figures]).kind is LABEL:
+        return True
+    if outside and len(cells) > 1 and read(first).kind is LABEL and all(map(_FIGURE.fullmatch, cells[1:])):
         return True
     return _opens_table(first) or _opens_table(first.split(" ", 1)[0])
 
@@ -68,7 +72,7 @@ def _body_tokens(lines: Sequence[SourceLine], section: Section | None, *, ends_t
     the text ends with this body."""
     table_from = 0 if section is not None and section.tabular else len(lines)
     for i, line in enumerate(lines[:table_from]):
-        if line.key.strip() and _is_anchor(line):
+        if line.key.strip() and _is_anchor(line, outside=section is None):
             table_from = i
             break
     for line in lines[:table_from]:
@@ -99,9 +103,10 @@ def tokens(lines: Sequence[SourceLine]) -> list[Token]:
     return out
 
 
-def reads_back(text: str, *, tabular: bool, opening: bool = False) -> bool:
+def reads_back(text: str, *, tabular: bool, opening: bool = False, outside: bool = False) -> bool:
     """Whether ``text`` on a line of its own is read back as a paragraph with that very text: in a
-    section with a table (``tabular``), or among the opening lines where a title is looked for."""
+    section with a table (``tabular``), before the first heading (``outside`` any section), or among the
+    opening lines where a title is looked for (``opening``)."""
     if not text or text != text.strip() or "\n" in text or is_escaped(text) or is_page_footer(text):
         return False
     if candidate(0, text) is not None or (opening and find_title([text], 1)):
@@ -110,7 +115,7 @@ def reads_back(text: str, *, tabular: bool, opening: bool = False) -> bool:
     if unflatten([line])[1]:  # table rows or sections run together, broken into lines when read
         return False
     if not tabular:
-        return not _is_anchor(line)
+        return not _is_anchor(line, outside=outside)
     # In a table a line is prose whatever its neighbours only where the lexer takes it as prose by
     # itself (a sentence); short text would join the cells of the lines around it.
     return stretches([line]) == [line]

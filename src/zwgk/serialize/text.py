@@ -38,8 +38,8 @@ from ..model.review import Review
 _TAB = "\t"
 
 
-def _paragraph(text: str, *, tabular: bool = False, opening: bool = False) -> str:
-    return text if reads_back(text, tabular=tabular, opening=opening) else ESCAPE + text
+def _paragraph(text: str, *, tabular: bool = False, opening: bool = False, outside: bool = False) -> str:
+    return text if reads_back(text, tabular=tabular, opening=opening, outside=outside) else ESCAPE + text
 
 
 def _figure(value: int | Decimal | None, unit: str | None = None) -> str:
@@ -148,7 +148,7 @@ def to_text(report: Report) -> str:
     lines: list[str] = []
     if report.title is not None:
         lines.append(report.title)
-    lines += (_paragraph(p, opening=report.title is None) for p in report.preamble)
+    lines += (_paragraph(p, opening=report.title is None, outside=True) for p in report.preamble)
     lines += unplaced_lines(report, None)
     for section in SECTIONS:
         content = getattr(report, section.field)
