@@ -340,9 +340,12 @@ class _Builder:
             padded=self.padded,
         )
         self._keep_dropped(cells, fitted)
+        kept = len(self.extras)
         for i, cell in enumerate(fitted):
             column = header_texts[i] if i < len(header_texts) else f"第{i + 1}列"
             self._extra(item or "", label, column, cell)
+        if len(self.extras) == kept:  # no cell of it kept a figure: its name is kept as it is
+            self._unplace(label, row.labels[0].line, "不属于本格式且其数字均未能采用的行")
 
     def _extra(self, item: str, row: str, column: str, cell: Cell | None) -> None:
         """A figure in a row or column the format lacks, as an extra cell (a cell without one: nothing to
