@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 import zwgk
+from zwgk.api import _usable as usable_text
 from zwgk.codes import Findings
 from zwgk.lexing.cells import HEADER, ITEM, LABEL, NOTE, TEXT, read
 from zwgk.normalize import fold_width, is_page_footer, scrub, to_simplified
@@ -25,12 +26,14 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _GROUPED_FIGURE = re.compile(r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _OWN_FIGURE = re.compile(
-    r"^\s*\d{1,2}[.、](?=\d{4}年|\s*$)|(?<!\d)\d+\s*(?=[.、]\s*[^\d\s])|(?<=第)\s*\d+\s*(?=[条项款])|(?<!\d)\d+\s*(?=年)"
+    r"^\s*\d{1,2}[.、](?=\d{4}年|\s*$)|(?<=[\d.])\d(?=[.、]\s*[^\d\s])|(?<![\d.])\d+\s*(?=[.、]\s*[^\d\s])"
+    r"|(?<=第)\s*\d+\s*(?=[条项款])|(?<!\d)\d+\s*(?=年)"
 )
-"""Numbering (``1.``, ``3、``, ``2.2019年``, ``1.`` alone in a cell before its label's), a 第N条/项, a year."""
+"""Numbering (``1.``, ``3、``, ``2.2019年``, ``1.`` alone in a cell before its label's, the last digit of a run
+of figures a label's numbering is glued to: ``…15.018.属于``), a 第N条/项, a year."""
 _THOUSANDS_BEFORE_YEAR = re.compile(r"(?<=\d),(?=\d{3}年)")
 """``20191,113年``: joined before a year's figures are taken as the year's own."""
-_CELL_SEPARATOR = re.compile(r"\t|\s{2,}")
+_SPACES = re.compile(r"\s{2,}")
 _LABEL_KINDS = (LABEL, HEADER, ITEM, NOTE)
 
 
@@ -38,9 +41,14 @@ def _without_own_figures(line: str) -> str:
     """``line`` without the figures that are part of its labels' and headers' own text (a header row's
     other text is its header's too: ``本年(2023)处理决定`` cut short)."""
     folded = fold_width(line)
+    # a pipe row's cells hold tabs, and a tab row's cells spaces
     cells = (
-        folded.split("|") if "|" in folded else _CELL_SEPARATOR.split(folded)
-    )  # a pipe row's cells hold tabs
+        folded.split("|")
+        if "|" in folded
+        else folded.split("\t")
+        if "\t" in folded
+        else _SPACES.split(folded)
+    )
     kinds = [read(to_simplified(c.strip())).kind for c in cells]
     own = (*_LABEL_KINDS, TEXT) if HEADER in kinds else _LABEL_KINDS
     kept = [c for c, kind in zip(cells, kinds, strict=True) if kind not in own]
@@ -122,20 +130,21 @@ _ROW_LINES = 40
 or the first of its figures, so a figure may be quoted a little above or below its own line."""
 
 
-_OFFSETS = [*range(0, -_ROW_LINES - 1, -1), *range(1, _ROW_LINES + 1)]
-"""Where quotes of a line's figures are looked for: the line, the lines above it (where its row may
-begin), then the lines below (a label above its row's first figure)."""
+_ABOVE = range(0, -_ROW_LINES - 1, -1)
+_BELOW = range(1, _ROW_LINES + 1)
+"""Where quotes of a line's figures are looked for: first the line and the lines above it (where its row
+may begin), for every line; then, for what is still missing, the lines below (a label above its row's
+first figure) — so that no line takes a quote below it that a line further down needs."""
 
 
 class _Nearby:
-    """The quotes about a line and the lines around it, in the order of ``_OFFSETS``, read only as far as
-    needed."""
+    """The quotes about a line and the lines at ``offsets`` from it, read only as far as needed."""
 
-    def __init__(self, quoted: dict[int, list[list[Decimal]]], number: int) -> None:
-        self.quoted, self.number = quoted, number
+    def __init__(self, quoted: dict[int, list[list[Decimal]]], number: int, offsets: range) -> None:
+        self.quoted, self.number, self.offsets = quoted, number, offsets
 
     def __iter__(self) -> Iterator[list[Decimal]]:
-        return (q for offset in _OFFSETS for q in self.quoted.get(self.number + offset, ()))
+        return (q for offset in self.offsets for q in self.quoted.get(self.number + offset, ()))
 
 
 def _take(figure: Decimal, cells: list[Decimal], quotes: Iterable[list[Decimal]]) -> bool:
@@ -146,6 +155,12 @@ def _take(figure: Decimal, cells: list[Decimal], quotes: Iterable[list[Decimal]]
     return kept is not None
 
 
+def _kept(figure: tuple[Decimal, ...], cells: list[Decimal], quotes: Iterable[list[Decimal]]) -> bool:
+    """Whether a figure is kept as printed, or else as the figures its separators part (``401,113``)."""
+    whole, *pieces = figure
+    return _take(whole, cells, quotes) or bool(pieces and all(_take(p, cells, quotes) for p in pieces))
+
+
 def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
     """The figures of ``text`` that ``report`` (read from it) keeps nowhere: (line number, figure). A
     figure is kept by a cell read from its line, or by what a diagnostic or unplaced content quotes
@@ -153,18 +168,16 @@ def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
     cells = _cells_by_line(report)
     quoted = _quoted_by_line(report)
     texts = _texts(report)
-    lost: list[tuple[int, str]] = []
-    for number, line in enumerate(scrub(text, Findings()).split("\n"), start=1):  # noise is no figure
+    missing: list[tuple[int, str, tuple[Decimal, ...]]] = []
+    read = scrub(usable_text(text), Findings())  # as the reader reads it: control characters, noise
+    for number, line in enumerate(read.split("\n"), start=1):
         figures = _line_figures(_without_own_figures(_THOUSANDS_BEFORE_YEAR.sub("", line)))
         if not figures or is_page_footer(line):  # a page number is the page's, dropped with ZW108
             continue
         own = cells.get(number, [])
-        nearby = _Nearby(quoted, number)
-        missing = [
-            (number, str(whole))
-            for whole, *pieces in figures
-            if not _take(whole, own, nearby) and not (pieces and all(_take(p, own, nearby) for p in pieces))
-        ]
-        if missing and not any(_squeezed(line) in t for t in texts):  # kept in the text it stands in
-            lost += missing
-    return lost
+        unkept = [f for f in figures if not _kept(f, own, _Nearby(quoted, number, _ABOVE))]
+        if unkept and not any(_squeezed(line) in t for t in texts):  # kept in the text it stands in
+            missing += ((number, str(f[0]), f) for f in unkept)
+    return [
+        (number, shown) for number, shown, f in missing if not _kept(f, [], _Nearby(quoted, number, _BELOW))
+    ]
