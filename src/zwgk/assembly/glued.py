@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-import attrs
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
 from ..catalogue import MAX_FIGURE_DIGITS
 from ..codes import Findings
@@ -22,7 +22,7 @@ _BUDGET = 50_000
 _SHOWN = 6
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class Totals:
     """How a row's cells add up: consecutive groups of ``sizes`` cells, the last of each group the sum
     of the others (``summed``), or no rule at all (table 二)."""
@@ -121,7 +121,7 @@ def _show(values: Sequence[int]) -> str:
     return " ".join(map(str, values))
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class Glued:
     """A row's glued runs and the ways they split (``None``: too many to search)."""
 
