@@ -10,6 +10,8 @@ checked data.
     >>> zwgk.to_xlsx(reports, "reports.xlsx")  # a sheet per table, with zwgk[excel]
 """
 
+from importlib.machinery import EXTENSION_SUFFIXES as _EXTENSION_SUFFIXES
+
 from . import model as _model
 from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html, parse_url
 from .batch import Parsed, parse_many
@@ -27,6 +29,7 @@ from .errors import (
     UnsupportedSourceError,
     ZwgkError,
 )
+from .lexing import lexer as _lexer
 from .model import *  # noqa: F403 — the model is the public schema
 from .samples import sample_path
 from .serialize.csv import from_csv, to_csv
@@ -38,6 +41,10 @@ from .serialize.xlsx import to_xlsx
 from .sources.web import is_url
 
 __version__ = "0.1.0"
+
+compiled: bool = (_lexer.__file__ or "").endswith(tuple(_EXTENSION_SUFFIXES))
+"""Whether this install reads text with modules compiled by mypyc (built with ``ZWGK_COMPILE=1``) or as
+pure Python; reports read the same either way."""
 
 __all__ = [
     *_model.__all__,
@@ -56,6 +63,7 @@ __all__ = [
     "ZwgkError",
     "check",
     "check_series",
+    "compiled",
     "file_text",
     "filter_diagnostics",
     "from_csv",
