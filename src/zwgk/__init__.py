@@ -13,6 +13,7 @@ checked data.
 from __future__ import annotations
 
 import importlib
+from importlib.machinery import EXTENSION_SUFFIXES as _EXTENSION_SUFFIXES
 from typing import TYPE_CHECKING, Any
 
 from . import model as _model
@@ -31,6 +32,7 @@ from .errors import (
     UnsupportedSourceError,
     ZwgkError,
 )
+from .lexing import lexer as _lexer
 from .model import *  # noqa: F403 — the model is the public schema
 
 if TYPE_CHECKING:
@@ -80,6 +82,10 @@ def __dir__() -> list[str]:
 
 __version__ = "0.1.0"
 
+compiled: bool = (_lexer.__file__ or "").endswith(tuple(_EXTENSION_SUFFIXES))
+"""Whether this install reads text with modules compiled by mypyc (built with ``ZWGK_COMPILE=1``) or as
+pure Python; reports read the same either way."""
+
 __all__ = [
     *_model.__all__,
     "MAX_INPUT_CHARS",
@@ -97,6 +103,7 @@ __all__ = [
     "ZwgkError",
     "check",
     "check_series",
+    "compiled",
     "file_text",
     "filter_diagnostics",
     "from_csv",

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
 
 from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
@@ -124,7 +125,7 @@ def _unit_from(cells: Sequence[Cell | None], header: Cell | None) -> str | None:
     return None
 
 
-@attrs.define
+@attr.s(auto_attribs=True, slots=True)
 class _Builder:
     template: Template
     findings: Findings

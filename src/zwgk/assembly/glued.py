@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-import attrs
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
 from ..catalogue import MAX_FIGURE_DIGITS
 from ..codes import Findings
@@ -30,7 +30,7 @@ _LIMIT = 8
 """Splits found before a row is known to split several ways."""
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class Totals:
     """How a row's cells add up: consecutive groups of ``sizes`` cells, the last of each group the sum
     of the others (``summed``), or no rule at all (table 二)."""
@@ -161,7 +161,7 @@ def _show(values: Sequence[int]) -> str:
     return " ".join(map(str, values))
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class Glued:
     """A row's glued runs and the ways they split (``None``: too many to search, or, if ``cut_short``,
     the parse's search ran out of steps before it could tell)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
 
 from ..catalogue import SECTIONS
@@ -68,7 +69,7 @@ def _lines_of(table: Table) -> list[tuple[int, str]]:
     return [(line, " ".join(texts)) for line, texts in lines.items()]
 
 
-@attrs.define
+@attr.s(auto_attribs=True, slots=True)
 class _Routed:
     """The report's parts, sorted by where they belong."""
 

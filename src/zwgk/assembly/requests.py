@@ -7,6 +7,7 @@ from functools import cache
 from itertools import pairwise, product
 from math import prod
 
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
 
 from ..catalogue import REQUEST_COLUMNS, REQUEST_ROWS, Leaf, request_leaves, walk_rows
@@ -102,7 +103,7 @@ def _slots(template: Template) -> tuple[dict[str, int], dict[str, int]]:
     return slot, starts
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class _Bare:
     """A row of figures without a label, and where it stood among the labelled rows."""
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-import attrs
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
 from .. import catalogue
 from ..normalize import fold_width
@@ -56,7 +56,7 @@ UNREAD = CellKind.UNREAD
 VALUE_KINDS = (BLANK, NUMBER, MARKER, UNREAD)
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class Reading:
     """What a cell's text means, independent of where it stands."""
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
-import attrs
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
 from ..catalogue import SECTION_NUMERALS, SECTIONS, Section
 from ..normalize import fold_width
@@ -52,7 +52,7 @@ _LAID_OUT_ROW = re.compile(r"[\t|。]")
 _TITLE = re.compile(r"^\s*(\S{4,60}?(?:年度报告|年报))[\s]+")
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class _Heading:
     start: int
     end: int
@@ -260,8 +260,13 @@ def _table_row_lines(line: SourceLine, folded: str) -> list[SourceLine] | None:
 
 
 def _has_heading_lines(lines: Sequence[SourceLine]) -> bool:
-    headed = (line for line in lines if len(line.key) <= _HEADING_SPAN and candidate(0, line.key))
-    return next(headed, None) is not None and next(headed, None) is not None
+    seen = 0
+    for line in lines:  # a loop, not a generator: compiled, a generator expression is built in full
+        if len(line.key) <= _HEADING_SPAN and candidate(0, line.key):
+            seen += 1
+            if seen == 2:
+                return True
+    return False
 
 
 def unflatten(lines: Sequence[SourceLine]) -> tuple[list[SourceLine], list[int]]:

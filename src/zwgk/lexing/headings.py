@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Protocol, TypeVar
 
-import attrs
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
 from ..catalogue import SECTIONS, Section
 from .labels import split_key
@@ -27,7 +27,7 @@ _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？,;]")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class Candidate:
     line: int
     """Index of the line in the report."""

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from functools import cache, lru_cache
 
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
 
 from .. import catalogue
@@ -91,7 +92,7 @@ class Role(enum.Enum):
     """Another header cell: 信息内容, 申请人情况, 法人或其他组织, 行政复议…"""
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class Label:
     """One catalogue label (or alias) as the index knows it."""
 
@@ -104,7 +105,7 @@ class Label:
     """The formats that print this spelling (canonically or as an alias)."""
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class Match:
     labels: tuple[Label, ...]
     note: str | None = None
@@ -113,7 +114,7 @@ class Match:
     """Found only by ignoring the numbering the report gave (or did not give) the label."""
 
 
-@attrs.frozen
+@attr.s(auto_attribs=True, frozen=True, slots=True)
 class LabelIndex:
     full: dict[str, tuple[Label, ...]]
     bare: dict[str, tuple[Label, ...]]
@@ -128,21 +129,18 @@ class LabelIndex:
         notes: list[str] = []
         """The notes removed, the last first; empty ones at the end of the text are dropped."""
         end = len(rest)
-
-        def note() -> str | None:
-            return "；".join(reversed(notes)) if end < len(rest) else None
-
         while True:
+            note = "；".join(reversed(notes)) if end < len(rest) else None
             if end <= self.longest:
                 found = self.full.get(numbering + rest[:end])
                 if found:
-                    return Match(found, note())
+                    return Match(found, note)
                 found = self.bare.get(rest[:end])
                 if found:
-                    return Match(found, note(), renumbered=True)
+                    return Match(found, note, renumbered=True)
             start = _note_start(rest, end)
             if start <= 0:
-                return self._without_inner_notes(numbering, rest[:end], note())
+                return self._without_inner_notes(numbering, rest[:end], note)
             removed = rest[start + 1 : end].removesuffix(")")
             if removed or notes:
                 notes.append(removed)

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
 
 from .cells import (
@@ -56,7 +57,7 @@ _LONGEST_LABEL = 60
 _SEGMENTED = (LABEL, HEADER, NOTE, ITEM)
 
 
-@attrs.define
+@attr.s(auto_attribs=True, slots=True)
 class Stretch:
     """The cells of consecutive lines of a table zone, up to a line of prose, in one list: the ``k``-th
     line's cells begin at ``starts[k]``; ``markdown``: the lines that are Markdown rows (each a row of its
