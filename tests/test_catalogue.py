@@ -9,8 +9,8 @@ import attrs
 
 import zwgk
 from zwgk import catalogue
+from zwgk.analysis import lark_parser
 from zwgk.catalogue import ACTIVE_BLOCKS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS
-from zwgk.grammar import lark_parser
 from zwgk.lexing.headings import _keywords, candidate
 from zwgk.lexing.labels import index
 from zwgk.model import (

@@ -15,16 +15,13 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from .cache import cache_dir
 from .lexing.lines import SourceLine
 from .lexing.table import Run
 from .lexing.tokens import Token, token
 from .structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, SectionNode, Table, Title, ValueRow
-
-if TYPE_CHECKING:
-    from lark import Lark
 
 _new = tuple.__new__  # rows made without their NamedTuple's Python-level __new__: a report makes hundreds
 _FORMAT = 1
@@ -88,21 +85,6 @@ def _grammar() -> str:
     return data.decode("utf-8")
 
 
-def lark_parser(grammar: str, *, strict: bool = False) -> Lark:
-    """Lark's LALR parser of ``grammar``, over tokens made elsewhere (``strict``: conflicts are errors)."""
-    from lark import Lark
-    from lark.lexer import Lexer
-
-    class Tokens(Lexer):
-        def __init__(self, conf: object) -> None:
-            pass
-
-        def lex(self, data: Any) -> Any:  # type: ignore[override]  # the tokens come ready-made
-            return iter(data)
-
-    return Lark(grammar, parser="lalr", lexer=Tokens, strict=strict)
-
-
 class _Tables(NamedTuple):
     """LALR tables: for each state, what each symbol does — a state ≥ 0 to shift (or go) to, or
     ``-1 - k`` to reduce by rule ``k``; each rule as its symbol and length; the start and end states."""
@@ -111,20 +93,6 @@ class _Tables(NamedTuple):
     rules: list[tuple[str, int]]
     start: int
     end: int
-
-
-def _analysed(grammar: str) -> _Tables:
-    table = lark_parser(grammar).parser.parser.parser.parse_table
-    rules: dict[Any, int] = {}
-    actions: list[dict[str, int]] = [{} for _ in table.states]
-    for state, row in table.states.items():
-        for symbol, (action, target) in row.items():
-            if action.name == "Shift":
-                actions[state][symbol] = target
-            else:
-                actions[state][symbol] = -1 - rules.setdefault(target, len(rules))
-    named = [(rule.origin.name, len(rule.expansion)) for rule in rules]
-    return _Tables(actions, named, table.start_states["start"], table.end_states["start"])
 
 
 def cache_file(grammar: str) -> str | None:
@@ -176,12 +144,10 @@ def _keep(tables: _Tables, grammar: str, path: str) -> None:
             os.remove(partial)
 
 
-class _Inlined(list[Any]):
+class _Inlined(NamedTuple):
     """The children of a rule Lark inlines into its parent's (``_body``, and the repetitions it makes)."""
 
-
-def _inlined(children: list[Any]) -> _Inlined:
-    return children if isinstance(children, _Inlined) else _Inlined(children)
+    children: list[Any]
 
 
 @cache
@@ -191,11 +157,13 @@ def _parser() -> tuple[_Tables, list[Callable[[list[Any]], Any]]]:
     path = cache_file(grammar)
     tables = None if path is None else _cached(path, grammar)
     if tables is None:
-        tables = _analysed(grammar)
+        from .analysis import lalr_tables  # Lark, imported only to analyse the grammar afresh
+
+        tables = _Tables(*lalr_tables(grammar))
         if path is not None:
             _keep(tables, grammar, path)
     build = _Build()
-    makers = [_inlined if name.startswith("_") else getattr(build, name) for name, _ in tables.rules]
+    makers = [_Inlined if name.startswith("_") else getattr(build, name) for name, _ in tables.rules]
     return tables, makers
 
 
@@ -234,11 +202,12 @@ def parse_tokens(tokens: Iterable[Token]) -> tuple[Document, list[Token]]:
                 return None
             name, size = rules[-1 - action]
             taken = values[len(values) - size :]
+            first = taken[0] if taken else None
             # a repetition's children so far are extended where they are, not copied: linear, not square
-            children: list[Any] = taken[0] if taken and isinstance(taken[0], _Inlined) else []
-            for child in taken[1:] if children else taken:
+            children: list[Any] = first.children if isinstance(first, _Inlined) else []
+            for child in taken[1:] if isinstance(first, _Inlined) else taken:
                 if isinstance(child, _Inlined):
-                    children += child
+                    children += child.children
                 else:
                     children.append(child)
             if size:

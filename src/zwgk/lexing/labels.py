@@ -114,6 +114,11 @@ class Match:
     """Found only by ignoring the numbering the report gave (or did not give) the label."""
 
 
+def _joined(notes: list[str], any_removed: bool) -> str | None:
+    """The notes removed from a label, in the order printed (``notes`` holds the last first)."""
+    return "；".join(reversed(notes)) if any_removed else None
+
+
 @attr.s(auto_attribs=True, frozen=True, slots=True)
 class LabelIndex:
     full: dict[str, tuple[Label, ...]]
@@ -130,17 +135,15 @@ class LabelIndex:
         """The notes removed, the last first; empty ones at the end of the text are dropped."""
         end = len(rest)
         while True:
-            note = "；".join(reversed(notes)) if end < len(rest) else None
             if end <= self.longest:
                 found = self.full.get(numbering + rest[:end])
-                if found:
-                    return Match(found, note)
-                found = self.bare.get(rest[:end])
-                if found:
-                    return Match(found, note, renumbered=True)
+                renumbered = not found
+                found = found or self.bare.get(rest[:end])
+                if found:  # the notes joined only now: joining them at each step would take the square
+                    return Match(found, _joined(notes, end < len(rest)), renumbered=renumbered)
             start = _note_start(rest, end)
             if start <= 0:
-                return self._without_inner_notes(numbering, rest[:end], note)
+                return self._without_inner_notes(numbering, rest[:end], _joined(notes, end < len(rest)))
             removed = rest[start + 1 : end].removesuffix(")")
             if removed or notes:
                 notes.append(removed)
