@@ -130,6 +130,7 @@ _ROW_LINES = 40
 or the first of its figures, so a figure may be quoted a little above or below its own line."""
 
 
+_EDGE_DIGITS = re.compile(r"\d+$")
 _ABOVE = range(0, -_ROW_LINES - 1, -1)
 _BELOW = range(1, _ROW_LINES + 1)
 """Where quotes of a line's figures are looked for: first the line and the lines above it (where its row
@@ -178,6 +179,19 @@ def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
         unkept = [f for f in figures if not _kept(f, own, _Nearby(quoted, number, _ABOVE))]
         if unkept and not any(_squeezed(line) in t for t in texts):  # kept in the text it stands in
             missing += ((number, str(f[0]), f) for f in unkept)
+    lines = read.split("\n")
     return [
-        (number, shown) for number, shown, f in missing if not _kept(f, [], _Nearby(quoted, number, _BELOW))
+        (number, shown)
+        for number, shown, f in missing
+        if not _kept(f, [], _Nearby(quoted, number, _BELOW))
+        and not _kept((_wrapped(lines, number, shown),), [], _Nearby(quoted, number, _ABOVE))
     ]
+
+
+def _wrapped(lines: list[str], number: int, shown: str) -> Decimal:
+    """The figure a line's first one makes with the last of the line before, where a cell continued
+    over the two runs them together (``…属1111`` and ``1111于…``); ``-1`` (no figure) where it does not."""
+    before = _EDGE_DIGITS.search(lines[number - 2]) if number > 1 else None
+    if before is None or not _squeezed(lines[number - 1]).startswith(shown):
+        return Decimal(-1)
+    return Decimal(before.group() + shown)
