@@ -21,7 +21,19 @@ from .cache import cache_dir
 from .lexing.lines import SourceLine
 from .lexing.table import Run
 from .lexing.tokens import Token, token
-from .structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, SectionNode, Table, Title, ValueRow
+from .structure import (
+    DataRow,
+    Document,
+    HeaderRow,
+    ItemRow,
+    Kept,
+    Prose,
+    SectionNode,
+    Table,
+    Title,
+    ValueRow,
+    text_of,
+)
 
 _new = tuple.__new__  # rows made without their NamedTuple's Python-level __new__: a report makes hundreds
 _FORMAT = 1
@@ -175,7 +187,7 @@ def token_text(token: Token) -> str:
     elif isinstance(value, Run):
         value = value.cells
     if isinstance(value, list | tuple) and not isinstance(value, SourceLine):
-        return " ".join(cell.text for cell in value if cell.text)
+        return text_of(value)
     return str(getattr(value, "text", "") or "")
 
 

@@ -21,8 +21,8 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
 # 鎮(zhèn): a pinyin note inserted after a character by spam mirror sites, also where a line or a cell
-# begins with it (the character it notes ended the line before). A tone mark is required and no letter
-# or digit may precede it, so ordinary parenthesised Latin text is never touched.
+# begins with it (the character it notes ended the line before), or figures were inserted before it. A
+# tone mark is required and no Latin letter may precede it, so parenthesised Latin text is never touched.
 _PINYIN_NOTE = re.compile(rf"(?<![A-Za-z]) ?[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]")
 _TONE_MARK = re.compile(f"[{_TONE_VOWELS}]")
 _LONGEST_TAG = 2000

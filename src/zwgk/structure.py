@@ -5,6 +5,7 @@ Named tuples: a report makes a few hundred of them, and they live only while it 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .catalogue import Section
@@ -56,6 +57,11 @@ Row = ItemRow | HeaderRow | DataRow | ValueRow
 def all_cells(row: Row) -> tuple[Cell, ...]:
     """A row's cells, its labels first."""
     return row.labels + row.cells if isinstance(row, DataRow) else row.cells
+
+
+def text_of(cells: Iterable[Cell]) -> str:
+    """What cells print, as one line: the text of each that prints any, a space between."""
+    return " ".join(cell.text for cell in cells if cell.text)
 
 
 class Table(NamedTuple):

@@ -18,12 +18,10 @@ from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
 from ..codes import Findings
 from ..lexing.cells import BLANK, LABEL, TEXT, Cell
 from ..lexing.labels import Role
-from ..lexing.lines import SourceLine
-from ..lexing.table import table_tokens
+from ..lexing.lexer import reads_back_as_row
 from ..model.active import Active2019, Active2021, ExtraCell
 from ..model.common import Template, Unplaced
-from ..normalize import to_simplified
-from ..structure import DataRow, HeaderRow, ItemRow, ValueRow
+from ..structure import DataRow, HeaderRow, ItemRow, ValueRow, all_cells, text_of
 from ..structure import Row as TableRow
 from .cells import dropped, figure, fit, headers_pad, no_figure, note_reading, pads, split_run, value
 from .glued import SplitSearch, Totals
@@ -212,10 +210,10 @@ class _Builder:
             self._extras(row, other.item if other else self.item, label.text, other)
             return
         if block is None:
-            if _reads_back_as_text(written):
+            if reads_back_as_row(written):
                 self._extras(row, self.item, written, self.blocks.get(self.item or ""))
             else:
-                text = " ".join(c.text for c in (*row.labels, *row.cells) if c.text)
+                text = text_of(all_cells(row))
                 self._unplace(text, row.labels[0].line, "行名写出后会读作别的标签")
             return
         assert label is not None
@@ -229,9 +227,7 @@ class _Builder:
             self.findings.add(
                 "ZW215", f"表二“{label.text}”行重复出现，后者未采用", label.line, (f"active.{field}",)
             )
-            self._unplace(
-                " ".join(c.text for c in (*row.labels, *row.cells) if c.text), label.line, "重复的行"
-            )
+            self._unplace(text_of(all_cells(row)), label.line, "重复的行")
             return
         self.lines[f"active.{field}"] = label.line
         self._place(row, block, catalogue_row, _header_of(block, self.header))
@@ -298,7 +294,7 @@ class _Builder:
 
     def value_row(self, row: ValueRow) -> None:
         """Figures without a label: table 二 has no rule to tell whose they are, so they are kept aside."""
-        text = " ".join(c.text for c in row.cells if c.text)
+        text = text_of(row.cells)
         if text:
             self._unplace(text, row.cells[0].line, "无行标签的数字")
 
@@ -306,7 +302,7 @@ class _Builder:
         """A row the format lacks: its figures kept as extra cells, under the names of the columns its
         header gives (or, where the header does not name them, its block's). A row without a figure, or
         one a row of the same name already gave, or one under no item of the format, is kept as unplaced."""
-        text = " ".join(c.text for c in (*row.labels, *row.cells) if c.text)
+        text = text_of(all_cells(row))
         if (item or "") not in self.blocks:
             self._unplace(text, row.labels[0].line, "不在本格式任何一项之下的行")
             return
@@ -369,7 +365,7 @@ class _Builder:
     def _keep_dropped(self, cells: Sequence[Cell], fitted: Sequence[Cell | None]) -> None:
         """The figures of a row that fit placed in no column (its diagnostic said why), kept as unplaced."""
         if left := dropped(cells, fitted):
-            self.unplaced.append(Unplaced(" ".join(c.text for c in left), "active", left[0].line))
+            self.unplaced.append(Unplaced(text_of(left), "active", left[0].line))
 
     def _unplace(self, text: str, line: int, why: str) -> None:
         text = text.strip()
@@ -429,17 +425,6 @@ def build_active(
     return builder.build(notes), builder.unplaced
 
 
-def _reads_back_as_text(name: str) -> bool:
-    """Whether a report's own row, named ``name`` in canonical text, reads back as a row of that name:
-    its line, as the lexer reads it, is that text and its figure — not a label (``行政事 业性收费``,
-    fragments an empty cell kept apart), text and a label, a line marked prose, or a header and a label
-    run together."""
-    key = to_simplified(" ".join(name.split()))
-    line = f"{key}\t0"
-    found = list(table_tokens([SourceLine(1, line, line)]))
-    return [t.type for t in found] == ["TEXT", "CELLS"] and found[0].value.key == key
-
-
 def _as_written(extras: Sequence[ExtraCell], blocks: dict[str, Block]) -> list[int]:
     """The order of ``extras`` (their indexes) in which canonical text writes them, and so reads them
     back: by block; in a block, the format's rows in order, then the report's own as they came; in a
@@ -448,19 +433,17 @@ def _as_written(extras: Sequence[ExtraCell], blocks: dict[str, Block]) -> list[i
     first: dict[tuple[str, str], int] = {}
     for i, extra in enumerate(extras):
         first.setdefault((extra.item, extra.row), i)
-
-    def row_rank(extra: ExtraCell) -> tuple[int, int]:
+    rows: list[tuple[int, int]] = []
+    """Each cell's row: its block, and its place in the block."""
+    for extra in extras:
         labels = [row.label for row in blocks[extra.item].rows]
         at = labels.index(extra.row) if extra.row in labels else len(labels) + first[(extra.item, extra.row)]
-        return items.index(extra.item), at
-
-    by_row = sorted(range(len(extras)), key=lambda i: row_rank(extras[i]))
-    column_rank: dict[tuple[str, str], int] = {}
+        rows.append((items.index(extra.item), at))
+    by_row = sorted(range(len(extras)), key=rows.__getitem__)
+    columns: dict[tuple[str, str], int] = {}
     for i in by_row:
         extra = extras[i]
         own = [column.label for column in blocks[extra.item].columns]
-        at = own.index(extra.column) if extra.column in own else len(own) + len(column_rank)
-        column_rank.setdefault((extra.item, extra.column), at)
-    return sorted(
-        by_row, key=lambda i: (row_rank(extras[i]), column_rank[(extras[i].item, extras[i].column)])
-    )
+        at = own.index(extra.column) if extra.column in own else len(own) + len(columns)
+        columns.setdefault((extra.item, extra.column), at)
+    return sorted(by_row, key=lambda i: (rows[i], columns[(extras[i].item, extras[i].column)]))

@@ -12,7 +12,19 @@ from ..codes import Findings
 from ..lexing.cells import LABEL, MARKER, NOTE, NUMBER
 from ..model.common import Template, TextSection, Unplaced
 from ..model.report import Report
-from ..structure import DataRow, Document, HeaderRow, ItemRow, Kept, Prose, Row, SectionNode, Table, all_cells
+from ..structure import (
+    DataRow,
+    Document,
+    HeaderRow,
+    ItemRow,
+    Kept,
+    Prose,
+    Row,
+    SectionNode,
+    Table,
+    all_cells,
+    text_of,
+)
 from .active import build_active
 from .active import detect_template as active_template
 from .glued import SplitSearch
@@ -133,7 +145,7 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
                 table = _table_of(row, table)
                 if table is None:
                     cells = all_cells(row)
-                    text = " ".join(c.text for c in cells if c.text)
+                    text = text_of(cells)
                     line = cells[0].line
                     findings.add("ZW231", f"“{text}”不属于任何表格，作为未归位内容保留", line)
                     routed.unplaced.append(Unplaced(text, _TEXT_FIELDS.get(number), line))

@@ -9,7 +9,7 @@ from ..codes import Findings
 from ..lexing.cells import Cell
 from ..model.common import Unplaced
 from ..model.review import Review, ReviewOutcomes
-from ..structure import DataRow, HeaderRow, Row, ValueRow, all_cells
+from ..structure import DataRow, HeaderRow, Row, ValueRow, all_cells, text_of
 from .cells import counts, dropped, fit, record_lines
 from .glued import SplitSearch, Totals
 from .labels import note_headers
@@ -35,13 +35,13 @@ def build_review(
         elif isinstance(row, HeaderRow):
             note_headers(row, 4, findings)
         elif isinstance(row, DataRow):
-            text = " ".join(c.text for c in all_cells(row) if c.text)
+            text = text_of(all_cells(row))
             line = row.labels[0].line
             findings.add("ZW231", f"“{text}”不属于表四，作为未归位内容保留", line)
             unplaced.append(Unplaced(text, "review", line))
     fitted = fit(cells, _TOTALS.width, findings, "表四", _TOTALS, search=search)
     if left := dropped(cells, fitted):  # the figures no column took, as the diagnostic said
-        unplaced.append(Unplaced(" ".join(c.text for c in left), "review", left[0].line))
+        unplaced.append(Unplaced(text_of(left), "review", left[0].line))
     groups = {}
     for g, group in enumerate(REVIEW_GROUPS):
         part = fitted[g * len(REVIEW_COLUMNS) : (g + 1) * len(REVIEW_COLUMNS)]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
-from ..normalize import is_page_footer
+from ..normalize import is_page_footer, to_simplified
 from .cells import ITEM, LABEL, NOTE, read
 from .flattened import unflatten
 from .headings import candidate, find_headings
@@ -119,3 +119,14 @@ def reads_back(text: str, *, tabular: bool, opening: bool = False, outside: bool
     # In a table a line is prose whatever its neighbours only where the lexer takes it as prose by
     # itself (a sentence); short text would join the cells of the lines around it.
     return stretches([line]) == [line]
+
+
+def reads_back_as_row(name: str) -> bool:
+    """Whether a report's own table row, named ``name`` in canonical text, reads back as a row of that
+    name: its line, as the lexer reads it, is that text and its figure — not a label (``行政事 业性收费``,
+    fragments an empty cell kept apart), text and a label, a line marked prose, or a header and a label
+    run together."""
+    key = to_simplified(" ".join(name.split()))
+    line = f"{key}\t0"
+    found = list(table_tokens([SourceLine(1, line, line)]))
+    return [t.type for t in found] == ["TEXT", "CELLS"] and found[0].value.key == key
