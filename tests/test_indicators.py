@@ -1,5 +1,5 @@
 """The standard indicators: on a report built by hand, and on every real fixture against the shares a
-person computed from the printed cells (``fixtures/indicators.expected.json``)."""
+person computed from the printed cells (``fixtures/expected-indicators.json``)."""
 
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def test_each_indicator_is_named_and_explained_once() -> None:
 
 
 def _expected() -> dict[str, dict[str, str | None]]:
-    data = json.loads((FIXTURES / "indicators.expected.json").read_text(encoding="utf-8"))
+    data = json.loads((FIXTURES / "expected-indicators.json").read_text(encoding="utf-8"))
     reports: dict[str, dict[str, str | None]] = data["reports"]
     return reports
 
@@ -103,3 +103,9 @@ def test_every_real_fixture_has_expected_indicators() -> None:
     }
     corpus = {source_of(p) for p in (FIXTURES / "corpus").glob("*/*.expected.json")}
     assert {p.relative_to(FIXTURES).as_posix() for p in pages | corpus} == set(_expected())
+
+
+def test_the_docs_give_each_formula() -> None:
+    page = (Path(__file__).parents[1] / "docs" / "indicators.md").read_text(encoding="utf-8")
+    for indicator in zwgk.INDICATORS:
+        assert f"| `{indicator.name}` | {indicator.label} | {indicator.formula} |" in page

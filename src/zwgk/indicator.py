@@ -59,7 +59,9 @@ class Indicator:
         return Fraction(numerator, denominator)
 
 
-def _figure(report: Report, path: str) -> int | None:
+def figure(report: Report, path: str) -> int | None:
+    """The figure of the cell at ``path``; a group row's (``requests.withheld.total``) is the sum of its
+    sub-rows'. ``None`` where the table is missing or a cell is blank."""
     table, *rows, column = path.split(".")
     found: Any = getattr(report, table)
     for part in rows:
@@ -82,7 +84,7 @@ def _sum_of_values(values: Iterator[int | None]) -> int | None:
 
 
 def _sum(report: Report, paths: tuple[str, ...]) -> int | None:
-    return _sum_of_values(_figure(report, path) for path in paths)
+    return _sum_of_values(figure(report, path) for path in paths)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The ``zwgk`` command line: ``parse``, ``fmt``, ``convert``, ``check``, ``codes``, ``schema``.
+"""The ``zwgk`` command line: ``parse``, ``fmt``, ``convert``, ``check``, ``summary``, ``codes``, ``schema``.
 
 Every command that reads reports takes files, folders (searched for report files), URLs and ``-``
 (standard input); writes to standard output or ``-o FILE``; closes with a line on stderr when it read more than one
@@ -21,7 +21,7 @@ from ..samples import sample_path
 from ..serialize.labels import LABELS
 from ..serialize.schema import json_schema
 from . import fmt
-from .commands import run_check, run_convert, run_parse
+from .commands import run_check, run_convert, run_parse, run_summary
 from .output import EXIT_OK, EXIT_UNUSABLE, writing_output
 
 
@@ -128,6 +128,21 @@ def _arguments() -> argparse.ArgumentParser:
     )
     _sample(check_, "check")
     check_.set_defaults(run=run_check)
+
+    summary = commands.add_parser(
+        "summary", help="a row per report (totals, indicators, errors) and each indicator's distribution"
+    )
+    _inputs(summary, "report, .json or .csv files")
+    summary.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="output: an aligned table (default), CSV, JSON (shares as exact fractions)",
+    )
+    summary.add_argument(
+        "--plot", metavar="DIR", help="also draw the charts into DIR as PNG files (zwgk[plot])"
+    )
+    summary.set_defaults(run=run_summary)
 
     codes = commands.add_parser("codes", help="print every diagnostic code as a Markdown table")
     codes.set_defaults(run=_list_codes)

@@ -1,4 +1,4 @@
-"""The commands that read reports and write what they hold: ``parse``, ``convert``, ``check``."""
+"""The commands that read reports and write what they hold: ``parse``, ``convert``, ``check``, ``summary``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
+
 from ..check import check, check_series, filter_diagnostics
 from ..codes import unknown_codes
 from ..model import Diagnostic, Severity
@@ -18,6 +20,7 @@ from ..serialize.dump import dump
 from ..serialize.json import converter
 from ..serialize.text import to_text
 from ..serialize.xlsx import to_xlsx
+from ..summary import WRITERS, summarise
 from .inputs import Batch
 from .output import EXIT_FOUND, EXIT_OK, EXIT_UNUSABLE, Output, write_atomically, write_reports
 
@@ -160,3 +163,25 @@ def run_check(args: argparse.Namespace) -> int:
     errors = sum(d.severity is Severity.ERROR for _, d in findings)
     _close(args, batch, f"{len(findings)} 条结果", f"其中 {errors} 条错误")
     return _status(batch) or (EXIT_FOUND if errors else EXIT_OK)
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    batch = _read(args)
+    summary = summarise(attrs.evolve(report, source=source) for source, report in batch.reports)
+    if args.plot:  # before the table is written: without matplotlib, nothing is
+        from ..plot import plot
+
+        plots = plot(summary, args.plot)
+        if not args.quiet:
+            named = "、".join(f"{label} = {organ}" for label, organ in plots.organs.items())
+            font = (
+                f"中文标签，字体 {plots.font}"
+                if plots.font
+                else f"未找到中文字体，标签用字段名（no CJK font: field names; {named}）"
+            )
+            print(f"zwgk summary: 图表 {', '.join(map(str, plots.paths))}；{font}", file=sys.stderr)
+    out = Output(args.output)
+    out.write(WRITERS[args.format](summary))
+    out.close()
+    _close(args, batch)
+    return _status(batch)
