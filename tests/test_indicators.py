@@ -76,7 +76,7 @@ def test_each_indicator_is_named_and_explained_once() -> None:
         == "表三（总计列）：（“（一）予以公开” + “（二）部分公开”） ÷ “（七）总计”"
     )
     assert "未经复议直接起诉·结果纠正" in by_name["litigation_correction_rate"].formula
-    assert "复议后起诉·总计" in by_name["litigation_correction_rate"].formula
+    assert "复议后起诉·其他结果" in by_name["litigation_correction_rate"].formula
 
 
 # ---- real fixtures

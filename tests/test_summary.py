@@ -42,12 +42,12 @@ def test_summary_json_of_the_pingtan_series(capsys: pytest.CaptureFixture[str]) 
         assert row["totals"]["reconsideration_total"] == _read(expected, "review.reconsideration", 4)
         granted = _read(expected, "granted") + _read(expected, "partially_granted")
         assert Fraction(row["indicators"]["granted_share"]) == Fraction(granted, _read(expected, "total"))
-    # 2021: 3 复议, none corrected; 2024: 1 of 7 (read off the printed 21317 | 00000 | 132401 9)
+    # of the 复议 concluded: 2021 none corrected of 3; 2024 1 of 2 + 1 + 3 (read off the printed 21317 | 00000 | 132401 9)
     assert [r["indicators"]["reconsideration_correction_rate"] for r in found["reports"]][2:6] == [
         "0",
         "1/2",
         "1/2",
-        "1/7",
+        "1/6",
     ]
     granted = next(d for d in found["distributions"] if d["indicator"] == "granted_share")
     # 8/23 13/21 35/69 30/75 42/81 100/218 71/148: the smallest 8/23, the largest 13/21, the median 71/148
@@ -61,7 +61,9 @@ def test_summary_text_and_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert main(["summary", "-q", *map(str, SERIES)]) == 0
     text = capsys.readouterr().out
     lines = text.splitlines()
-    assert lines[0].split()[:4] == ["source", "organ", "year", "template"]
+    assert lines[0].split()[:4] == ["来源", "机关", "年度", "格式"]
+    assert "予以公开及部分公开占比" in lines[0] and "属于国家秘密" not in lines[0]
+    assert any(line.startswith("不予公开（属于国家秘密）占比") for line in lines)  # in the distributions
     assert "50.7%" in lines[3]  # 2021: 35 of 69
     assert len({line.index("平潭") for line in lines[1:8]}) == 1  # aligned
     out = tmp_path / "summary.csv"

@@ -154,8 +154,12 @@ def _withheld_reasons() -> tuple[Indicator, ...]:
     )
 
 
-def _reviewed(groups: tuple[str, ...], column: str) -> tuple[str, ...]:
-    return tuple(f"review.{group}.{column}" for group in groups)
+def _reviewed(groups: tuple[str, ...], *columns: str) -> tuple[str, ...]:
+    return tuple(f"review.{group}.{column}" for group in groups for column in columns)
+
+
+_CONCLUDED = ("upheld", "corrected", "other")
+"""The cases concluded: 结果维持, 结果纠正, 其他结果 (not 尚未审结)."""
 
 
 _LITIGATION = ("direct_litigation", "post_reconsideration_litigation")
@@ -187,15 +191,15 @@ INDICATORS: tuple[Indicator, ...] = (
         "reconsideration_correction_rate",
         "复议纠错率",
         _reviewed(("reconsideration",), "corrected"),
-        _reviewed(("reconsideration",), "total"),
-        "总计含尚未审结的案件：纠错率按全部案件计，不只按已审结的。",
+        _reviewed(("reconsideration",), *_CONCLUDED),
+        "纠正的案件占已审结案件（结果维持、结果纠正、其他结果）的比例；尚未审结的不计。",
     ),
     Indicator(
         "litigation_correction_rate",
         "诉讼纠错率",
         _reviewed(_LITIGATION, "corrected"),
-        _reviewed(_LITIGATION, "total"),
-        "行政诉讼两组（未经复议直接起诉、复议后起诉）合计；总计含尚未审结的案件。",
+        _reviewed(_LITIGATION, *_CONCLUDED),
+        "行政诉讼两组（未经复议直接起诉、复议后起诉）合计，占已审结案件的比例；尚未审结的不计。",
     ),
 )
 """The standard indicators, in the order ``indicators`` gives them."""

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from .catalogue import REQUEST_ROWS, REVIEW_GROUPS, walk_rows
+from .catalogue import REPORT_LABELS, REQUEST_ROWS, REVIEW_GROUPS, walk_rows
 from .check import check
 from .indicator import INDICATORS, figure, indicators
 from .model import Report, Severity, Template
@@ -127,26 +127,42 @@ def summarise(reports: Iterable[Report]) -> Summary:
 
 _REPORT_COLUMNS = ("source", "organ", "year", "template")
 _STATISTICS = ("n", "missing", "min", "q1", "median", "q3", "max", "mean")
+_LABELS = {
+    "source": "来源",
+    **REPORT_LABELS,
+    **{t.name: t.label for t in TOTALS},
+    **{i.name: i.label for i in INDICATORS},
+    "errors": "错误",
+    "indicator": "指标",
+}
+"""What the text table heads each column with: the name a reader gives it."""
+_IN_TEXT = tuple(i.name for i in INDICATORS if not i.name.startswith("withheld_") or i.name == "withheld_share")
+"""The indicators the text table shows of each report (each reason for 不予公开 only in CSV, JSON and
+the distributions): a table a terminal can show."""
 
 
-def _header() -> list[str]:
-    return [*_REPORT_COLUMNS, *(t.name for t in TOTALS), *(i.name for i in INDICATORS), "errors"]
+def _header(indicators: Sequence[str]) -> list[str]:
+    return [*_REPORT_COLUMNS, *(t.name for t in TOTALS), *indicators, "errors"]
 
 
-def _cells(row: ReportSummary, share: Callable[[Fraction | None], str]) -> list[str]:
+def _cells(
+    row: ReportSummary, share: Callable[[Fraction | None], str], indicators: Sequence[str]
+) -> list[str]:
     known = [row.source, row.organ, row.year, row.template.value]
     counts = [*row.totals.values()]
     return [
         *("" if v is None else str(v) for v in known),
         *("" if v is None else str(v) for v in counts),
-        *(share(v) for v in row.indicators.values()),
+        *(share(row.indicators[name]) for name in indicators),
         str(row.errors),
     ]
 
 
-def _statistics(found: Distribution, share: Callable[[Fraction | None], str]) -> list[str]:
+def _statistics(
+    found: Distribution, share: Callable[[Fraction | None], str], name: Callable[[str], str] = str
+) -> list[str]:
     values = (found.min, found.q1, found.median, found.q3, found.max, found.mean)
-    return [found.indicator, str(found.n), str(found.missing), *(share(v) for v in values)]
+    return [name(found.indicator), str(found.n), str(found.missing), *(share(v) for v in values)]
 
 
 def _percent(value: Fraction | None) -> str:
@@ -170,9 +186,16 @@ def _aligned(rows: list[list[str]]) -> str:
 
 
 def summary_text(summary: Summary) -> str:
-    """The rows as an aligned table (shares as percentages), then the distributions."""
-    rows = [_header(), *(_cells(r, _percent) for r in summary.reports)]
-    spread = [["indicator", *_STATISTICS], *(_statistics(d, _percent) for d in summary.distributions)]
+    """The rows as an aligned table headed by readers' names (shares as percentages, the reasons for 不予公开
+    left to the distributions), then the distributions."""
+    rows = [
+        [_LABELS[name] for name in _header(_IN_TEXT)],
+        *(_cells(r, _percent, _IN_TEXT) for r in summary.reports),
+    ]
+    spread = [
+        [_LABELS["indicator"], *_STATISTICS],
+        *(_statistics(d, _percent, _LABELS.__getitem__) for d in summary.distributions),
+    ]
     return _aligned(rows) + "\n" + _aligned(spread)
 
 
@@ -180,7 +203,8 @@ def summary_csv(summary: Summary) -> str:
     """The rows as CSV (shares as decimals to six places, blanks empty), a blank line, the distributions."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerows([_header(), *(_cells(r, _decimal) for r in summary.reports)])
+    names = [i.name for i in INDICATORS]
+    writer.writerows([_header(names), *(_cells(r, _decimal, names) for r in summary.reports)])
     writer.writerow([])
     writer.writerows(
         [["indicator", *_STATISTICS], *(_statistics(d, _decimal) for d in summary.distributions)]
