@@ -26,6 +26,10 @@ NOT_FOR_A_PARSE = (
     "zwgk.serialize.csv",
     "zwgk.serialize.xlsx",
     "zwgk.sources",  # the document readers and the fetcher
+    "zwgk.indicator",
+    "zwgk.summary",
+    "zwgk.plot",
+    "matplotlib",
     "zipfile",
     "httpx",
     "pandas",

@@ -37,6 +37,8 @@ from .model import *  # noqa: F403 — the model is the public schema
 
 if TYPE_CHECKING:
     from .batch import Parsed, parse_many
+    from .indicator import INDICATORS, indicators
+    from .organs import organ_key
     from .samples import sample_path
     from .serialize.csv import from_csv, to_csv
     from .serialize.frame import to_dataframe
@@ -49,6 +51,9 @@ if TYPE_CHECKING:
 _LAZY = {
     "Parsed": "batch",
     "parse_many": "batch",
+    "INDICATORS": "indicator",
+    "indicators": "indicator",
+    "organ_key": "organs",
     "sample_path": "samples",
     "from_csv": "serialize.csv",
     "to_csv": "serialize.csv",
@@ -88,6 +93,7 @@ pure Python; reports read the same either way."""
 
 __all__ = [
     *_model.__all__,
+    "INDICATORS",
     "MAX_INPUT_CHARS",
     "BinaryInputError",
     "DecodingError",
@@ -108,8 +114,10 @@ __all__ = [
     "filter_diagnostics",
     "from_csv",
     "from_json",
+    "indicators",
     "is_url",
     "json_schema",
+    "organ_key",
     "parse",
     "parse_file",
     "parse_html",

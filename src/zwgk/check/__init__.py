@@ -6,7 +6,7 @@ never raise and never change the report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..codes import unknown_codes
 from ..model import Diagnostic, Report, Severity
@@ -26,10 +26,14 @@ def check(report: Report) -> list[Diagnostic]:
     return found
 
 
-def check_series(reports: Sequence[Report]) -> list[list[Diagnostic]]:
+def check_series(
+    reports: Sequence[Report], organs: Mapping[str, str] | None = None
+) -> list[list[Diagnostic]]:
     """The rule across years — 结转下年度继续办理 of year N is 上年结转 of year N+1, per column — over
-    reports of the same organ: for each report, in the order given, the findings about it."""
-    return carried_over(reports)
+    reports of the same organ: for each report, in the order given, the findings about it. The same
+    organ is the same ``zwgk.organ_key``; ``organs`` maps raw or keyed names to canonical ones
+    (``{"淮安市洪泽区人民政府": "洪泽区人民政府"}``) where the rules cannot tell."""
+    return carried_over(reports, organs)
 
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}

@@ -3,41 +3,46 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from ..catalogue import REQUEST_COLUMNS, Column
 from ..model import Diagnostic, Report, Requests
+from ..organs import organ_key
 from .tables import Term, finding
 
 
-def _organ(report: Report) -> str | None:
-    return "".join(report.organ.split()) if report.organ else None
+def _written(report: Report) -> str:
+    """The organ as findings name it: as the report writes it, without spaces."""
+    return "".join((report.organ or "").split())
 
 
-def carried_over(reports: Sequence[Report]) -> list[list[Diagnostic]]:
+def carried_over(
+    reports: Sequence[Report], organs: Mapping[str, str] | None = None
+) -> list[list[Diagnostic]]:
     """ZW305 (and ZW390 where it cannot be checked) for each report, in the order given: each finding
-    belongs to the later of the two years it compares."""
+    belongs to the later of the two years it compares. Reports are of the same organ when their names
+    have the same ``organ_key`` (``organs`` maps names to the canonical names they stand for)."""
     found: list[list[Diagnostic]] = [[] for _ in reports]
     years: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, report in enumerate(reports):
-        organ = _organ(report)
-        if organ is None or report.year is None:
+        if not _written(report) or report.year is None:
             message = "跨年度结转无法核对：未能确定报告的机关或年度（not checkable）"
             found[i].append(finding(report, "ZW390", message))
         else:
-            years[organ][report.year].append(i)
-    for organ, by_year in years.items():
+            years[organ_key(_written(report), organs)][report.year].append(i)
+    for by_year in years.values():
         for year, indices in by_year.items():
             following = by_year.get(year + 1, [])
             if len(indices) > 1 or len(following) > 1:
                 for i in following:
+                    organ = _written(reports[i])
                     message = f"{organ} 有不止一份 {year} 或 {year + 1} 年的报告，跨年度结转无法核对（not checkable）"
                     found[i].append(finding(reports[i], "ZW390", message))
                 continue
             for i in following:
-                found[i] += _compare(organ, year, reports[indices[0]], reports[i])
+                found[i] += _compare(_written(reports[i]), year, reports[indices[0]], reports[i])
     return found
 
 
