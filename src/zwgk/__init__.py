@@ -37,6 +37,7 @@ from .model import *  # noqa: F403 — the model is the public schema
 
 if TYPE_CHECKING:
     from .batch import Parsed, parse_many
+    from .comparison import Comparison, compare
     from .indicator import INDICATORS, indicators
     from .organs import organ_key
     from .samples import sample_path
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
 _LAZY = {
     "Parsed": "batch",
     "parse_many": "batch",
+    "Comparison": "comparison",
+    "compare": "comparison",
     "INDICATORS": "indicator",
     "indicators": "indicator",
     "organ_key": "organs",
@@ -67,7 +70,7 @@ _LAZY = {
 }
 """Public names a parse does not need, each imported from its module on first use: the serializers
 (cattrs), the process pool, the document readers stay out of a process that only parses."""
-_SUBPACKAGES = frozenset({"batch", "samples", "serialize", "sources"})
+_SUBPACKAGES = frozenset({"batch", "comparison", "samples", "serialize", "sources"})
 """Modules ``import zwgk`` once loaded, still reachable as ``zwgk.batch`` and so on."""
 
 
@@ -96,6 +99,7 @@ __all__ = [
     "INDICATORS",
     "MAX_INPUT_CHARS",
     "BinaryInputError",
+    "Comparison",
     "DecodingError",
     "FetchError",
     "InputTooLargeError",
@@ -109,6 +113,7 @@ __all__ = [
     "ZwgkError",
     "check",
     "check_series",
+    "compare",
     "compiled",
     "file_text",
     "filter_diagnostics",

@@ -465,3 +465,103 @@ def request_leaves(template: Template) -> tuple[Leaf, ...]:
 def active_leaves(template: Template) -> tuple[tuple[Block, Row], ...]:
     """The rows of table 二, each with its block, in the order the format prints them."""
     return tuple((block, row) for block in ACTIVE_BLOCKS[template] for row in block.rows)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Cells, and which of them count the same thing in both formats
+
+CellKey = tuple[str, str, str]
+"""A cell as ``(table, row path, column field)``: ``("requests", "withheld.state_secret", "total")``."""
+
+
+@attrs.frozen
+class Place:
+    """A cell as a format prints it: its table (the report's field), row and column, and what its row
+    stands under — the 第二十条 item (``block``, table 二) or the group with a field (（三）不予公开)."""
+
+    table: str
+    path: str
+    row: Row
+    column: Column
+    block: Block | None = None
+    group: Row | None = None
+
+    @property
+    def key(self) -> CellKey:
+        return (self.table, self.path, self.column.field)
+
+    @property
+    def name(self) -> str:
+        """The cell as a reader names it within its table: ``不予公开.属于国家秘密.自然人``."""
+        group = f"{self.group.name}." if self.group is not None else ""
+        return f"{group}{self.row.name}.{self.column.name}"
+
+
+@cache
+def places(template: Template) -> tuple[Place, ...]:
+    """Every cell of tables 二, 三 and 四 in a format, in the order the format prints them."""
+    active = tuple(
+        Place("active", row.field or "", row, column, block=block)
+        for block, row in active_leaves(template)
+        for column in block.columns
+    )
+    requests = tuple(
+        Place(
+            "requests",
+            leaf.path,
+            leaf.row,
+            column,
+            group=leaf.group if leaf.group and leaf.group.field else None,
+        )
+        for leaf in request_leaves(template)
+        for column in REQUEST_COLUMNS
+    )
+    review = tuple(
+        Place("review", group.field or "", group, column)
+        for group in REVIEW_GROUPS
+        for column in REVIEW_COLUMNS
+    )
+    return (*active, *requests, *review)
+
+
+ACTIVE_ACROSS_FORMATS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
+    (("regulations", "made"), ("regulations", "issued")),
+    (("normative_documents", "made"), ("normative_documents", "issued")),
+    (("licensing", "decisions"), ("licensing", "decisions")),
+    (("punishment", "decisions"), ("punishment", "decisions")),
+    (("coercion", "decisions"), ("coercion", "decisions")),
+)
+"""Table 二's cells that count the same thing in the 2019 and the 2021 format: (row, column) in 2019,
+(row, column) in 2021. Every other cell of table 二 is in one format only:
+
+- 第（一）项: 本年新制作数量 is 本年制发件数 (the documents the organ made this year; it issues what it
+  makes), in both rows (规范性文件 is 行政规范性文件). 本年新公开数量 (2019) has no counterpart, nor
+  本年废止件数 (2021); 对外公开总数量 (all ever published) is not 现行有效件数 (those in force: the
+  repealed left out).
+- 第（五）（六）项: 处理决定数量 is 本年处理决定数量. 上一年项目数量 and 本年增/减 count items, which the
+  2021 format no longer lists; 其他对外管理服务事项 is a 2019 row.
+- 第（八）项 行政事业性收费 is a row of both, but no cell is the same: the 2019 cells count fee items,
+  the 2021 cell is the amount collected (万元).
+- 第（九）项 政府集中采购 is a 2019 row.
+"""
+
+
+@cache
+def same_cells(old: Template, new: Template) -> dict[CellKey, CellKey]:
+    """The cells of format ``old`` that count what a cell of format ``new`` counts, old key → new key.
+
+    Within one format every cell is itself. Across the two: table 二 as ``ACTIVE_ACROSS_FORMATS``
+    declares; table 三 row by row, every row but （六）其他处理 — one row in 2019, three in 2021, none
+    of which is the 2019 row (each is a part of it), so each is in one format only; table 四 whole.
+    """
+    if old is new:
+        return {place.key: place.key for place in places(old)}
+    pairs = {  # 2019 → 2021
+        ("active", old_row, old_column): ("active", new_row, new_column)
+        for (old_row, old_column), (new_row, new_column) in ACTIVE_ACROSS_FORMATS
+    }
+    both = {place.key for place in places(old)} & {place.key for place in places(new)}
+    pairs |= {key: key for key in both if key[0] != "active"}
+    if old is Template.V2019:
+        return pairs
+    return {new_key: old_key for old_key, new_key in pairs.items()}

@@ -136,7 +136,9 @@ _LABELS = {
     "indicator": "指标",
 }
 """What the text table heads each column with: the name a reader gives it."""
-_IN_TEXT = tuple(i.name for i in INDICATORS if not i.name.startswith("withheld_") or i.name == "withheld_share")
+_IN_TEXT = tuple(
+    i.name for i in INDICATORS if not i.name.startswith("withheld_") or i.name == "withheld_share"
+)
 """The indicators the text table shows of each report (each reason for 不予公开 only in CSV, JSON and
 the distributions): a table a terminal can show."""
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..catalogue import REQUEST_COLUMNS
-from ..model import Diagnostic, Report
+import attrs
+
+from ..catalogue import REQUEST_COLUMNS, Column
+from ..model import Diagnostic, Report, Requests
 from ..organs import organ_key
 from .tables import Term, finding
 
@@ -48,18 +50,14 @@ def _compare(organ: str, year: int, earlier: Report, later: Report) -> list[Diag
     if earlier.requests is None or later.requests is None:
         return []
     found, blank = [], []
-    for column in REQUEST_COLUMNS:
-        before = getattr(earlier.requests.carried_forward, column.field)
-        now = Term(
-            f"requests.carried_over.{column.field}",
-            column.label,
-            getattr(later.requests.carried_over, column.field),
-        )
-        if before is None or now.value is None:
-            blank.append(column.label)
-        elif before != now.value:
+    for carried in carry_over(earlier.requests, later.requests):
+        label = carried.column.label
+        now = Term(f"requests.carried_over.{carried.column.field}", label, carried.carried_over)
+        if carried.holds is None:
+            blank.append(label)
+        elif not carried.holds:
             message = (
-                f"{organ} {year} 年表三“结转下年度继续办理”“{column.label}”为 {before}，"
+                f"{organ} {year} 年表三“结转下年度继续办理”“{label}”为 {carried.carried_forward}，"
                 f"{year + 1} 年“上年结转”为 {now.value}"
             )
             found.append(finding(later, "ZW305", message, (now,)))
@@ -67,3 +65,31 @@ def _compare(organ: str, year: int, earlier: Report, later: Report) -> list[Diag
         message = f"{organ} {year}→{year + 1} 年跨年度结转无法核对：{'、'.join(blank)}列有空白单元格（not checkable）"
         found.append(finding(later, "ZW390", message))
     return found
+
+
+@attrs.frozen
+class Carried:
+    """One column of table 三 across two years: 结转下年度继续办理 of the earlier, 上年结转 of the later."""
+
+    column: Column
+    carried_forward: int | None
+    carried_over: int | None
+
+    @property
+    def holds(self) -> bool | None:
+        """Whether the two are equal; ``None`` when either is blank (not checkable)."""
+        if self.carried_forward is None or self.carried_over is None:
+            return None
+        return self.carried_forward == self.carried_over
+
+
+def carry_over(earlier: Requests, later: Requests) -> tuple[Carried, ...]:
+    """The rule per column, the earlier year's table 三 against the later one's."""
+    return tuple(
+        Carried(
+            column,
+            getattr(earlier.carried_forward, column.field),
+            getattr(later.carried_over, column.field),
+        )
+        for column in REQUEST_COLUMNS
+    )

@@ -1,4 +1,5 @@
-"""The ``zwgk`` command line: ``parse``, ``fmt``, ``convert``, ``check``, ``summary``, ``codes``, ``schema``.
+"""The ``zwgk`` command line: ``parse``, ``fmt``, ``convert``, ``check``, ``compare``, ``summary``, ``codes``,
+``schema``.
 
 Every command that reads reports takes files, folders (searched for report files), URLs and ``-``
 (standard input); writes to standard output or ``-o FILE``; closes with a line on stderr when it read more than one
@@ -20,7 +21,7 @@ from ..model import Severity
 from ..samples import sample_path
 from ..serialize.labels import LABELS
 from ..serialize.schema import json_schema
-from . import fmt
+from . import compare, fmt
 from .commands import run_check, run_convert, run_parse, run_summary
 from .output import EXIT_OK, EXIT_UNUSABLE, writing_output
 
@@ -129,6 +130,7 @@ def _arguments() -> argparse.ArgumentParser:
     _sample(check_, "check")
     check_.set_defaults(run=run_check)
 
+    compare.add(commands)
     summary = commands.add_parser(
         "summary", help="a row per report (totals, indicators, errors) and each indicator's distribution"
     )

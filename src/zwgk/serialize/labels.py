@@ -9,16 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..catalogue import (
-    ACTIVE_BLOCKS,
-    REPORT_LABELS,
-    REQUEST_COLUMNS,
-    REVIEW_COLUMNS,
-    REVIEW_GROUPS,
-    SECTIONS,
-    UNIT_LABEL,
-    request_leaves,
-)
+from ..catalogue import REPORT_LABELS, SECTIONS, UNIT_LABEL, places
 from ..model.common import Template
 
 LABELS = ("en", "zh")
@@ -40,19 +31,8 @@ def cell_names() -> dict[tuple[str, str, str], str]:
     """``(table, row path, column field)`` → the cell's Chinese name within its table: ``本年新收.自然人``."""
     names: dict[tuple[str, str, str], str] = {}
     for template in Template:
-        for block in ACTIVE_BLOCKS[template]:
-            for row in block.rows:
-                for column in block.columns:
-                    names.setdefault(("active", row.field or "", column.field), f"{row.name}.{column.name}")
-        for leaf in request_leaves(template):
-            group = f"{leaf.group.name}." if leaf.group is not None and leaf.group.field else ""
-            for column in REQUEST_COLUMNS:
-                names.setdefault(
-                    ("requests", leaf.path, column.field), f"{group}{leaf.row.name}.{column.name}"
-                )
-    for review_group in REVIEW_GROUPS:
-        for column in REVIEW_COLUMNS:
-            names[("review", review_group.field or "", column.field)] = f"{review_group.name}.{column.name}"
+        for place in places(template):
+            names.setdefault(place.key, place.name)
     return names
 
 
