@@ -22,6 +22,12 @@ NOT_FOR_A_PARSE = (
     "concurrent.futures.process",  # parse_many's process pool
     "multiprocessing",
     "zwgk.batch",
+    "zwgk.check.tables",  # the rules: loaded by the first zwgk.check
+    "zwgk.check.text",
+    "zwgk.check.series",
+    "zwgk.check.structure",
+    "zwgk.serialize.text",
+    "html",  # its entities: only a text holding one needs them
     "zwgk.serialize.json",
     "zwgk.serialize.csv",
     "zwgk.serialize.xlsx",
@@ -72,6 +78,19 @@ def test_lazy_names_are_there_on_first_use() -> None:
         "print(zwgk.batch.__name__)"
     )
     assert out.split("\n") == ["True []", "zwgk.serialize.json zwgk.batch True", "zwgk.batch", ""]
+
+
+def test_the_checks_load_on_first_use() -> None:
+    out = _run(
+        "import sys, zwgk\n"
+        f"report = zwgk.parse(open({str(SEED)!r}, encoding='utf-8-sig').read())\n"
+        "print('zwgk.check.tables' in sys.modules, type(zwgk.check).__name__)\n"
+        "found = zwgk.check(report)\n"
+        "print('zwgk.check.tables' in sys.modules, type(zwgk.check).__name__, found == zwgk.check(report))\n"
+        "from zwgk.check import tables\n"
+        "print(tables.__name__, type(zwgk.check).__name__)"
+    )
+    assert out.split("\n") == ["False function", "True function True", "zwgk.check.tables function", ""]
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:

@@ -8,7 +8,6 @@ read numbers and match labels (never applied to text kept for the user).
 
 from __future__ import annotations
 
-import html
 import pkgutil
 import re
 import unicodedata
@@ -84,6 +83,8 @@ def _tag(match: re.Match[str]) -> str:
 
 
 def _entity(match: re.Match[str]) -> str:
+    import html  # its table of entities loads only for a text that has one
+
     return html.unescape(match.group()).replace("\n", " ")
 
 
