@@ -22,6 +22,12 @@ NOT_FOR_A_PARSE = (
     "concurrent.futures.process",  # parse_many's process pool
     "multiprocessing",
     "zwgk.batch",
+    "zwgk.check.tables",  # the rules: loaded by the first zwgk.check
+    "zwgk.check.text",
+    "zwgk.check.series",
+    "zwgk.check.structure",
+    "zwgk.serialize.text",
+    "html",  # its entities: only a text holding one needs them
     "zwgk.serialize.json",
     "zwgk.serialize.csv",
     "zwgk.serialize.xlsx",
@@ -78,6 +84,19 @@ def test_lazy_names_are_there_on_first_use() -> None:
     assert out.split("\n") == ["True []", "zwgk.serialize.json zwgk.batch True", "zwgk.batch", ""]
 
 
+def test_the_checks_load_on_first_use() -> None:
+    out = _run(
+        "import sys, zwgk\n"
+        f"report = zwgk.parse(open({str(SEED)!r}, encoding='utf-8-sig').read())\n"
+        "print('zwgk.check.tables' in sys.modules, type(zwgk.check).__name__)\n"
+        "found = zwgk.check(report)\n"
+        "print('zwgk.check.tables' in sys.modules, type(zwgk.check).__name__, found == zwgk.check(report))\n"
+        "from zwgk.check import tables\n"
+        "print(tables.__name__, type(zwgk.check).__name__)"
+    )
+    assert out.split("\n") == ["False function", "True function True", "zwgk.check.tables function", ""]
+
+
 def test_an_unknown_name_is_an_attribute_error() -> None:
     import zwgk
 
@@ -97,8 +116,8 @@ _NO_GRAMMAR_ANALYSIS = (
 )
 
 
-def _cache_files(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
+def _cache_files(folder: Path, kind: str = "report-") -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(kind))
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +142,7 @@ def test_the_grammar_is_kept_then_read_back(tmp_path: Path, uncached: str) -> No
 
 def test_a_missing_or_damaged_cache_file_is_built_again(tmp_path: Path, uncached: str) -> None:
     _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path))
-    (kept,) = tmp_path.iterdir()
+    (kept,) = tmp_path.glob("report-*")
     kept.unlink()
     assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     assert kept.exists()
@@ -150,7 +169,49 @@ def test_without_a_usable_cache_folder_the_grammar_is_built_in_memory(tmp_path: 
     blocker = tmp_path / "a file"
     blocker.write_text("not a folder")
     assert _run(_PARSE.format(seed=str(SEED)), cache=str(blocker / "cache")) == uncached
-    assert _cache_files(tmp_path) == ["a file"]
+    assert _cache_files(tmp_path, "") == ["a file"]
+
+
+_NO_PATTERN_COMPILING = (  # the standard library's own patterns are still compiled as usual
+    "import re, sys\n"
+    "parse = re._parser.parse\n"
+    "def refuse(*args, **kwargs):\n"
+    "    if sys._getframe(1).f_globals['__name__'] == 'zwgk.patterns':\n"
+    "        raise AssertionError('a pattern was compiled afresh')\n"
+    "    return parse(*args, **kwargs)\n"
+    "re._parser.parse = refuse\n"
+)
+_PATTERNS = (
+    "import hashlib, re, sys, zwgk\n"
+    "found = sorted((name, key, p.pattern, p.flags, p.groups, sorted(p.groupindex.items()))\n"
+    "    for name, module in list(sys.modules.items()) if name.startswith('zwgk')\n"
+    "    for key, p in vars(module).items() if isinstance(p, re.Pattern))\n"
+    "print(len(found), hashlib.sha256(repr(found).encode()).hexdigest())"
+)
+
+
+def test_the_patterns_are_kept_then_read_back(tmp_path: Path, uncached: str) -> None:
+    compiled = _run(_PATTERNS, cache="")
+    assert int(compiled.split()[0]) > 50  # the modules' patterns, as re.compile makes them
+    assert _run(_PATTERNS, cache=str(tmp_path)) == compiled
+    (kept,) = _cache_files(tmp_path, "patterns-")
+    # the next process makes each pattern from the code kept, parsing none, into the same patterns
+    assert _run(_NO_PATTERN_COMPILING + _PATTERNS, cache=str(tmp_path)) == compiled
+    parsed = _run(_NO_PATTERN_COMPILING + _PARSE.format(seed=str(SEED)), cache=str(tmp_path))
+    assert parsed == uncached
+    assert _cache_files(tmp_path, "patterns-") == [kept]
+
+
+def test_a_damaged_patterns_file_is_made_again(tmp_path: Path, uncached: str) -> None:
+    compiled = _run(_PATTERNS, cache="")
+    _run(_PATTERNS, cache=str(tmp_path))
+    (kept,) = tmp_path.glob("patterns-*")
+    whole = kept.read_bytes()
+    for damage in (b"", b"no patterns", whole[: len(whole) // 2], whole.replace(b"\x01", b"\x7f")):
+        kept.write_bytes(damage)
+        assert _run(_PATTERNS, cache=str(tmp_path)) == compiled
+        assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
+    assert _run(_NO_PATTERN_COMPILING + _PATTERNS, cache=str(tmp_path)) == compiled
 
 
 def test_the_shipped_traditional_characters_are_what_opencc_changes() -> None:

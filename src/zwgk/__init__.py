@@ -17,6 +17,7 @@ from importlib.machinery import EXTENSION_SUFFIXES as _EXTENSION_SUFFIXES
 from typing import TYPE_CHECKING, Any
 
 from . import model as _model
+from . import patterns as _patterns
 from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html, parse_url
 from .check import check, check_series, filter_diagnostics
 from .errors import (
@@ -87,6 +88,8 @@ def __getattr__(name: str) -> Any:
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
+
+_patterns.keep()  # what the imports above compiled afresh, for the next process to read back
 
 __version__ = "0.1.0"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 from functools import partial
 from itertools import count
@@ -30,16 +29,17 @@ from .lexing.tokens import Token
 from .model.common import Unplaced
 from .model.report import Report
 from .normalize import is_page_footer, scrub, to_simplified
+from .patterns import regex
 
 MAX_INPUT_CHARS = 5_000_000
 """The longest text ``parse`` accepts. A long report is some 50,000 characters."""
 MAX_FILE_BYTES = 4 * MAX_INPUT_CHARS
 DEFAULT_TIMEOUT = 30.0
 """Seconds ``parse_url`` may take by default: to connect, for any wait on the server, and in all."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL = regex(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BINARY_CONTROL = regex(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BINARY_SHARE = 0.01
-_OTHER_NEWLINES = re.compile(r"[\u2028\u2029\x85]")
+_OTHER_NEWLINES = regex(r"[\u2028\u2029\x85]")
 _source_line = partial(tuple.__new__, SourceLine)  # (number, text, key) → SourceLine, without a Python frame
 
 

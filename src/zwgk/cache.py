@@ -1,4 +1,5 @@
-"""Where zwgk keeps what it builds once and later processes read back: the LALR tables of its grammar.
+"""Where zwgk keeps what it builds once and later processes read back: the LALR tables of its grammar,
+and its regular expressions as sre compiled them (``patterns``).
 
 ``ZWGK_CACHE_DIR`` names the folder (set empty, nothing is kept); by default it is the user's cache
 folder: ``$XDG_CACHE_HOME/zwgk`` or ``~/.cache/zwgk``, ``~/Library/Caches/zwgk`` on macOS,

@@ -9,17 +9,17 @@ strategies all read this module; adding an alias is a one-line change here.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterator
 from functools import cache
 
 import attrs
 
 from .model.common import SAFE_INTEGER, Template
+from .patterns import regex
 
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+\.)")
+_NUMBERING = regex(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+\.)")
 """A row label's number: 一、 （一） 1."""
-_NOTE = re.compile(r"（[^（）]*）$")
+_NOTE = regex(r"（[^（）]*）$")
 """A label's closing note: （区分处理的，只计这一情形，不计其他情形）, （单位：万元）."""
 
 
@@ -406,7 +406,7 @@ APPROXIMATE_WORDS = (
     "≤",
 )
 """What makes a figure in a cell approximate or a bound (``约64``, ``近百``): no count a column can take."""
-ROUNDING_NOTE = re.compile(r"保留\s*\d+\s*位小数")
+ROUNDING_NOTE = regex(r"保留\s*\d+\s*位小数")
 """The figure in a money header's note (``（单位：万元，保留4位小数）``), which is the header's own."""
 OTHER_UNITS = ("人次", "人", "次", "家", "户", "起", "宗", "篇", "份", "例", "余", "多", "%", "‰")
 """Units of what the tables do not count (``64人``, ``12%``), and the 余/多 that make a figure approximate."""

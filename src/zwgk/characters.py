@@ -9,11 +9,12 @@ feed and carriage return: cell separators and line ends, the only ones ``parse``
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_NOT_IN_FIELDS = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from .patterns import regex
+
+_SURROGATE = regex("[\ud800-\udfff]")
+_NOT_IN_FIELDS = regex("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Place(NamedTuple):

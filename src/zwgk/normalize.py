@@ -8,7 +8,6 @@ read numbers and match labels (never applied to text kept for the user).
 
 from __future__ import annotations
 
-import html
 import pkgutil
 import re
 import unicodedata
@@ -16,6 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from .codes import Findings
+from .patterns import regex
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -23,13 +23,13 @@ _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # 鎮(zhèn): a pinyin note inserted after a character by spam mirror sites, also where a line or a cell
 # begins with it (the character it notes ended the line before), or figures were inserted before it. A
 # tone mark is required and no Latin letter may precede it, so parenthesised Latin text is never touched.
-_PINYIN_NOTE = re.compile(rf"(?<![A-Za-z]) ?[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]")
-_TONE_MARK = re.compile(f"[{_TONE_VOWELS}]")
+_PINYIN_NOTE = regex(rf"(?<![A-Za-z]) ?[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]")
+_TONE_MARK = regex(f"[{_TONE_VOWELS}]")
 _LONGEST_TAG = 2000
 """No tag, comment or Word mark is longer: bounding what a pattern looks through keeps a line of a
 thousand unclosed ones (``<!--<!--…``) linear, where each would otherwise be scanned to the line's end."""
 # A tag, or a known inline tag whose "<" a broken conversion turned into "?" (畜?/span>).
-_HTML_TAG = re.compile(
+_HTML_TAG = regex(
     rf"<!--[^\n]{{0,{_LONGEST_TAG}}}?-->|</?([A-Za-z][A-Za-z0-9:-]*)(?:\s[^<>\n]{{0,{_LONGEST_TAG}}})?/?>"
     rf"|\?/?(span|font|p|div|br|strong|em|o:p)(?:\s[^<>\n]{{0,{_LONGEST_TAG}}})?/?>"
 )
@@ -39,14 +39,14 @@ _BLOCK_TAGS = frozenset(
 )
 """Tags that part what stands on either side (two cells, two paragraphs): removed, they leave a space,
 so ``1</td><td>23`` stays two figures."""
-_HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_WORD_ARTEFACT = re.compile(
+_HTML_ENTITY = regex(r"&(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_WORD_ARTEFACT = regex(
     rf"\[(?:bookmark|image|footnoteRef|endnoteRef|comment)(?::[^\]\n]{{0,{_LONGEST_TAG}}})?\]"
 )
 # ",、" ",，" ",。": a half-width comma a mirror put before the real punctuation mark.
-_DOUBLED_PUNCTUATION = re.compile(r",(?=[,，、。；;：:！？])")
+_DOUBLED_PUNCTUATION = regex(r",(?=[,，、。；;：:！？])")
 # Kangxi radicals and CJK compatibility ideographs that NFKC maps to ordinary characters (PDF extraction).
-_COMPATIBILITY = re.compile(
+_COMPATIBILITY = regex(
     "["
     + "".join(
         chr(c)
@@ -84,6 +84,8 @@ def _tag(match: re.Match[str]) -> str:
 
 
 def _entity(match: re.Match[str]) -> str:
+    import html  # its table of entities loads only for a text that has one
+
     return html.unescape(match.group()).replace("\n", " ")
 
 
@@ -134,7 +136,7 @@ def _mojibake() -> re.Pattern[str]:
     return re.compile(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
 
 
-_PAGE_FOOTER = re.compile(
+_PAGE_FOOTER = regex(
     r"\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,3}\s*页)?)\s*"
 )
 
@@ -168,15 +170,18 @@ def changed_by_t2s() -> str:
     return "".join(c for c, s in zip(block, converted, strict=True) if c != s)
 
 
-@cache
 def _traditional_characters() -> re.Pattern[str]:
     shipped = pkgutil.get_data(__package__, TRADITIONAL_FILE)
     assert shipped is not None  # a package on the file system or in a zip archive has its data
-    return re.compile(f"[{re.escape(shipped.decode('utf-8').strip())}]")
+    return regex(f"[{re.escape(shipped.decode('utf-8').strip())}]")
+
+
+_TRADITIONAL = _traditional_characters()
+"""Compiled at import, as the other patterns, so that it is kept with them: every parse asks."""
 
 
 def has_traditional(text: str) -> bool:
-    return _traditional_characters().search(text) is not None
+    return _TRADITIONAL.search(text) is not None
 
 
 def to_simplified(text: str) -> str:

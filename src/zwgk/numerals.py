@@ -6,14 +6,15 @@ when a text made of numeral characters is met.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from .patterns import regex
 
 DIGITS = "零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟"
 """The characters a Chinese numeral is written with (the everyday and the financial forms)."""
 
-_NUMERAL = re.compile(f"[{DIGITS}]+")
-_TWO = re.compile("两(?=[百千万])|^两$")
+_NUMERAL = regex(f"[{DIGITS}]+")
+_TWO = regex("两(?=[百千万])|^两$")
 """两 where it means 二: alone (``两件``) or before 百, 千 or 万 (``两百``), never after 十."""
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from ..catalogue import REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, ROUNDING_NOTE
@@ -10,9 +9,10 @@ from ..codes import Findings
 from ..lexing.cells import HEADER, LABEL, TEXT, Cell
 from ..lexing.labels import wording
 from ..model.common import Unplaced
+from ..patterns import regex
 from ..structure import DataRow, HeaderRow, Row
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = regex(r"\d")
 
 
 def note_label(cell: Cell, canonical: str, findings: Findings, path: str) -> None:

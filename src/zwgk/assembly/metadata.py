@@ -10,37 +10,37 @@ name is the organ. Whatever did not come from the title is said in a diagnostic.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from ..codes import Findings
 from ..lexing.titles import YEAR, is_furniture, organ_name, title_parts, title_text
+from ..patterns import regex
 
 _CLAUSE = r"[^，。；,;：:“”《》\n]"
 _PUBLISH = r"(?:编制|公布|公开|发布|形成|提交|呈报|报送|印发)"
-_STATED = re.compile(
+_STATED = regex(
     rf"{_PUBLISH}了?(?:本机关)?((?:(?!{_PUBLISH}){_CLAUSE}){{0,40}}?){YEAR.pattern}"
     rf"({_CLAUSE}{{0,40}}?)(?:政府信息公开|政务公开|信息公开){_CLAUSE}{{0,12}}?报告"
 )
 """The opening sentence that names the report: ``特编制X2023年政府信息公开工作年度报告``."""
-_MADE_BY = re.compile(rf"本报告由({_CLAUSE}{{2,30}}?)(?:根据|依据|按照|编制|制作)")
-_CONTACT = re.compile(rf"(?:请?与|请联系|联系单位[:：]?)({_CLAUSE}{{2,40}}?)(?:联系|联络|[（(]|地址)")
-_INNER_OFFICE = re.compile(
+_MADE_BY = regex(rf"本报告由({_CLAUSE}{{2,30}}?)(?:根据|依据|按照|编制|制作)")
+_CONTACT = regex(rf"(?:请?与|请联系|联系单位[:：]?)({_CLAUSE}{{2,40}}?)(?:联系|联络|[（(]|地址)")
+_INNER_OFFICE = regex(
     r"(?:党政综合办公室|党政综合办|党政办公室|党政办|综合办公室|综合办|办公室|政务公开办公室|政务公开办|信息公开办|综合科|办公科)$"
 )
 """An organ's own office, named in a contact sentence after the organ (鹤城镇人民政府党政办)."""
-_FIELD = re.compile(
+_FIELD = regex(
     r"(?:发布机构|发文机关|信息来源|来\s*源|发布单位|发布部门|主办单位)\s*[:：]\s*[|｜]?\s*([^\s|｜：:]{2,40})"
 )
-_FIELD_ALONE = re.compile(r"^[•·●◆■\s]*(?:发布机构|发文机关|信息来源|来源|发布单位|发布部门)\s*[:：]?\s*$")
-_STATISTICS = re.compile(rf"(?:统计期限|统计时限|统计时间|统计起止时间|统计区间)[^。]{{0,12}}?{YEAR.pattern}")
+_FIELD_ALONE = regex(r"^[•·●◆■\s]*(?:发布机构|发文机关|信息来源|来源|发布单位|发布部门)\s*[:：]?\s*$")
+_STATISTICS = regex(rf"(?:统计期限|统计时限|统计时间|统计起止时间|统计区间)[^。]{{0,12}}?{YEAR.pattern}")
 _VERBS = (
     r"(?:在|坚持|以|按照|深入|认真|紧紧|全面|始终|高度|围绕|持续|进一步|积极|严格|切实|根据|依据|紧扣|聚焦|扎实"
     r"|通过|共|主动|依法|不断|着力|全年|累计|继续|大力|严|结合|立足|牢固|贯彻)"
 )
-_BODY_ORGAN = re.compile(rf"(?:^|[，,。；;]|年)\s*({_CLAUSE}{{2,30}}?){_VERBS}")
+_BODY_ORGAN = regex(rf"(?:^|[，,。；;]|年)\s*({_CLAUSE}{{2,30}}?){_VERBS}")
 """``2025年，铁东区退役军人事务局通过…``: the organ opens a clause and its verb follows."""
-_FIRST_YEAR = re.compile(rf"{YEAR.pattern}(?![\d-])")
+_FIRST_YEAR = regex(rf"{YEAR.pattern}(?![\d-])")
 _BODY_PARAGRAPHS = 3
 _NAME_CHARS = 40
 """No line that is an organ's name alone is longer."""

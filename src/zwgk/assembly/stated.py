@@ -8,13 +8,13 @@ but one — and at least two — among the figures stated beside the row's name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from ..catalogue import MAX_FIGURE_DIGITS
+from ..patterns import regex
 
-_SENTENCE = re.compile(r"[^。；;！？!?\n]+")
-_FIGURE = re.compile(rf"(?<![\d.])\d{{1,{MAX_FIGURE_DIGITS}}}(?![\d.])")
+_SENTENCE = regex(r"[^。；;！？!?\n]+")
+_FIGURE = regex(rf"(?<![\d.])\d{{1,{MAX_FIGURE_DIGITS}}}(?![\d.])")
 """A whole number of the prose; a longer run of digits is no table's figure (``catalogue.MAX_FIGURE``)."""
 _AT_LEAST = 2
 

@@ -1,7 +1,8 @@
 """Checking a report: the 勾稽 rules, the text against the tables, the structure, and across years.
 
 Rules are functions that yield ``Diagnostic`` records with stable codes (docs/diagnostics.md); they
-never raise and never change the report.
+never raise and never change the report. The rules' modules load on the first check: ``import zwgk``
+imports this package, and a process that only parses does not need them.
 """
 
 from __future__ import annotations
@@ -10,18 +11,16 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..codes import unknown_codes
 from ..model import Diagnostic, Report, Severity
-from . import tables, text
-from .series import carried_over
-from .structure import structure
-
-RULES = (*tables.RULES, *text.RULES)
 
 
 def check(report: Report) -> list[Diagnostic]:
     """Every finding about a report: what its reading found (its own diagnostics), its structure, the
     勾稽 rules of tables 三 and 四, and the figures its text restates."""
+    from . import tables, text
+    from .structure import structure
+
     found = [*report.diagnostics, *structure(report)]
-    for rule in RULES:
+    for rule in (*tables.RULES, *text.RULES):
         found.extend(rule(report))
     return found
 
@@ -33,6 +32,8 @@ def check_series(
     reports of the same organ: for each report, in the order given, the findings about it. The same
     organ is the same ``zwgk.organ_key``; ``organs`` maps raw or keyed names to canonical ones
     (``{"淮安市洪泽区人民政府": "洪泽区人民政府"}``) where the rules cannot tell."""
+    from .series import carried_over
+
     return carried_over(reports, organs)
 
 

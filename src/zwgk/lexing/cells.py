@@ -19,6 +19,7 @@ import attr  # classes made with attr.s, which mypyc compiles to native classes 
 from .. import catalogue
 from ..normalize import fold_width
 from ..numerals import DIGITS, chinese_integer
+from ..patterns import regex
 from .labels import ITEM_HEADER, ITEM_PREFIX_CHARS, Label, Role, index, split_key
 
 
@@ -94,10 +95,10 @@ class Cell(NamedTuple):
 _UNITS = "|".join(catalogue.UNITS)
 _SIGNS = "|".join(sorted(map(re.escape, catalogue.SIGN_WORDS), key=len, reverse=True))
 _FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUMBER = re.compile(
+_NUMBER = regex(
     rf"({_SIGNS})?\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:\s*({_UNITS}))?(?:\s*([(（].*))?", re.DOTALL
 )
-_NUMERALS = re.compile(f"(?:零|〇|[{DIGITS}]{{2,}}|[{DIGITS}]\\s*(?=件))\\s*(件)?")
+_NUMERALS = regex(f"(?:零|〇|[{DIGITS}]{{2,}}|[{DIGITS}]\\s*(?=件))\\s*(件)?")
 """A figure in Chinese numerals: one character alone only if it is 零 (一 to 十 alone are as often the
 numbering of a label cut from it: ``一、本年新收`` broken after ``一``) or is followed by 件."""
 _LONGEST_FIGURE = sys.int_info.default_max_str_digits
@@ -106,14 +107,14 @@ time quadratic in their number: such a run is text."""
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _APPROXIMATE = "|".join(map(re.escape, catalogue.APPROXIMATE_WORDS))
 _OTHER_UNITS = "|".join(map(re.escape, catalogue.OTHER_UNITS))
-_UNREAD = re.compile(
+_UNREAD = regex(
     rf"(?:(?:{_APPROXIMATE})\s*{_FIGURE}\s*(?:{_OTHER_UNITS}|{_UNITS})*|{_FIGURE}\s*(?:{_OTHER_UNITS})+(?:{_UNITS})?"
     rf"|[(（]\s*{_FIGURE}\s*(?:{_UNITS})?)"
 )
 """A figure with a word that makes it no count: before it (``约64``, ``约5件``) or after it (``64人``, ``12%``,
 ``5余件``); or after a bracket that nothing closes (``（40``)."""
-_WHITESPACE = re.compile(r"\s+")
-_DIGIT = re.compile(r"\d")
+_WHITESPACE = regex(r"\s+")
+_DIGIT = regex(r"\d")
 _BLANK = Reading(BLANK)
 _OUT_OF_RANGE = Reading(NUMBER, out_of_range=True)
 

@@ -17,6 +17,7 @@ import attr  # classes made with attr.s, which mypyc compiles to native classes 
 
 from ..catalogue import SECTION_NUMERALS, SECTIONS, Section
 from ..normalize import fold_width
+from ..patterns import regex
 from .cells import HEADER, LABEL, read
 from .headings import candidate, heaviest_chain
 from .labels import index
@@ -24,32 +25,32 @@ from .lines import SourceLine, is_escaped
 
 MIN_CHARS = 20
 """A line shorter than this never holds two sections run together."""
-_HEADING_NUMERAL = re.compile(f"[{SECTION_NUMERALS}][、，,.．]")
+_HEADING_NUMERAL = regex(f"[{SECTION_NUMERALS}][、，,.．]")
 _HEADING_SPAN = 40
 _FIGURE = r"-?\d+(?:\.\d+)?(?:万?元)?"
-_RUN = re.compile(rf"{_FIGURE}(?:[ \u3000\xa0]*-{_FIGURE[2:]}|[ \u3000\xa0]+{_FIGURE})*")
+_RUN = regex(rf"{_FIGURE}(?:[ \u3000\xa0]*-{_FIGURE[2:]}|[ \u3000\xa0]+{_FIGURE})*")
 """Figures run together; a space or a minus sign between two is a boundary."""
-_WORD = re.compile(_FIGURE)
-_NUMBERING_AFTER = re.compile(r"[.．、][^\d\s]")
-_ITEM = re.compile(r"第二十条第[（(][一二三四五六七八九十]{1,3}[)）]项")
-_NOTE = re.compile(r"[（(][^（()）]{0,60}勾稽[^（()）]{0,60}[)）]")
+_WORD = regex(_FIGURE)
+_NUMBERING_AFTER = regex(r"[.．、][^\d\s]")
+_ITEM = regex(r"第二十条第[（(][一二三四五六七八九十]{1,3}[)）]项")
+_NOTE = regex(r"[（(][^（()）]{0,60}勾稽[^（()）]{0,60}[)）]")
 _LONGEST_LABEL = 60
-_NUMBERING_NOTE = re.compile(r"[一二三四五六七八九十\d]{1,3}")
+_NUMBERING_NOTE = regex(r"[一二三四五六七八九十\d]{1,3}")
 _TABLE_KINDS = (LABEL, HEADER)
-_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_SENTENCE_END = regex(r"[。；;！？!?]")
 _SENTENCE_CHARS = 25
 _UNITS = "[条件个项人次年月日号份家户名余多倍%％]"
-_UNIT = re.compile(rf"\s*{_UNITS}")
+_UNIT = regex(rf"\s*{_UNITS}")
 """What follows a figure in a sentence, never in a table."""
-_GLUED_FIGURE = re.compile(rf"[\u4e00-\u9fff”)）]\s?\d++(?![\d.]*\s*{_UNITS})")
+_GLUED_FIGURE = regex(rf"[\u4e00-\u9fff”)）]\s?\d++(?![\d.]*\s*{_UNITS})")
 """A figure right after a word, as a table row run together has them. Its digits are taken whole
 (``++``): giving some back cannot help, and trying each made a long run followed by a unit quadratic."""
 _MIN_ROWS = 3
 """A line of table rows run together has at least this many labels before its figures."""
-_MAY_HOLD_ROWS = re.compile(r"\d")
-_LAID_OUT_ROW = re.compile(r"[\t|。]")
+_MAY_HOLD_ROWS = regex(r"\d")
+_LAID_OUT_ROW = regex(r"[\t|。]")
 """A tab or pipe: a row of a laid-out table, for its layout to read; a full stop: a sentence."""
-_TITLE = re.compile(r"^\s*(\S{4,60}?(?:年度报告|年报))[\s]+")
+_TITLE = regex(r"^\s*(\S{4,60}?(?:年度报告|年报))[\s]+")
 
 
 @attr.s(auto_attribs=True, frozen=True, slots=True)

@@ -18,13 +18,14 @@ from typing import Protocol, TypeVar
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
 from ..catalogue import SECTIONS, Section
+from ..patterns import regex
 from .labels import split_key
 from .lines import is_escaped
 
 _CN_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _MAX_HEADING_CHARS = 40
-_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？,;]")
-_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_SENTENCE_PUNCTUATION = regex(r"[，。；！？,;]")
+_MARKDOWN_HEADING = regex(r"^\s*#{1,6}\s*")
 
 
 @attr.s(auto_attribs=True, frozen=True, slots=True)

@@ -9,7 +9,6 @@ report drops or changes its numbering.
 from __future__ import annotations
 
 import enum
-import re
 from collections import defaultdict
 from functools import cache, lru_cache
 
@@ -20,6 +19,7 @@ from .. import catalogue
 from ..catalogue import Column, Row
 from ..model.common import Template
 from ..normalize import fold_width
+from ..patterns import regex
 
 _SPACE = {ord(c): None for c in " \t\r\n\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"}
 _PUNCTUATION = {
@@ -27,16 +27,16 @@ _PUNCTUATION = {
     for c in "、，,。.．:：;；“”\"‘’'「」『』《》〈〉·・!！?？-—–―_~～/／\\|[]【】〔〕{}<>*#%+=`^$&@"
 }
 _CN_DIGITS = "一二三四五六七八九十"
-_NUMBERING = re.compile(
+_NUMBERING = regex(
     rf"^(?:\(([{_CN_DIGITS}]{{1,3}}|\d{{1,2}})\)[、.,]*"
     rf"|([{_CN_DIGITS}]{{1,3}}),*[、.]+"
     rf"|(\d{{1,2}})[、.,)]+(?!\d))"
 )
-ITEM_HEADER = re.compile(rf"第二十条第?\(?([{_CN_DIGITS}]{{1,3}})\)?项$")
+ITEM_HEADER = regex(rf"第二十条第?\(?([{_CN_DIGITS}]{{1,3}})\)?项$")
 """A 第二十条第（X）项 block header, as a match key ends with it (``第二十条(一)项`` too)."""
 ITEM_PREFIX_CHARS = 20
 """What may stand before it in its cell: ``《条例》`` or ``中华人民共和国政府信息公开条例``."""
-_INNER_NOTE = re.compile(r"\([^()]*\)")
+_INNER_NOTE = regex(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=16384)

@@ -21,13 +21,13 @@ figures (a converter's tables, whose labels a PDF may have set apart from them).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
 
+from ..patterns import regex
 from .cells import (
     BLANK,
     HEADER,
@@ -48,11 +48,11 @@ from .cells import (
 from .labels import index, wording
 from .lines import SourceLine, is_escaped
 
-_MARKDOWN_SEPARATOR = re.compile(r"^[\s|:]*+-{3,}+[\s|:\-]*+$")
+_MARKDOWN_SEPARATOR = regex(r"^[\s|:]*+-{3,}+[\s|:\-]*+$")
 """Possessive (``*+``): backtracking cannot help, and made a long run of dashes quadratic."""
-_SENTENCE_END = re.compile(r"[。；;！？]")
+_SENTENCE_END = regex(r"[。；;！？]")
 _SENTENCE_CHARS = 25
-_GLUED_FIGURES = re.compile(r"[+-]?\d+(?:\.\d+)?$")
+_GLUED_FIGURES = regex(r"[+-]?\d+(?:\.\d+)?$")
 _LONGEST_LABEL = 60
 _SEGMENTED = (LABEL, HEADER, NOTE, ITEM)
 

@@ -8,11 +8,11 @@ value cells, the end of a row. Each token's ``value`` carries what it stands for
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer, to_simplified
+from ..patterns import regex
 from .cells import ITEM, LABEL, NOTE, read
 from .flattened import unflatten
 from .headings import candidate, find_headings
@@ -25,8 +25,8 @@ from .tokens import Token, prose, token
 _ANCHOR_HEADERS = frozenset(
     {"申请人情况", "direct_litigation", "post_reconsideration_litigation", ACTIVE_LABEL_HEADER}
 )
-_WORD = re.compile(r"\S+")
-_FIGURE = re.compile(r"-?\d[\d.,]*")
+_WORD = regex(r"\S+")
+_FIGURE = regex(r"-?\d[\d.,]*")
 
 
 def _opens_table(first: str) -> bool:

@@ -10,20 +10,20 @@ ends in the one saying 报告; where the first such run names no organ (a site's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from ..patterns import regex
 from .lines import is_escaped
 
 _YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
-YEAR = re.compile(_YEAR)
+YEAR = regex(_YEAR)
 """A report year as reports write it: ``2023年``, ``2023 年度``."""
-_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_MARKDOWN_HEADING = regex(r"^\s*#{1,6}\s*")
 _AROUND_TITLE = "|｜ \t\u3000\xa0"
 """What stands around a title on a page: the pipes of a metadata table's cells, and spaces."""
-_FIELD_TITLE = re.compile(r"^(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*")
+_FIELD_TITLE = regex(r"^(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*")
 """A metadata field that holds the title (``名 称： | …年度报告 | ||``)."""
-_FURNITURE = re.compile(
+_FURNITURE = regex(
     r"[>＞»]|当前位置|您的位置|您当前|首页|登录|注册|收藏|设为|手机版|导航|无障碍|长者|适老|智能问答|网站支持"
     r"|全文检索|检索|打印|分享|关闭|字号|字体|浏览|点击|阅读|访问量|二维码|扫一扫|微信|微博"
     r"|(?:索\s*引\s*号|发布机构|发文机关|发布时间|发布日期|发表时间|成文日期|生效日期|来\s*源|信息来源|文\s*号"
@@ -43,25 +43,25 @@ _PAGE_MARKERS = frozenset({"正文", "目录", "附件"})
 _TITLE_MAX_LINES = 3
 _TITLE_MAX_CHARS = 60
 _SCANNED_LINES = 40
-_FIGURE_CELL = re.compile(r"\t\s*[\d.,]+\s*(?:\t|$)")
+_FIGURE_CELL = regex(r"\t\s*[\d.,]+\s*(?:\t|$)")
 """A cell of figures in a tab-separated row: what no title holds."""
-_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？,;]")
-_REPORT = re.compile(r"报告|年报")
-_OPENING_NOISE = re.compile(r"^(?:关于|[#\s]+)+")
-_CLOSING_NOISE = re.compile(r"(?:关于|的)$")
+_SENTENCE_PUNCTUATION = regex(r"[，。；！？,;]")
+_REPORT = regex(r"报告|年报")
+_OPENING_NOISE = regex(r"^(?:关于|[#\s]+)+")
+_CLOSING_NOISE = regex(r"(?:关于|的)$")
 """What a title prints between the organ and the year: 某某县财政局关于2023年…"""
-_AFTER_ORGAN = re.compile(r"\s*(?:的?政府信息公开|的?政务公开|的?信息公开|的?政府信息|的?年度).*$")
-_SPACES = re.compile(r"\s+")
-_ORGAN_SUFFIX = re.compile(
+_AFTER_ORGAN = regex(r"\s*(?:的?政府信息公开|的?政务公开|的?信息公开|的?政府信息|的?年度).*$")
+_SPACES = regex(r"\s+")
+_ORGAN_SUFFIX = regex(
     r"(?:人民政府|政府|委员会|管委会|办事处|街道|乡|镇|县|区|市|州|盟|旗|局|委|厅|办公室|办|中心|站|所|院|馆|队|部|署|处"
     r"|公司|集团|场|园)(?:[(（][^()（）]{1,12}[)）])?$"
 )
-_NOT_ORGANS = re.compile(
+_NOT_ORGANS = regex(
     r"^(?:我|本|该|贵)(?:单位|机关|部门|级|[局委办室厅院乡镇街区县市所站])$|^各|(?:党委|县委|区委|市委|省委)$"
     r"|政府信息公开|政务公开|信息公开|年度报告"
 )
 """Pronouns (我局, 本机关), party committees, and the words of a title."""
-_ORGAN_CHARS = re.compile(r"^[\u4e00-\u9fff()（）·]{2,40}$")
+_ORGAN_CHARS = regex(r"^[\u4e00-\u9fff()（）·]{2,40}$")
 
 
 def title_text(line: str) -> str:

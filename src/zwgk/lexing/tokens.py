@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
 
+from ..patterns import regex
 from .lines import SourceLine, is_escaped, is_unplaced, unescaped
 
 
@@ -16,7 +16,7 @@ class Token(NamedTuple):
     line: int
 
 
-NUMBERED = re.compile(
+NUMBERED = regex(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
 )
 """A line opening with numbering of its own: （一）, 一、, 1、 — a subheading, or a numbered paragraph."""
