@@ -29,6 +29,7 @@ from .errors import (
     InvalidJsonError,
     MissingExtraError,
     NotAReportError,
+    OrganMappingError,
     UnsupportedSourceError,
     ZwgkError,
 )
@@ -108,6 +109,7 @@ __all__ = [
     "InvalidJsonError",
     "MissingExtraError",
     "NotAReportError",
+    "OrganMappingError",
     "Parsed",
     "UnsupportedSourceError",
     "ZwgkError",
