@@ -31,8 +31,8 @@ class Plots:
     paths: tuple[Path, ...]
     font: str | None
     organs: dict[str, str]
-    """Each organ as the charts name it → its name (``_organ_name``; they differ only without a CJK
-    font)."""
+    """Each organ as the charts name it → its name: the canonical name a mapping gave it, else its first
+    report's organ (the two differ only without a CJK font)."""
 
 
 def _matplotlib() -> Any:
