@@ -86,10 +86,35 @@ def _formats(nb: nbformat.NotebookNode) -> None:
     assert combined["2022_80629_page.txt"] == ["2", "2", "0", "0", "0", "0", "4"]  # three rows, summed
 
 
+def _compare_series(nb: nbformat.NotebookNode) -> None:
+    notes = _shown(_cell(nb, "comparison = zwgk.compare(reports[2020], reports[2021])"))
+    assert notes.startswith("True True\n") and "表三格式不同：2019 年格式 → 2021 年格式" in notes
+    changed = _rows(_cell(nb, "changed = cells_frame("))  # 2020, 2021, change, relative: 总计 column
+    assert changed["本年新收.总计"] == ["21", "70", "49", "2.333"]
+    assert changed["予以公开.总计"] == ["7", "30", "23", "3.286"]
+    assert changed["不予公开.属于行政执法案卷.总计"] == ["0", "6", "6", "&lt;NA&gt;"]  # from 0: no ratio
+    apart = _rows(_cell(nb, "apart = cells_frame("))  # the 2019 row, and the three 2021 rows
+    blank = "&lt;NA&gt;"
+    assert apart["其他处理.总计"] == ["old_only", "4", blank, blank, blank]
+    assert apart["其他处理.其他.总计"] == ["new_only", blank, "1", blank, blank]
+    assert "其他处理.逾期不补正.总计" in apart and "其他处理.逾期未缴纳费用.总计" in apart
+    carry = _rows(_cell(nb, "carry = {}"))  # carried forward, carried over, holds (总计, every column)
+    assert carry["2021 → 2022"] == ["1", "1", "True", "True"]
+    assert len(carry) == 6 and all(row[2:] == ["True", "True"] for row in carry.values())
+    shares = _rows(_cell(nb, "shares = pd.DataFrame("))  # 2019 … 2025
+    assert shares["予以公开及部分公开占比"][:3] == ["0.348", "0.619", "0.507"]  # 8/23, 13/21, 35/69
+    assert shares["复议纠错率"][:2] == [blank, blank]  # no 复议 case in 2019 or 2020
+    rows = _rows(_cell(nb, "summary = summarise("))  # format, received, handled, granted, errors
+    assert rows["2020"] == ["2019", "21", "21", "0.619", "2"]
+    assert rows["2024"][:3] == ["2021", "218", "218"]
+    assert "missing from font" not in _shown(_cell(nb, "plt.show()"))
+
+
 EXPECTED: dict[str, Callable[[nbformat.NotebookNode], None]] = {
     "quickstart.ipynb": _quickstart,
     "corpus_study.ipynb": _corpus_study,
     "formats_2019_vs_2021.ipynb": _formats,
+    "compare_series.ipynb": _compare_series,
 }
 
 

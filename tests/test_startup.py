@@ -32,9 +32,13 @@ NOT_FOR_A_PARSE = (
     "zwgk.serialize.csv",
     "zwgk.serialize.xlsx",
     "zwgk.sources",  # the document readers and the fetcher
+    "zwgk.comparison",  # zwgk.compare, the summary and its charts, and what they share
     "zwgk.indicator",
     "zwgk.summary",
     "zwgk.plot",
+    "zwgk.organs",
+    "zwgk.organ_mapping",
+    "zwgk.check.series",
     "matplotlib",
     "zipfile",
     "httpx",

@@ -30,6 +30,7 @@ from .errors import (
     InvalidJsonError,
     MissingExtraError,
     NotAReportError,
+    OrganMappingError,
     UnsupportedSourceError,
     ZwgkError,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "InvalidJsonError",
     "MissingExtraError",
     "NotAReportError",
+    "OrganMappingError",
     "Parsed",
     "UnsupportedSourceError",
     "ZwgkError",

@@ -53,6 +53,14 @@ MAX_PROBLEMS = 20
 """The most problems an error lists, and ``from_json`` reports of one array (the rest counted)."""
 
 
+def listed(problems: list[str]) -> str:
+    """Problems a line each, the first ``MAX_PROBLEMS`` of them (the rest counted)."""
+    lines = "\n".join(f"  - {p}" for p in problems[:MAX_PROBLEMS])
+    if len(problems) > MAX_PROBLEMS:
+        lines += f"\n  … and {len(problems) - MAX_PROBLEMS:,} more"
+    return lines
+
+
 class InvalidDataError(ZwgkError):
     """Serialized reports (JSON, CSV) that do not describe reports; ``problems`` lists each problem
     with where it is (a JSON path, a CSV line)."""
@@ -61,10 +69,7 @@ class InvalidDataError(ZwgkError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
-        listed = "\n".join(f"  - {p}" for p in problems[:MAX_PROBLEMS])
-        if len(problems) > MAX_PROBLEMS:
-            listed += f"\n  … and {len(problems) - MAX_PROBLEMS:,} more"
-        super().__init__(f"{self.what}不是有效的报告，{len(problems)} 处问题：\n{listed}")
+        super().__init__(f"{self.what}不是有效的报告，{len(problems)} 处问题：\n{listed(problems)}")
 
 
 class InvalidJsonError(InvalidDataError):
@@ -77,3 +82,16 @@ class InvalidCsvError(InvalidDataError):
     """CSV that does not describe reports."""
 
     what = "CSV（invalid report CSV）"
+
+
+class OrganMappingError(ZwgkError):
+    """A file mapping organ names to canonical ones (``zwgk.organ_mapping``, ``--organs``) that cannot
+    be used: ``path`` is the file, ``problems`` each problem with where it is (a line, a name)."""
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(
+            f"机关名称对照表 {path} 无法使用（unusable organ mapping），{len(problems)} 处问题：\n"
+            + listed(problems)
+        )

@@ -19,6 +19,7 @@ for, ``{"淮安市洪泽区人民政府": "洪泽区人民政府"}``; it overrid
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -31,21 +32,26 @@ _SUBDISTRICT_OFFICE = re.compile(r"街道办事处$")
 _COMMITTEE = "管委会"
 
 
+@functools.lru_cache(maxsize=4096)  # a mapping's names, normalised again for every report compared
 def _normalised(name: str) -> str:
     plain = to_simplified("".join(unicodedata.normalize("NFKC", name).split()))
     full = _SHORT_GOVERNMENT.sub("人民政府", plain).replace(_COMMITTEE, "管理委员会")
     return _SUBDISTRICT_OFFICE.sub("街道", _PLACE_GOVERNMENT.sub("", full))
 
 
+def canonical_name(name: str, mapping: Mapping[str, str] | None) -> str | None:
+    """The canonical name ``mapping`` gives ``name`` (listed raw or keyed; of two names of one key, the
+    later), ``None`` when it lists no name of that key."""
+    key = _normalised(name)
+    found = [target for raw, target in (mapping or {}).items() if _normalised(raw) == key]
+    return found[-1] if found else None
+
+
 def organ_key(name: str, mapping: Mapping[str, str] | None = None) -> str:
     """The organ ``name`` stands for, as a key: equal keys, same organ (the rules are in this module's
     docstring). ``mapping`` (raw or keyed name → canonical name) overrides them for the names it lists."""
-    key = _normalised(name)
-    if mapping:
-        canonical = {_normalised(raw): target for raw, target in mapping.items()}
-        if key in canonical:
-            return _normalised(canonical[key])
-    return key
+    canonical = canonical_name(name, mapping)
+    return _normalised(name if canonical is None else canonical)
 
 
 def same_organ(a: str, b: str, mapping: Mapping[str, str] | None = None) -> bool:

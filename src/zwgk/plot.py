@@ -31,7 +31,8 @@ class Plots:
     paths: tuple[Path, ...]
     font: str | None
     organs: dict[str, str]
-    """Each organ as the charts name it → as its report does (differ only without a CJK font)."""
+    """Each organ as the charts name it → its name: the canonical name a mapping gave it, else its first
+    report's organ (the two differ only without a CJK font)."""
 
 
 def _matplotlib() -> Any:
@@ -63,12 +64,22 @@ def cjk_font() -> str | None:
     return None
 
 
+def _organ_key(row: ReportSummary) -> str:
+    """The organ a row is of: by its canonical name when a mapping gave one (``organ_key`` of a mapped
+    name is its canonical name's), else by the name its report writes."""
+    return organ_key(row.canonical_organ or row.organ or "")
+
+
+def _organ_name(row: ReportSummary) -> str:
+    return row.canonical_organ or row.organ or "?"
+
+
 def _organ_names(rows: tuple[ReportSummary, ...], chinese: bool) -> dict[str, str]:
-    """Each organ's key → the name its line or bars carry: its first report's organ, or ``organ N``."""
+    """Each organ's key → the name its line or bars carry: its canonical name or first report's organ,
+    or ``organ N``."""
     names: dict[str, str] = {}
     for row in rows:
-        key = organ_key(row.organ or "")
-        names.setdefault(key, (row.organ or "?") if chinese else f"organ {len(names) + 1}")
+        names.setdefault(_organ_key(row), _organ_name(row) if chinese else f"organ {len(names) + 1}")
     return names
 
 
@@ -80,7 +91,7 @@ def _received(summary: Summary, figure: Any, chinese: bool) -> None:
     for row in summary.reports:
         value = row.totals[received.name]
         if row.year is not None and value is not None:
-            series[organ_key(row.organ or "")][row.year] = value
+            series[_organ_key(row)][row.year] = value
     for key, by_year in series.items():
         years = sorted(by_year)
         axes.plot(years, [by_year[y] for y in years], marker="o", label=names[key])
@@ -95,7 +106,7 @@ def _received(summary: Summary, figure: Any, chinese: bool) -> None:
 def _outcomes(summary: Summary, figure: Any, chinese: bool) -> None:
     axes = figure.subplots()
     names = _organ_names(summary.reports, chinese)
-    labels = [f"{names[organ_key(r.organ or '')]} {r.year or '?'}" for r in summary.reports]
+    labels = [f"{names[_organ_key(r)]} {r.year or '?'}" for r in summary.reports]
     bottom = [0.0] * len(summary.reports)
     by_name = {i.name: i for i in INDICATORS}
     for name in OUTCOME_SHARES:
@@ -130,5 +141,5 @@ def plot(summary: Summary, folder: str | Path) -> Plots:
     except OSError as error:
         raise ZwgkError(f"无法写入 {target}：{error.strerror or error}") from None
     names = _organ_names(summary.reports, font is not None)
-    first = {organ_key(r.organ or ""): r.organ or "?" for r in reversed(summary.reports)}
+    first = {_organ_key(r): _organ_name(r) for r in reversed(summary.reports)}
     return Plots(tuple(written), font, {label: first[key] for key, label in names.items()})

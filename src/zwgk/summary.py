@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -21,6 +21,7 @@ from .catalogue import REPORT_LABELS, REQUEST_ROWS, REVIEW_GROUPS, walk_rows
 from .check import check
 from .indicator import INDICATORS, figure, indicators
 from .model import Report, Severity, Template
+from .organs import canonical_name
 from .progress import display_width
 
 
@@ -56,6 +57,10 @@ class ReportSummary:
 
     source: str | None
     organ: str | None
+    """As the report writes it."""
+    canonical_organ: str | None
+    """The canonical name a mapping of organ names gives it (``summarise(organs=…)``), ``None`` when the
+    mapping lists no name of that organ (or there is no mapping)."""
     year: int | None
     template: Template
     totals: dict[str, int | None]
@@ -88,11 +93,12 @@ class Summary:
     distributions: tuple[Distribution, ...]
 
 
-def summarise_report(report: Report) -> ReportSummary:
-    """One report's row of a summary."""
+def summarise_report(report: Report, organs: Mapping[str, str] | None = None) -> ReportSummary:
+    """One report's row of a summary; ``organs`` maps organ names to canonical ones (``zwgk.organ_key``)."""
     return ReportSummary(
         report.source,
         report.organ,
+        canonical_name(report.organ, organs) if report.organ else None,
         report.year,
         report.template,
         {total.name: figure(report, total.path) for total in TOTALS},
@@ -114,9 +120,10 @@ def distribution(name: str, values: Sequence[Fraction | None]) -> Distribution:
     return Distribution(name, len(present), missing, present[0], q1, median, q3, present[-1], mean)
 
 
-def summarise(reports: Iterable[Report]) -> Summary:
-    """The summary of ``reports``, rows in the order given."""
-    rows = tuple(summarise_report(report) for report in reports)
+def summarise(reports: Iterable[Report], organs: Mapping[str, str] | None = None) -> Summary:
+    """The summary of ``reports``, rows in the order given; ``organs`` maps organ names to the canonical
+    names the rows give them (``ReportSummary.canonical_organ``) and the charts group them by."""
+    rows = tuple(summarise_report(report, organs) for report in reports)
     return Summary(
         rows, tuple(distribution(i.name, [row.indicators[i.name] for row in rows]) for i in INDICATORS)
     )
@@ -125,11 +132,12 @@ def summarise(reports: Iterable[Report]) -> Summary:
 # ---------------------------------------------------------------------------------------------------
 # Writing a summary: text (an aligned table), CSV, JSON
 
-_REPORT_COLUMNS = ("source", "organ", "year", "template")
+_REPORT_COLUMNS = ("source", "organ", "canonical_organ", "year", "template")
 _STATISTICS = ("n", "missing", "min", "q1", "median", "q3", "max", "mean")
 _LABELS = {
     "source": "来源",
     **REPORT_LABELS,
+    "canonical_organ": "规范机关名称",
     **{t.name: t.label for t in TOTALS},
     **{i.name: i.label for i in INDICATORS},
     "errors": "错误",
@@ -143,14 +151,24 @@ _IN_TEXT = tuple(
 the distributions): a table a terminal can show."""
 
 
-def _header(indicators: Sequence[str]) -> list[str]:
-    return [*_REPORT_COLUMNS, *(t.name for t in TOTALS), *indicators, "errors"]
+def _described(row: ReportSummary) -> dict[str, str | int | None]:
+    """A row's ``_REPORT_COLUMNS``."""
+    values = (row.source, row.organ, row.canonical_organ, row.year, row.template.value)
+    return dict(zip(_REPORT_COLUMNS, values, strict=True))
+
+
+def _header(columns: Sequence[str], indicators: Sequence[str]) -> list[str]:
+    return [*columns, *(t.name for t in TOTALS), *indicators, "errors"]
 
 
 def _cells(
-    row: ReportSummary, share: Callable[[Fraction | None], str], indicators: Sequence[str]
+    row: ReportSummary,
+    columns: Sequence[str],
+    share: Callable[[Fraction | None], str],
+    indicators: Sequence[str],
 ) -> list[str]:
-    known = [row.source, row.organ, row.year, row.template.value]
+    described = _described(row)
+    known = [described[name] for name in columns]
     counts = [*row.totals.values()]
     return [
         *("" if v is None else str(v) for v in known),
@@ -189,10 +207,12 @@ def _aligned(rows: list[list[str]]) -> str:
 
 def summary_text(summary: Summary) -> str:
     """The rows as an aligned table headed by readers' names (shares as percentages, the reasons for 不予公开
-    left to the distributions), then the distributions."""
+    left to the distributions; the canonical organ only when a row has one), then the distributions."""
+    mapped = any(r.canonical_organ for r in summary.reports)
+    columns = [c for c in _REPORT_COLUMNS if mapped or c != "canonical_organ"]
     rows = [
-        [_LABELS[name] for name in _header(_IN_TEXT)],
-        *(_cells(r, _percent, _IN_TEXT) for r in summary.reports),
+        [_LABELS[name] for name in _header(columns, _IN_TEXT)],
+        *(_cells(r, columns, _percent, _IN_TEXT) for r in summary.reports),
     ]
     spread = [
         [_LABELS["indicator"], *_STATISTICS],
@@ -206,7 +226,12 @@ def summary_csv(summary: Summary) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     names = [i.name for i in INDICATORS]
-    writer.writerows([_header(names), *(_cells(r, _decimal, names) for r in summary.reports)])
+    writer.writerows(
+        [
+            _header(_REPORT_COLUMNS, names),
+            *(_cells(r, _REPORT_COLUMNS, _decimal, names) for r in summary.reports),
+        ]
+    )
     writer.writerow([])
     writer.writerows(
         [["indicator", *_STATISTICS], *(_statistics(d, _decimal) for d in summary.distributions)]
@@ -218,11 +243,8 @@ def summary_json(summary: Summary) -> str:
     """The summary as JSON: shares exact (``"35/69"``), blanks ``null``."""
 
     def report(row: ReportSummary) -> dict[str, Any]:
-        fields = dict(
-            zip(_REPORT_COLUMNS, (row.source, row.organ, row.year, row.template.value), strict=True)
-        )
         return {
-            **fields,
+            **_described(row),
             "totals": row.totals,
             "indicators": {k: _exact(v) for k, v in row.indicators.items()},
             "errors": row.errors,

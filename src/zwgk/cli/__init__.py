@@ -23,6 +23,7 @@ from ..serialize.labels import LABELS
 from ..serialize.schema import json_schema
 from . import compare, fmt
 from .commands import run_check, run_convert, run_parse, run_summary
+from .inputs import add_organs_option
 from .output import EXIT_OK, EXIT_UNUSABLE, writing_output
 
 
@@ -127,6 +128,7 @@ def _arguments() -> argparse.ArgumentParser:
     check_.add_argument(
         "--series", action="store_true", help="also check carrying over across the years of the files given"
     )
+    add_organs_option(check_, "with --series, which reports are of one organ")
     _sample(check_, "check")
     check_.set_defaults(run=run_check)
 
@@ -144,6 +146,7 @@ def _arguments() -> argparse.ArgumentParser:
     summary.add_argument(
         "--plot", metavar="DIR", help="also draw the charts into DIR as PNG files (zwgk[plot])"
     )
+    add_organs_option(summary, "the canonical_organ column, and the organs the charts draw")
     summary.set_defaults(run=run_summary)
 
     codes = commands.add_parser("codes", help="print every diagnostic code as a Markdown table")
@@ -176,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `zwgk … | head`
         sys.stderr.close()
         return EXIT_OK
-    except ZwgkError as error:  # the output could not be written or encoded
+    except ZwgkError as error:  # an --organs file unusable, the output could not be written or encoded
         print(f"zwgk {args.command}: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
     return code

@@ -21,7 +21,7 @@ from ..serialize.json import converter
 from ..serialize.text import to_text
 from ..serialize.xlsx import to_xlsx
 from ..summary import WRITERS, summarise
-from .inputs import Batch
+from .inputs import Batch, organ_mapping
 from .output import EXIT_FOUND, EXIT_OK, EXIT_UNUSABLE, Output, write_atomically, write_reports
 
 _BOM = "\ufeff"
@@ -120,10 +120,12 @@ def codes(values: list[str] | None) -> list[str]:
     return [code.strip().upper() for value in values or () for code in value.split(",") if code.strip()]
 
 
-def _findings(args: argparse.Namespace, reports: list[tuple[str, Report]]) -> list[list[Diagnostic]]:
+def _findings(
+    args: argparse.Namespace, reports: list[tuple[str, Report]], organs: dict[str, str] | None
+) -> list[list[Diagnostic]]:
     found = [check(report) for _, report in reports]
     if args.series:
-        for mine, across in zip(found, check_series([r for _, r in reports]), strict=True):
+        for mine, across in zip(found, check_series([r for _, r in reports], organs), strict=True):
             mine += across
     level = Severity(args.level)
     return [filter_diagnostics(f, codes(args.select), codes(args.ignore), level) for f in found]
@@ -142,8 +144,15 @@ def run_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
+    if args.organs and not args.series:
+        print(
+            "zwgk check: --organs 只用于 --series（--organs applies to --series only）",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
+    organs = organ_mapping(args)
     batch = _read(args)
-    found = _findings(args, batch.reports)
+    found = _findings(args, batch.reports, organs)
     findings = sorted(
         (
             (source, d)
@@ -166,8 +175,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_summary(args: argparse.Namespace) -> int:
+    organs = organ_mapping(args)
     batch = _read(args)
-    summary = summarise(attrs.evolve(report, source=source) for source, report in batch.reports)
+    summary = summarise((attrs.evolve(report, source=source) for source, report in batch.reports), organs)
     if args.plot:  # before the table is written: without matplotlib, nothing is
         from ..plot import plot
 

@@ -11,7 +11,7 @@ from ..comparison.records import comparison_csv, comparison_json
 from ..comparison.text import comparison_text
 from ..errors import ZwgkError
 from ..model.report import Report
-from .inputs import failure, reports_in
+from .inputs import add_organs_option, failure, organ_mapping, reports_in
 from .output import EXIT_OK, EXIT_UNUSABLE, Output
 
 RENDERERS = {"text": comparison_text, "json": comparison_json, "csv": comparison_csv, "html": comparison_html}
@@ -26,6 +26,7 @@ def _one_report(source: str) -> Report:
 
 
 def run(args: argparse.Namespace) -> int:
+    organs = organ_mapping(args)
     reports = []
     for source in (args.old, args.new):
         try:
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
             print(failure(source, error), file=sys.stderr)
             return EXIT_UNUSABLE
     out = Output(args.output)
-    out.write(RENDERERS[args.format](compare(*reports), everything=args.all))
+    out.write(RENDERERS[args.format](compare(*reports, organs=organs), everything=args.all))
     out.close()
     return EXIT_OK
 
@@ -55,5 +56,6 @@ def add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="text (default), JSON, a long CSV, or one self-contained HTML page",
     )
     command.add_argument("--all", action="store_true", help="every cell, not only those that changed")
+    add_organs_option(command, "whether both are of one organ")
     command.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     command.set_defaults(run=run)

@@ -6,6 +6,7 @@ A file is a report's text, an HTML, PDF or Word document, zwgk's own JSON (``.js
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 from functools import partial
@@ -17,6 +18,7 @@ from ..api import MAX_FILE_BYTES, file_bytes, parse_document, parse_file, parse_
 from ..batch import files_in, map_files
 from ..errors import InputTooLargeError, ZwgkError
 from ..model.report import Report
+from ..organ_mapping import read_organ_mapping
 from ..progress import Progress
 from ..serialize.csv import from_csv
 from ..serialize.json import MAX_JSON_CHARS, from_json
@@ -75,6 +77,21 @@ def reports_in(name: str, simplify: bool = True) -> list[Report]:
         raise ZwgkError(f"无法读取 {name}：{error}") from None
     found = [from_json(text)] if suffix == ".json" else from_csv(text)
     return [attrs.evolve(report, source=report.source or name) for report in found]
+
+
+def add_organs_option(command: argparse.ArgumentParser, use: str) -> None:
+    """The ``--organs FILE`` option of a command that tells organs apart (``zwgk.organ_mapping``)."""
+    command.add_argument(
+        "--organs",
+        metavar="FILE",
+        help="names of one organ the rules cannot tell apart: a JSON object or a two-column CSV, "
+        f"each name as written → its canonical name; {use}",
+    )
+
+
+def organ_mapping(args: argparse.Namespace) -> dict[str, str] | None:
+    """The mapping ``--organs`` names, if any; raises ``ZwgkError`` (the file named) when it is unusable."""
+    return read_organ_mapping(args.organs) if args.organs else None
 
 
 @attrs.define
