@@ -12,7 +12,12 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-COMPILED = ["/src/zwgk/lexing/*.py", "/src/zwgk/grammar.py", "/src/zwgk/assembly/*.py", "/src/zwgk/normalize.py"]
+COMPILED = [
+    "/src/zwgk/lexing/*.py",
+    "/src/zwgk/grammar.py",
+    "/src/zwgk/assembly/*.py",
+    "/src/zwgk/normalize.py",
+]
 """The parse of a report's text: lexing, the grammar's feeding, assembly. ``api`` stays interpreted: a
 compiled function refuses an argument of the wrong type with a ``TypeError`` before its body runs,
 where ``parse`` must answer a ``ZwgkError``."""

@@ -54,7 +54,9 @@ def _kept() -> dict[tuple[str, int], _Made]:
         return {}
     try:
         with open(path, "rb") as file:
-            build, kept = marshal.loads(file.read())  # marshal.load reads a file piece by piece, ten times slower
+            build, kept = marshal.loads(
+                file.read()
+            )  # marshal.load reads a file piece by piece, ten times slower
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     return kept if build == _build() and isinstance(kept, dict) else {}
@@ -63,11 +65,19 @@ def _kept() -> dict[tuple[str, int], _Made]:
 def _make(text: str, flags: int) -> _Made:
     """What ``re`` itself does to compile ``text`` (``re._compiler.compile``), up to ``_sre.compile``."""
     parsed = _parser.parse(text, flags)
-    code = [int(word) for word in _compiler._code(parsed, flags)]  # opcodes are an int subclass marshal refuses
+    code = [
+        int(word) for word in _compiler._code(parsed, flags)
+    ]  # opcodes are an int subclass marshal refuses
     names: list[str | None] = [None] * parsed.state.groups
     for name, number in parsed.state.groupdict.items():
         names[number] = name
-    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, dict(parsed.state.groupdict), tuple(names)
+    return (
+        int(flags | parsed.state.flags),
+        code,
+        parsed.state.groups - 1,
+        dict(parsed.state.groupdict),
+        tuple(names),
+    )
 
 
 def regex(text: str, flags: int = 0) -> re.Pattern[str]:
@@ -75,7 +85,9 @@ def regex(text: str, flags: int = 0) -> re.Pattern[str]:
     flags = int(flags)  # a RegexFlag is an int that marshal cannot write
     made = _kept().get((text, flags))
     if made is not None:
-        with suppress(RuntimeError, TypeError, ValueError, OverflowError):  # code sre refuses (a damaged file)
+        with suppress(
+            RuntimeError, TypeError, ValueError, OverflowError
+        ):  # code sre refuses (a damaged file)
             return _sre.compile(text, *made)  # type: ignore[no-any-return]
     try:
         made = _make(text, flags)
