@@ -143,6 +143,17 @@ def test_changes_are_exact_and_a_change_from_zero_has_no_ratio(
     assert fees.relative == Fraction("-15135.951082") / Fraction("24252.311082")
 
 
+def test_reprs_are_one_line(series: dict[int, tuple[zwgk.Report, Expectation]]) -> None:
+    comparison = zwgk.compare(series[2020][0], series[2021][0])
+    assert repr(comparison).startswith(
+        "Comparison(平潭综合实验区 2020 (2019) → 平潭综合实验区 2021 (2021), cells="
+    )
+    received = _cell(comparison, "requests", "new_received", "natural_person")
+    assert repr(received) == "CellChange(requests 本年新收.自然人: 20 → 64)"
+    published = _cell(comparison, "active", "regulations", "published")  # 本年新公开数量: 2019 only
+    assert repr(published).endswith(" → (none))")
+
+
 def test_a_blank_stays_blank(series: dict[int, tuple[zwgk.Report, Expectation]]) -> None:
     old, new = series[2021][0], series[2022][0]
     assert old.requests is not None

@@ -40,7 +40,11 @@ class Compared:
         return cls(report.organ, report.year, report.template, report.title, report.source)
 
 
-@attrs.frozen
+def _shown(value: Value | None) -> str:
+    return "·" if value is None else str(value)
+
+
+@attrs.frozen(repr=False)
 class CellChange:
     """One cell of table 二, 三 or 四 in both reports: where it stands in each report's format (``None``:
     that format has no such cell) and its figure in each (``None``: blank, or no such cell)."""
@@ -88,6 +92,13 @@ class CellChange:
         """Whether the cell differs: its figures, or which formats have it."""
         return self.presence is not Presence.BOTH or self.old != self.new
 
+    def __repr__(self) -> str:
+        """One short line: ``CellChange(requests 本年新收.自然人: 20 → 64)``; a cell one format lacks shows
+        as ``(none)`` on that side, a blank as ``·``."""
+        old = _shown(self.old) if self.old_place else "(none)"
+        new = _shown(self.new) if self.new_place else "(none)"
+        return f"CellChange({self.table} {self.place.name}: {old} → {new})"
+
 
 @attrs.frozen
 class IndicatorChange:
@@ -105,7 +116,11 @@ class IndicatorChange:
         return None if self.old is None or self.new is None else self.new - self.old
 
 
-@attrs.frozen
+def _named(report: Compared) -> str:
+    return f"{report.organ or '?'} {report.year or '?'} ({report.template.value})"
+
+
+@attrs.frozen(repr=False)
 class Comparison:
     """Two reports side by side (``zwgk.compare``): every cell of tables 二, 三 and 四, the 结转 rule
     between them, the diagnostics one has and the other not, the indicators, and notes on what makes
@@ -136,3 +151,11 @@ class Comparison:
     def table(self, table: str) -> tuple[CellChange, ...]:
         """The cells of one table: ``active``, ``requests`` or ``review``."""
         return tuple(cell for cell in self.cells if cell.table == table)
+
+    def __repr__(self) -> str:
+        """A line whatever the reports' size: who and when on each side, how many cells changed."""
+        return (
+            f"Comparison({_named(self.old)} → {_named(self.new)}, cells={len(self.cells)},"
+            f" changed={len(self.changed)}, appeared={len(self.appeared)},"
+            f" disappeared={len(self.disappeared)}, notes={len(self.notes)})"
+        )
