@@ -154,3 +154,11 @@ def test_a_title_in_a_metadata_table_is_read_without_its_cells_pipes() -> None:
     report = zwgk.parse("名 称: | 木岗镇人民政府2019年政府信息公开工作年度报告 | | |\n一、总体情况\n正文。")
     assert report.title == "木岗镇人民政府2019年政府信息公开工作年度报告"
     assert zwgk.parse(zwgk.to_text(report)) == report
+
+
+def test_a_button_is_furniture_as_it_is_written_not_a_word_of_it() -> None:
+    """``设为首页`` is a site's button; 设为 alone is no furniture (found by the round-trip property test:
+    the organ 设为人民政府 lost its title)."""
+    assert is_furniture("设为首页")
+    report = zwgk.parse("设为人民政府2019年政府信息公开工作年度报告\n")
+    assert (report.title, report.organ) == ("设为人民政府2019年政府信息公开工作年度报告", "设为人民政府")
