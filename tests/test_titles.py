@@ -162,3 +162,20 @@ def test_a_button_is_furniture_as_it_is_written_not_a_word_of_it() -> None:
     assert is_furniture("设为首页")
     report = zwgk.parse("设为人民政府2019年政府信息公开工作年度报告\n")
     assert (report.title, report.organ) == ("设为人民政府2019年政府信息公开工作年度报告", "设为人民政府")
+
+
+def test_a_field_label_printed_twice_is_no_part_of_the_title() -> None:
+    assert title_parts(
+        zwgk.parse("标题:标题: 平潭综合实验区2019年度政府信息公开工作年度报告\n").title or ""
+    ) == (
+        "平潭综合实验区",
+        2019,
+    )
+
+
+def test_a_pinyin_note_a_line_break_cut_is_removed_from_the_title() -> None:
+    """A mirror's note cut by the line break (``鎮(zhè`` / ``n)2020年…``) is whole once the title's lines
+    are joined: removed, and said (ZW101), as the reader removes the notes it finds in the text."""
+    report = zwgk.parse("拖市鎮(zhè\n\nn)2020年政府信息公開工作年度報告\n一、總體情況\n本鎮認真落實。\n")
+    assert report.title == "拖市镇2020年政府信息公开工作年度报告"
+    assert [d.line for d in report.diagnostics if d.code == "ZW101" and "标题" in d.message] == [1]

@@ -25,6 +25,7 @@ _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # tone mark is required and no Latin letter may precede it, so parenthesised Latin text is never touched.
 _PINYIN_NOTE = regex(rf"(?<![A-Za-z]) ?[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]")
 _TONE_MARK = regex(f"[{_TONE_VOWELS}]")
+PINYIN_REMOVED = "已移除拼音注音（pinyin notes removed）"
 _LONGEST_TAG = 2000
 """No tag, comment or Word mark is longer: bounding what a pattern looks through keeps a line of a
 thousand unclosed ones (``<!--<!--…``) linear, where each would otherwise be scanned to the line's end."""
@@ -93,12 +94,18 @@ def _compatibility(match: re.Match[str]) -> str:
     return unicodedata.normalize("NFKC", match.group())
 
 
+def without_pinyin_notes(text: str) -> tuple[str, int]:
+    """``text`` without the pinyin notes ``scrub`` removes, and how many there were: for text that lines
+    joined make (a title whose note a line break had cut in two: ``拖市鎮(zhè`` / ``n)2020年…``)."""
+    return _PINYIN_NOTE.subn("", text) if _TONE_MARK.search(text) else (text, 0)
+
+
 def scrub(text: str, findings: Findings) -> str:
     """Remove noise that is not the report's content: pinyin notes, HTML residue, Word artefacts,
     doubled punctuation from mirrors; map Kangxi radicals and compatibility ideographs (PDF
     extraction) to ordinary characters. Each kind of noise found is reported once in ``findings``."""
     if _TONE_MARK.search(text):  # the note pattern is slow to scan; tone marks are rare
-        text = _strip(text, _PINYIN_NOTE, "", "ZW101", "已移除拼音注音（pinyin notes removed）", findings)
+        text = _strip(text, _PINYIN_NOTE, "", "ZW101", PINYIN_REMOVED, findings)
     if "<" in text or "?/" in text:
         text = _strip(
             text, _HTML_TAG, _tag, "ZW102", "已移除 HTML 标签残留（HTML residue removed）", findings

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..codes import Findings
+from ..lexing.lines import SourceLine
 from ..lexing.titles import YEAR, is_furniture, organ_name, title_parts, title_text
+from ..normalize import PINYIN_REMOVED, without_pinyin_notes
 from ..patterns import regex
 
 _CLAUSE = r"[^，。；,;：:“”《》\n]"
@@ -46,9 +48,13 @@ _NAME_CHARS = 40
 """No line that is an organ's name alone is longer."""
 
 
-def title_of(lines: Sequence[str]) -> str | None:
-    """The title its lines make, without a mirror site's field label and the pipes around it."""
-    return "".join(title_text(line) for line in lines) or None
+def title_of(lines: Sequence[SourceLine], findings: Findings) -> str | None:
+    """The title its lines make, without a mirror site's field label and the pipes around it, and
+    without a pinyin note the joining made whole (said in ``findings``, as ``scrub`` says its own)."""
+    title, notes = without_pinyin_notes("".join(title_text(line.text) for line in lines))
+    if notes:
+        findings.add("ZW101", f"{PINYIN_REMOVED}（标题）{notes} 处", lines[0].number, ("title",))
+    return title or None
 
 
 def _stated(paragraphs: Iterable[str]) -> tuple[str | None, int | None]:

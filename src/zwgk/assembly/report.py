@@ -167,7 +167,7 @@ def _default_template(year: int | None) -> Template:
 def assemble(document: Document, findings: Findings, *, glued: bool = False) -> Report:
     """The report a parsed document makes; ``glued``: the text ran table figures together."""
     routed = _route(document.sections, findings)
-    title = title_of([line.text for line in document.title])
+    title = title_of(document.title, findings)
     front = routed.paragraphs.get(0, [])
     organ, year = organ_and_year(title, front, routed.paragraphs.get(1, []), findings)
     present = {node.section.number for node in document.sections if node.section}

@@ -21,8 +21,9 @@ YEAR = regex(_YEAR)
 _MARKDOWN_HEADING = regex(r"^\s*#{1,6}\s*")
 _AROUND_TITLE = "|｜ \t\u3000\xa0"
 """What stands around a title on a page: the pipes of a metadata table's cells, and spaces."""
-_FIELD_TITLE = regex(r"^(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*")
-"""A metadata field that holds the title (``名 称： | …年度报告 | ||``)."""
+_FIELD_TITLE = regex(r"^(?:(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*)+")
+"""A metadata field that holds the title (``名 称： | …年度报告 | ||``), its label printed once or more
+(``标题:标题: …``)."""
 _FURNITURE = regex(
     r"[>＞»]|当前位置|您的位置|您当前|首页|登录|注册|收藏|手机版|导航|无障碍|长者|适老|智能问答|网站支持"
     r"|全文检索|检索|打印|分享|关闭|字号|字体|浏览|点击|阅读|访问量|二维码|扫一扫|微信|微博"
