@@ -40,6 +40,9 @@ _CONTROL = regex(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BINARY_CONTROL = regex(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BINARY_SHARE = 0.01
 _OTHER_NEWLINES = regex(r"[\u2028\u2029\x85]")
+_ODD = regex("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\x85]")
+"""A lone surrogate, a control character or a line end other than ``\\n`` and ``\\r``: one scan finds
+none in clean text, where a scan for each took as long each."""
 _source_line = partial(tuple.__new__, SourceLine)  # (number, text, key) → SourceLine, without a Python frame
 
 
@@ -52,6 +55,19 @@ def _usable(text: object) -> str:
         raise InputTooLargeError(
             f"输入有 {len(text):,} 个字符，超过上限 {MAX_INPUT_CHARS:,}（input too large）"
         )
+    odd = _ODD.search(text) is not None
+    if odd:
+        text = _without_controls(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if odd:
+        text = _OTHER_NEWLINES.sub("\n", text)
+    return text.lstrip("\ufeff")
+
+
+def _without_controls(text: str) -> str:
+    """``text`` with stray control characters made spaces; raises for a lone surrogate and for binary
+    data."""
     surrogate = lone_surrogate(text)
     if surrogate is not None:
         raise DecodingError(
@@ -63,11 +79,7 @@ def _usable(text: object) -> str:
         if "\x00" in text or len(_BINARY_CONTROL.findall(sample)) > _BINARY_SHARE * len(sample):
             raise BinaryInputError("输入含大量控制字符，是二进制数据而不是报告文本（binary data, not text）")
         text = _CONTROL.sub(" ", text)
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _OTHER_NEWLINES.search(text):
-        text = _OTHER_NEWLINES.sub("\n", text)
-    return text.lstrip("\ufeff")
+    return text
 
 
 _REPORT_TOKENS = frozenset(("TITLE", "HEADING", "ITEM", "LABEL"))

@@ -57,6 +57,9 @@ _COMPATIBILITY = regex(
     + "]"
 )
 
+_MAPPED = regex("[" + _TONE_VOWELS + _COMPATIBILITY.pattern[1:])
+"""A tone mark or a compatibility character: what a pinyin note or ``_COMPATIBILITY`` needs."""
+
 
 def _first_line(text: str, position: int) -> int:
     return text.count("\n", 0, position) + 1
@@ -104,7 +107,8 @@ def scrub(text: str, findings: Findings) -> str:
     """Remove noise that is not the report's content: pinyin notes, HTML residue, Word artefacts,
     doubled punctuation from mirrors; map Kangxi radicals and compatibility ideographs (PDF
     extraction) to ordinary characters. Each kind of noise found is reported once in ``findings``."""
-    if _TONE_MARK.search(text):  # the note pattern is slow to scan; tone marks are rare
+    mapped = _MAPPED.search(text) is not None  # one scan finds neither in most texts
+    if mapped and _TONE_MARK.search(text):  # the note pattern is slow to scan; tone marks are rare
         text = _strip(text, _PINYIN_NOTE, "", "ZW101", PINYIN_REMOVED, findings)
     if "<" in text or "?/" in text:
         text = _strip(
@@ -114,6 +118,7 @@ def scrub(text: str, findings: Findings) -> str:
         text = _strip(
             text, _HTML_ENTITY, _entity, "ZW102", "已解码 HTML 实体（HTML entities decoded）", findings
         )
+        mapped = True  # an entity may have named a compatibility character
     if "[" in text:
         text = _strip(
             text, _WORD_ARTEFACT, "", "ZW103", "已移除 Word 标记（Word artefacts removed）", findings
@@ -122,14 +127,15 @@ def scrub(text: str, findings: Findings) -> str:
         text = _strip(
             text, _DOUBLED_PUNCTUATION, "", "ZW104", "已移除重复标点（doubled punctuation removed）", findings
         )
-    text = _strip(
-        text,
-        _COMPATIBILITY,
-        _compatibility,
-        "ZW105",
-        "已将康熙部首等兼容字符换为常用字（compatibility characters mapped）",
-        findings,
-    )
+    if mapped:
+        text = _strip(
+            text,
+            _COMPATIBILITY,
+            _compatibility,
+            "ZW105",
+            "已将康熙部首等兼容字符换为常用字（compatibility characters mapped）",
+            findings,
+        )
     mojibake = _mojibake().search(text) if "?" in text or "\ufffd" in text else None
     if mojibake is not None:
         line = _first_line(text, mojibake.start())
@@ -148,9 +154,17 @@ _PAGE_FOOTER = regex(
 )
 
 
+_FOOTER_STARTS = frozenset("-—–－第")
+"""What a page footer's first character other than whitespace is: most lines are told apart by it."""
+
+
 def is_page_footer(line: str) -> bool:
     """Whether a line is a page number printed by a PDF or Word export (``- 4 -``, ``第 2 页 共 6 页``)."""
-    return len(line) < 40 and _PAGE_FOOTER.fullmatch(line) is not None
+    return (
+        len(line) < 40
+        and line.lstrip()[:1] in _FOOTER_STARTS
+        and _PAGE_FOOTER.fullmatch(line) is not None
+    )
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -20,12 +20,11 @@ import attr  # classes made with attr.s, which mypyc compiles to native classes 
 from ..catalogue import SECTIONS, Section
 from ..patterns import regex
 from .labels import split_key
-from .lines import is_escaped
+from .lines import is_escaped, without_heading_mark
 
 _CN_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _MAX_HEADING_CHARS = 40
 _SENTENCE_PUNCTUATION = regex(r"[，。；！？,;]")
-_MARKDOWN_HEADING = regex(r"^\s*#{1,6}\s*")
 
 
 @attr.s(auto_attribs=True, frozen=True, slots=True)
@@ -70,7 +69,7 @@ def _keywords() -> re.Pattern[str]:
 
 def candidate(index: int, line: str) -> Candidate | None:
     """The heading a line could be, if any."""
-    text = _MARKDOWN_HEADING.sub("", line).strip()
+    text = without_heading_mark(line).strip()
     if not text or len(text) > _MAX_HEADING_CHARS or "\t" in text or "|" in text or is_escaped(text):
         return None
     numbering, rest = split_key(text)
@@ -91,7 +90,7 @@ def candidate(index: int, line: str) -> Candidate | None:
 def figures_beside(section: Section, line: str) -> bool:
     """Whether a heading line, read as ``section``'s, holds figures its official wording does not (a
     heading with more in it, ``二、2023年主动公开政府信息情况``): they would go with the heading."""
-    rest = split_key(_MARKDOWN_HEADING.sub("", line).strip())[1]
+    rest = split_key(without_heading_mark(line).strip())[1]
     return _exact_titles().get(rest) is not section and any(c.isdigit() for c in rest)
 
 

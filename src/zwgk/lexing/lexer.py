@@ -40,6 +40,9 @@ def _opens_table(first: str) -> bool:
 def _before_figures(text: str) -> int:
     """Where the figures that end ``text`` begin (the whitespace before them), or -1: words read from the
     end, so a long line costs one pass (a regular expression searched from each space took the square)."""
+    last = text.rstrip()[-1:]
+    if not last.isdecimal() and last not in (".", ","):  # no figure ends the text (most prose ends in 。)
+        return -1
     words = [found.span() for found in _WORD.finditer(text)]
     k = len(words)
     while k > 0 and _FIGURE.fullmatch(text, *words[k - 1]):

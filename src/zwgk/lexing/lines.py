@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..patterns import regex
+
 
 class SourceLine(NamedTuple):
     number: int
@@ -23,6 +25,7 @@ UNPLACED = "未归位："
 like; the mark is not part of it (canonical text writes a report's unplaced content so)."""
 
 _MARKS = (ESCAPE, UNPLACED)
+_MARKDOWN_HEADING = regex(r"^\s*#{1,6}\s*")
 
 
 def is_escaped(line: str) -> bool:
@@ -39,3 +42,8 @@ def unescaped(line: SourceLine) -> SourceLine:
     text, key = line.text.strip(), line.key.strip()
     mark = next((m for m in _MARKS if key.startswith(m)), "")
     return SourceLine(line.number, text[len(mark) :], key[len(mark) :])
+
+
+def without_heading_mark(line: str) -> str:
+    """A line without the Markdown heading mark (``## ``) it may open with."""
+    return _MARKDOWN_HEADING.sub("", line) if "#" in line else line

@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..patterns import regex
-from .lines import is_escaped
+from .lines import is_escaped, without_heading_mark
 
 _YEAR = r"((?:19|20)\d{2})\s*年\s*度?"
 YEAR = regex(_YEAR)
 """A report year as reports write it: ``2023年``, ``2023 年度``."""
-_MARKDOWN_HEADING = regex(r"^\s*#{1,6}\s*")
 _AROUND_TITLE = "|｜ \t\u3000\xa0"
 """What stands around a title on a page: the pipes of a metadata table's cells, and spaces."""
 _FIELD_TITLE = regex(r"^(?:(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*)+")
@@ -68,7 +67,7 @@ _ORGAN_CHARS = regex(r"^[\u4e00-\u9fff()（）·]{2,40}$")
 def title_text(line: str) -> str:
     """A title line without what stands around it on a page: a Markdown heading mark, a metadata
     field's label (``标题：``), the pipes of a metadata table."""
-    text = _MARKDOWN_HEADING.sub("", line).strip(_AROUND_TITLE)
+    text = without_heading_mark(line).strip(_AROUND_TITLE)
     return _FIELD_TITLE.sub("", text).strip(_AROUND_TITLE)
 
 
