@@ -160,11 +160,7 @@ _FOOTER_STARTS = frozenset("-—–－第")
 
 def is_page_footer(line: str) -> bool:
     """Whether a line is a page number printed by a PDF or Word export (``- 4 -``, ``第 2 页 共 6 页``)."""
-    return (
-        len(line) < 40
-        and line.lstrip()[:1] in _FOOTER_STARTS
-        and _PAGE_FOOTER.fullmatch(line) is not None
-    )
+    return len(line) < 40 and line.lstrip()[:1] in _FOOTER_STARTS and _PAGE_FOOTER.fullmatch(line) is not None
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -274,25 +274,40 @@ def unflatten(lines: Sequence[SourceLine]) -> tuple[list[SourceLine], list[int]]
     """``lines`` with every line that holds several sections, or several table rows, run together
     broken into lines; and the numbers of those lines. Where two headings stand on lines of their
     own, the report is laid out, and only lines of table rows are broken."""
+    laid_out = _has_heading_lines(lines)
     out: list[SourceLine] = []
     broken: list[int] = []
-    laid_out = _has_heading_lines(lines)
     pieces_of: dict[tuple[str, str], list[SourceLine] | None] = {}
     """A line's pieces by its text: a line repeated is broken once."""
-    for line in lines:
+    kept = 0
+    """The lines before this are in ``out``."""
+    for i in _row_lines(lines) if laid_out else range(len(lines)):
+        line = lines[i]
         key = line.key
-        pieces = None
-        if len(key) >= _MIN_ROWS and not is_escaped(key):
-            seen = (line.text, key)
-            if seen not in pieces_of:
-                pieces_of[seen] = _pieces(line, laid_out=laid_out)
-            pieces = pieces_of[seen]
-        if pieces is None:
-            out.append(line)
-        else:
+        if len(key) < _MIN_ROWS or is_escaped(key):
+            continue
+        seen = (line.text, key)
+        if seen not in pieces_of:
+            pieces_of[seen] = _pieces(line, laid_out=laid_out)
+        pieces = pieces_of[seen]
+        if pieces is not None:
+            out += lines[kept:i]
+            kept = i + 1
             broken.append(line.number)
             out.extend(piece._replace(number=line.number) for piece in pieces)
+    out += lines[kept:]
     return out, broken
+
+
+def _row_lines(lines: Sequence[SourceLine]) -> list[int]:
+    """Indices of the lines that may hold table rows run together, as ``_pieces`` of a laid-out report
+    looks for them: a figure, and no tab, pipe or full stop (most lines of a laid-out report have one)."""
+    may_hold_rows = _MAY_HOLD_ROWS.search
+    return [
+        i
+        for i, line in enumerate(lines)
+        if "\t" not in (key := line.key) and "|" not in key and "。" not in key and may_hold_rows(key)
+    ]
 
 
 def _pieces(line: SourceLine, *, laid_out: bool) -> list[SourceLine] | None:
