@@ -46,7 +46,7 @@ from .cells import (
     split_cell,
 )
 from .labels import index, wording
-from .lines import SourceLine, is_escaped
+from .lines import MARKS, SourceLine
 
 _MARKDOWN_SEPARATOR = regex(r"^[\s|:]*+-{3,}+[\s|:\-]*+$")
 """Possessive (``*+``): backtracking cannot help, and made a long run of dashes quadratic."""
@@ -268,7 +268,7 @@ class _Zone:
             else:
                 self.after_blank = True
             return
-        if is_escaped(body):
+        if body.startswith(MARKS):  # escaped (``is_escaped``: body is stripped)
             self._prose(line)
             self.open_cell = False
             return
@@ -335,7 +335,7 @@ class _Zone:
         stretch = self.stretch
         key = line.key
         last = stretch.cells[-1]
-        if body[0] == "|" or is_escaped(body):
+        if body[0] == "|" or body.startswith(MARKS):
             return False
         if self.open_cell and last.kind is TEXT and self.piped:
             end = key.find("|")

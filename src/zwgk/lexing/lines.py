@@ -24,13 +24,14 @@ UNPLACED = "未归位："
 """A line starting with this mark is unplaced content of the section it stands in, whatever it looks
 like; the mark is not part of it (canonical text writes a report's unplaced content so)."""
 
-_MARKS = (ESCAPE, UNPLACED)
+MARKS = (ESCAPE, UNPLACED)
+"""What ``is_escaped`` looks for at a line's start: a stripped line is escaped if it ``startswith(MARKS)``."""
 _MARKDOWN_HEADING = regex(r"^\s*#{1,6}\s*")
 
 
 def is_escaped(line: str) -> bool:
     """Whether a line is taken as it is, whatever it looks like: escaped, or marked unplaced."""
-    return line.lstrip().startswith(_MARKS)
+    return line.lstrip().startswith(MARKS)
 
 
 def is_unplaced(line: str) -> bool:
@@ -40,7 +41,7 @@ def is_unplaced(line: str) -> bool:
 def unescaped(line: SourceLine) -> SourceLine:
     """An escaped or marked line without its mark, stripped."""
     text, key = line.text.strip(), line.key.strip()
-    mark = next((m for m in _MARKS if key.startswith(m)), "")
+    mark = next((m for m in MARKS if key.startswith(m)), "")
     return SourceLine(line.number, text[len(mark) :], key[len(mark) :])
 
 

@@ -199,17 +199,25 @@ class _Rows:
         if markdown:
             self.flush()
         empties: list[Cell] = []
+        values: list[Cell] = []
+        """Value cells and the empty cells among them, given to the row at once."""
         starts = True
         for found in cells:
             kind = found.kind
             if kind is BLANK:
                 empties.append(found)
             elif kind in VALUE_KINDS:
-                self._values([*empties, found], starts)
-                empties, starts = [], False
+                values += empties
+                values.append(found)
+                empties = []
             else:
+                if values:
+                    self._values(values, starts)
+                    values, starts = [], False
                 empties = []  # empty cells before a label are nobody's
                 self._word(found, row)
+        if values:
+            self._values(values, starts)
         if not empties:
             return
         alone = len(empties) == len(cells)
