@@ -313,11 +313,13 @@ def _row_lines(lines: Sequence[SourceLine]) -> list[int]:
 def _pieces(line: SourceLine, *, laid_out: bool) -> list[SourceLine] | None:
     """The lines ``line`` breaks into (see ``unflatten``), or ``None`` where it stays whole."""
     key = line.key
-    pieces = None
+    folded = None
+    """The line folded to half width, once (``translate`` takes some 30 ns a character)."""
     if not laid_out and len(key) >= MIN_CHARS:
         folded = fold_width(key)
         chain = _chain(_inline_headings(folded))
-        pieces = list(_split(line, folded, chain)) if len(chain) >= 2 else None
-    if pieces is None and _MAY_HOLD_ROWS.search(key) and not _LAID_OUT_ROW.search(key):
-        pieces = _table_row_lines(line, fold_width(key))
-    return pieces
+        if len(chain) >= 2:
+            return list(_split(line, folded, chain))
+    if _MAY_HOLD_ROWS.search(key) and not _LAID_OUT_ROW.search(key):
+        return _table_row_lines(line, fold_width(key) if folded is None else folded)
+    return None
