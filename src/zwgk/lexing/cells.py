@@ -191,6 +191,12 @@ def cell(text: str, key: str, line: int) -> Cell:
     return _new_tuple(Cell, (text, key, line, reading.kind, reading))
 
 
+def cells_of(keys: Iterable[str], line: int) -> list[Cell]:
+    """The cells whose output text and read text are each of ``keys``, found on ``line``: ``cell`` for a
+    line's cells at once."""
+    return [_new_tuple(Cell, (key, key, line, (found := read(key)).kind, found)) for key in keys]
+
+
 _kind_of = itemgetter(3)
 
 

@@ -41,6 +41,7 @@ from .cells import (
     Cell,
     blank,
     cell,
+    cells_of,
     kinds,
     read,
     split_cell,
@@ -83,7 +84,7 @@ def _split_spans(line: SourceLine, separator: str, start: int, end: int) -> list
     """The cells of ``line.key[start:end]`` split at ``separator``, with the same spans of the output text."""
     parts = line.key[start:end].split(separator)
     if line.text is line.key:
-        return [cell(key, key, line.number) for key in map(str.strip, parts)]
+        return cells_of(map(str.strip, parts), line.number)
     cells = []
     position = start
     for part in parts:

@@ -295,7 +295,7 @@ class _Rows:
                 self.out.append(token("CELLS", _run(run, breaks), run[0].line))
             else:
                 self.out.append(token("EOR", None, self.labels[-1][0].line))
-        elif any(c.kind is not BLANK for c in run):
+        elif run and any(c.kind is not BLANK for c in run):
             self.out.append(token("CELLS", _run(run, breaks), run[0].line))
         self.labels, self.run, self.breaks = [], [], []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ..patterns import regex
-from .lines import SourceLine, is_escaped, is_unplaced, unescaped
+from .lines import MARKS, UNPLACED, SourceLine, unescaped
 
 
 class Token(NamedTuple):
@@ -33,9 +33,10 @@ def token(type_: str, value: object, line: int) -> Token:
 
 def prose(line: SourceLine) -> Token:
     """A paragraph, or a short numbered line: a subheading; a line marked unplaced: kept content."""
-    if is_unplaced(line.key):
+    marked = line.key.lstrip()
+    if marked.startswith(UNPLACED):  # ``is_unplaced``
         return token("KEPT", unescaped(line), line.number)
-    if is_escaped(line.key):
+    if marked.startswith(MARKS):  # ``is_escaped``
         return token("PARA", unescaped(line), line.number)
     text = line.text.strip()
     kind = "SUBHEAD" if len(text) <= _SUBHEADING_CHARS and NUMBERED.match(text) else "PARA"
