@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer, to_simplified
 from ..patterns import regex
-from .cells import ITEM, LABEL, NOTE, read
+from .cells import ITEM, LABEL, NOTE, Reading, read
 from .flattened import unflatten
 from .headings import candidate, find_headings
 from .layout import stretches
@@ -29,8 +29,8 @@ _WORD = regex(r"\S+")
 _FIGURE = regex(r"-?\d[\d.,]*")
 
 
-def _opens_table(first: str) -> bool:
-    reading = read(first)
+def _opens_table(reading: Reading) -> bool:
+    """Whether a line's first cell, read so, is one that only a table opens with."""
     if reading.kind in (ITEM, NOTE):
         return True
     names = {label.name for label in reading.labels}
@@ -60,14 +60,16 @@ def _is_anchor(line: SourceLine, *, outside: bool) -> bool:
     any section), also a label whose figures stand in cells of their own (``规章\t0\t0\t0``)."""
     if is_escaped(line.key):
         return False
-    cells = [c.strip() for c in line.key.replace("|", "\t").split("\t") if c.strip()]
+    cells = [c for c in map(str.strip, line.key.replace("|", "\t").split("\t")) if c]
     first = cells[0] if cells else ""
     figures = _before_figures(first)
     if figures >= 0 and read(first[:figures]).kind is LABEL:
         return True
-    if outside and len(cells) > 1 and read(first).kind is LABEL and all(map(_FIGURE.fullmatch, cells[1:])):
+    reading = read(first)
+    if outside and len(cells) > 1 and reading.kind is LABEL and all(map(_FIGURE.fullmatch, cells[1:])):
         return True
-    return _opens_table(first) or _opens_table(first.split(" ", 1)[0])
+    word = first.split(" ", 1)[0]
+    return _opens_table(reading) or (word != first and _opens_table(read(word)))
 
 
 def _body_tokens(lines: Sequence[SourceLine], section: Section | None, *, ends_text: bool) -> Iterator[Token]:

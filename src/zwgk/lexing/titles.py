@@ -111,6 +111,8 @@ def find_title(lines: Sequence[str], end: int) -> list[int]:
     organ, else the first run. Empty when the report opens without a title."""
     runs: list[list[int]] = []
     chosen: list[int] = []
+    texts: dict[int, str] = {}
+    """``title_text`` of each chosen line as it stands (not stripped first), made once."""
     for i in range(min(end, _SCANNED_LINES)):
         raw = lines[i].strip()
         text = title_text(raw)
@@ -122,11 +124,12 @@ def find_title(lines: Sequence[str], end: int) -> list[int]:
         if len(text) > _TITLE_MAX_CHARS or _SENTENCE_PUNCTUATION.search(text) or is_escaped(text):
             break  # the report's prose begins
         chosen = [*chosen, i][-_TITLE_MAX_LINES:]
-        while sum(len(title_text(lines[k])) for k in chosen) > _TITLE_MAX_CHARS:
+        texts[i] = title_text(lines[i])
+        while sum(len(texts[k]) for k in chosen) > _TITLE_MAX_CHARS:
             chosen = chosen[1:]  # the title is one line as written: no longer than one line may be
         if _REPORT.search(text):
             runs.append(chosen)
-            if title_parts("".join(title_text(lines[k]) for k in chosen))[0] is not None:
+            if title_parts("".join(texts[k] for k in chosen))[0] is not None:
                 return chosen
             chosen = []
     return runs[0] if runs else []
