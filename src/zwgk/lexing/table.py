@@ -275,19 +275,27 @@ class _Rows:
         """Emit the header row. Where figures follow, text cells after its last header cell, on a line
         of their own, are the label of their row."""
         cells = self.header
-        last = max(i for i, (c, _) in enumerate(cells) if c.kind in _HEADERS)
-        texts = [i for i in range(last + 1, len(cells)) if cells[i][0].kind is TEXT]
+        last = len(cells) - 1
+        while cells[last][0].kind not in _HEADERS:  # the last header cell, looked for from the end
+            last -= 1
         tail: list[int] = []
-        if figures_follow and texts and cells[texts[-1]][1] != cells[last][1]:
-            tail = [i for i in texts if cells[i][1] == cells[texts[-1]][1]]
-        taken = set(tail)
-        lead = [c for i, (c, _) in enumerate(cells) if i not in taken]
+        if figures_follow:
+            texts = [i for i in range(last + 1, len(cells)) if cells[i][0].kind is TEXT]
+            if texts and cells[texts[-1]][1] != cells[last][1]:
+                tail = [i for i in texts if cells[i][1] == cells[texts[-1]][1]]
+        if tail:
+            taken = set(tail)
+            lead = [c for i, (c, _) in enumerate(cells) if i not in taken]
+        else:
+            lead = [c for c, _ in cells]
         self.out.append(token("HEADER", lead, lead[0].line))
         self.header = []
         self.labels = [cells[i] for i in tail]
 
     def _end_row(self) -> None:
         run, breaks = self.run, self.breaks
+        if not run and not self.labels:  # no row open (and so no breaks)
+            return
         if self.labels:
             for found, _ in self.labels:
                 self.out.append(token("LABEL" if found.kind is LABEL else "TEXT", found, found.line))
