@@ -8,7 +8,7 @@ value cells, the end of a row. Each token's ``value`` carries what it stands for
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer, to_simplified
@@ -72,7 +72,7 @@ def _is_anchor(line: SourceLine, *, outside: bool) -> bool:
     return _opens_table(reading) or (word != first and _opens_table(read(word)))
 
 
-def _body_tokens(lines: Sequence[SourceLine], section: Section | None, *, ends_text: bool) -> Iterator[Token]:
+def _body_tokens(lines: Sequence[SourceLine], section: Section | None, *, ends_text: bool) -> list[Token]:
     """The tokens of a section's body: prose, and tables from the first table line on. ``ends_text``:
     the text ends with this body."""
     table_from = 0 if section is not None and section.tabular else len(lines)
@@ -80,10 +80,8 @@ def _body_tokens(lines: Sequence[SourceLine], section: Section | None, *, ends_t
         if line.key.strip() and _is_anchor(line, outside=section is None):
             table_from = i
             break
-    for line in lines[:table_from]:
-        if line.key.strip():
-            yield prose(line)
-    yield from table_tokens(lines[table_from:], ends_text=ends_text)
+    found = [prose(line) for line in lines[:table_from] if line.key.strip()]
+    return found + table_tokens(lines[table_from:], ends_text=ends_text)
 
 
 def tokens(lines: Sequence[SourceLine]) -> list[Token]:
@@ -133,5 +131,5 @@ def reads_back_as_row(name: str) -> bool:
     run together."""
     key = to_simplified(" ".join(name.split()))
     line = f"{key}\t0"
-    found = list(table_tokens([SourceLine(1, line, line)]))
+    found = table_tokens([SourceLine(1, line, line)])
     return [t.type for t in found] == ["TEXT", "CELLS"] and found[0].value.key == key

@@ -15,7 +15,7 @@ The tokens are those of ``grammars/report.lark``; ``CUT`` marks a row the end of
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -313,11 +313,11 @@ class _Rows:
         self._end_row()
 
 
-def table_tokens(lines: Sequence[SourceLine], *, ends_text: bool = False) -> Iterator[Token]:
+def table_tokens(lines: Sequence[SourceLine], *, ends_text: bool = False) -> list[Token]:
     """The tokens of a table zone's lines. ``ends_text``: the text ends with this zone, so a row still
     open at its end was cut short (``CUT``)."""
     if not lines:
-        return
+        return []
     rows = _Rows()
     for part in stretches(lines):
         if isinstance(part, Stretch):
@@ -328,11 +328,12 @@ def table_tokens(lines: Sequence[SourceLine], *, ends_text: bool = False) -> Ite
             rows.out.append(prose(part))
     cut = ends_text and rows.ended_in_run
     rows.flush()
-    yield from rows.out
-    last = rows.out[-1] if rows.out else None
+    out = rows.out
+    last = out[-1] if out else None
     if cut and last is not None and last.type == "CELLS":
         final = last.value.cells[-1]
-        yield token("CUT", _cut(final, lines[-1]), final.line)
+        out.append(token("CUT", _cut(final, lines[-1]), final.line))
+    return out
 
 
 _DIGITS = frozenset("0123456789" + DIGITS)
