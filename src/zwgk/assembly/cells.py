@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from operator import is_
 
 from ..catalogue import MAX_DECIMAL_PLACES, MAX_FIGURE, Column, Kind
 from ..codes import Findings
@@ -78,6 +79,8 @@ def headers_pad(rows: Iterable[ItemRow | HeaderRow | DataRow | ValueRow]) -> boo
 def dropped(cells: Sequence[Cell], fitted: Sequence[Cell | None]) -> list[Cell]:
     """The printed cells of a row that ``fit`` (or a glued split) placed in no column: for the caller
     to keep as unplaced content. None where the row's cells were split into others (a glued row)."""
+    if len(fitted) == len(cells) and all(map(is_, fitted, cells)):  # the common case: each in its column
+        return []
     placed = {id(c) for c in fitted if c is not None}
     if placed and not placed <= {id(c) for c in cells}:
         return []
@@ -323,9 +326,11 @@ def count(cell: Cell | None, column: Column, findings: Findings, row: str) -> in
     ``None`` for a blank, a marker, a figure out of range or what is no whole number (said in a
     diagnostic)."""
     if cell is not None and (integer := cell.reading.integer) is not None:
-        note_reading(cell, findings, f"{row}.{column.field}")
-        if integer < 0 and column.kind is Kind.COUNT:
-            findings.add("ZW227", f"计数为负数：{cell.text}", cell.line, (f"{row}.{column.field}",))
+        negative = integer < 0 and column.kind is Kind.COUNT
+        if negative or cell.reading.numerals or cell.reading.note is not None:  # something to say
+            note_reading(cell, findings, f"{row}.{column.field}")
+            if negative:
+                findings.add("ZW227", f"计数为负数：{cell.text}", cell.line, (f"{row}.{column.field}",))
         return integer
     path = f"{row}.{column.field}"
     if not no_figure(cell, findings, path):

@@ -49,6 +49,11 @@ def in_section_order(unplaced: Iterable[Unplaced]) -> tuple[Unplaced, ...]:
 
 def _table_of(row: Row, current: int | None) -> int | None:
     """Which table (2, 3, 4) a row belongs to: by its labels where it has any, else the current one."""
+    if isinstance(row, DataRow):  # the most common row first
+        for cell in reversed(row.labels):
+            if cell.kind is LABEL:
+                return cell.reading.labels[0].table
+        return current
     if isinstance(row, ItemRow):
         return 2
     if isinstance(row, HeaderRow):
@@ -60,15 +65,16 @@ def _table_of(row: Row, current: int | None) -> int | None:
             return current if current in names else min(names, default=None)
         # inside a table, one header word another table shares (其他) does not leave it
         return min((t for t, found in names.items() if len(found) > 1), default=current)
-    if isinstance(row, DataRow):
-        for cell in reversed(row.labels):
-            if cell.kind is LABEL:
-                return cell.reading.labels[0].table
     return current
 
 
 def _has_figures(table: Table) -> bool:
-    return any(c.kind in (NUMBER, MARKER) for row in table.rows for c in all_cells(row))
+    for row in table.rows:
+        for cells in (row.cells, row.labels) if isinstance(row, DataRow) else (row.cells,):
+            for c in cells:
+                if c.kind is NUMBER or c.kind is MARKER:
+                    return True
+    return False
 
 
 def _lines_of(table: Table) -> list[tuple[int, str]]:
