@@ -367,10 +367,15 @@ def counts(
 ) -> list[int | None]:
     """``count`` of each cell; a row of plain non-negative whole numbers in Arabic digits (the common
     case) is read without the per-cell checks."""
-    integers = [c.reading.integer if c is not None else None for c in cells]
-    if all(i is not None and i >= 0 for i in integers) and not any(
-        c and (c.reading.numerals or c.reading.note is not None) for c in cells
-    ):
+    integers: list[int | None] = []
+    for c in cells:
+        reading = c.reading if c is not None else None
+        if reading is None or reading.integer is None or reading.integer < 0:
+            break
+        if reading.numerals or reading.note is not None:
+            break
+        integers.append(reading.integer)
+    else:
         return integers
     return [count(cell, column, findings, row) for cell, column in zip(cells, columns, strict=True)]
 

@@ -39,6 +39,8 @@ _TABLES = tuple(s.number for s in SECTIONS if s.tabular)
 _FIELDS = {s.number: s.field for s in SECTIONS}
 _TEXT_FIELDS = {s.number: s.field for s in SECTIONS if not s.tabular}
 _SECTION_ORDER: dict[str | None, int] = {None: 0, **{s.field: s.number for s in SECTIONS}}
+_NO_HEADING = {s.number: f"未找到第{s.numeral}部分“{s.title}”的标题" for s in SECTIONS}
+_NO_TABLE = {s.number: f"未找到“{s.title}”的表格" for s in SECTIONS if s.tabular}
 
 
 def in_section_order(unplaced: Iterable[Unplaced]) -> tuple[Unplaced, ...]:
@@ -223,9 +225,9 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
         unplaced += extra
     for section in SECTIONS:
         if section.number not in present:
-            findings.add("ZW203", f"未找到第{section.numeral}部分“{section.title}”的标题")
+            findings.add("ZW203", _NO_HEADING[section.number])
         if section.tabular and not routed.rows[section.number]:
-            findings.add("ZW204", f"未找到“{section.title}”的表格")
+            findings.add("ZW204", _NO_TABLE[section.number])
 
     def text(number: int) -> TextSection | None:
         return TextSection(tuple(routed.paragraphs[number])) if number in present else None
