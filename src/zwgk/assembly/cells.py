@@ -120,10 +120,10 @@ def fit(
         )
         return [*cells[:-1], *[None] * (width - count + 1)]
     if count == width:
-        return list[Cell | None](cells)
+        return list(cells)
     printed = _printed(cells)
     if len(printed) == width:
-        return list[Cell | None](printed)
+        return list(printed)
     line = cells[0].line if cells else None
     if len(printed) > width:
         return _trimmed(printed, width, findings, where, totals, list(cells))
@@ -163,7 +163,7 @@ def _trimmed_blanks(cells: list[Cell], width: int, findings: Findings, where: st
     lead, tail = _blank_run(cells), _blank_run(reversed(cells))
     fits = [cells[a : count - (excess - a)] for a in range(max(0, excess - tail), min(lead, excess) + 1)]
     if len(fits) == 1:
-        return list[Cell | None](fits[0])
+        return list(fits[0])
     if fits:
         options = "；".join(_show(c) for c in fits)
         findings.add(
