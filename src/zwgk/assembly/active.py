@@ -61,8 +61,8 @@ def detect_template(rows: Sequence[TableRow]) -> Template | None:
     for row in rows:
         if isinstance(row, HeaderRow):
             for cell in row.cells:
-                for label in _columns_of(cell):
-                    if len(label.templates) == 1:
+                for label in cell.reading.labels:  # a column of table 二 that one format alone prints
+                    if len(label.templates) == 1 and label.table == 2 and label.role is Role.COLUMN:
                         votes[next(iter(label.templates))] += 1
     if not votes:
         for row in rows:
@@ -87,6 +87,18 @@ def _blocks(template: Template) -> tuple[dict[str, Block], dict[str, Block], dic
     blocks = {block.item: block for block in ACTIVE_BLOCKS[template]}
     rows = [(row.field or "", row, block) for block in blocks.values() for row in block.rows]
     return blocks, {field: block for field, _, block in rows}, {field: row for field, row, _ in rows}
+
+
+@cache
+def _rows(template: Template) -> tuple[tuple[str, type], ...]:
+    """The fields of table 二's class in ``template`` that hold a row, and the row's class."""
+    cls = attrs.resolve_types(_CLASSES[template])
+    found = []
+    for field in attrs.fields(cls):
+        if field.name not in ("extras", "notes"):
+            assert isinstance(field.type, type)
+            found.append((field.name, field.type))
+    return tuple(found)
 
 
 def _header_cells(row: HeaderRow) -> list[Cell]:
@@ -402,22 +414,18 @@ class _Builder:
 
     def build(self, notes: tuple[str, ...]) -> Active2019 | Active2021:
         cls = _CLASSES[self.template]
-        attrs.resolve_types(cls)
         missing = [
             row.label for block in self.blocks.values() for row in block.rows if row.field not in self.values
         ]
         if missing and len(missing) < len(self.block_of):
             self.findings.add("ZW214", "表二缺少以下行，按空白处理：" + "、".join(missing))
-        fields: dict[str, Any] = {}
-        for field in attrs.fields(cls):
-            if field.name in self.values:
-                row_class = field.type
-                assert isinstance(row_class, type)
-                fields[field.name] = row_class(**self.values[field.name])
+        fields = {name: row_class(**self.values[name]) for name, row_class in _rows(self.template) if name in self.values}
         named = {e.column for e in self.extras}
         for cell in self.header_texts:
             if " ".join(cell.text.split()) not in named:
                 self.unplaced.append(unplaced_header_text(cell, "active", self.findings))
+        if not self.extras:
+            return cls(**fields, notes=notes)
         order = _as_written(self.extras, self.blocks)
         stood = [self.lines.pop(f"active.extras.{i}.value") for i in order]
         self.lines.update({f"active.extras.{k}.value": line for k, line in enumerate(stood)})
