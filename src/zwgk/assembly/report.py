@@ -59,8 +59,10 @@ def _table_of(row: Row, current: int | None) -> int | None:
     if isinstance(row, ItemRow):
         return 2
     if isinstance(row, HeaderRow):
-        names: dict[int, set[str]] = {3: {"note"}} if any(c.kind is NOTE for c in row.cells) else {}
+        names: dict[int, set[str]] = {}
         for cell in row.cells:
+            if cell.kind is NOTE:
+                names.setdefault(3, set()).add("note")
             for label in cell.reading.labels:
                 names.setdefault(label.table, set()).add(label.name)
         if current is None or current in names:

@@ -207,13 +207,14 @@ class _Placer:
         """Put a row (its value cells, after its ``labels``) in ``slot``; ``False`` if the slot already
         holds one: the row is then kept, labels and all, as unplaced."""
         leaf: Leaf = self.leaves[slot]
-        path = f"requests.{leaf.path}"
         if leaf.path in self.figureless:  # a label printed alone, then again on its row of figures
             del self.rows[leaf.path], self.values[leaf.path]
             if (kept := self.figureless.pop(leaf.path)) is not None:
                 self.unplaced.append(kept)
         if leaf.path in self.rows or leaf.path in self.pending:
-            self.findings.add("ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (path,))
+            self.findings.add(
+                "ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (f"requests.{leaf.path}",)
+            )
             self.unplaced.append(_kept([*labels, *cells], line))
             return False
         found = glued.read(cells, ROW, self.search)
