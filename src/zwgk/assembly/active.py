@@ -300,15 +300,16 @@ class _Builder:
         )
         self._keep_dropped(cells, fitted)
         found: dict[str, Any] = {}
+        row_path = f"active.{field}"
         for i, cell in enumerate(fitted):
             column = columns[i] if columns else block.columns[i]
             if not isinstance(column, Column):
                 self._extra(block.item, catalogue_row.label, column.text, cell)
                 continue
-            path = f"active.{field}.{column.field}"
+            path = f"{row_path}.{column.field}"
             if columns and header:
                 note_label(header[i], column.label, self.findings, path)
-            found[column.field] = value(cell, column, self.findings, f"active.{field}")
+            found[column.field] = value(cell, column, self.findings, row_path)
             if cell is not None:
                 self.lines[path] = cell.line
             if field == "procurement" and column.field == "amount" and found["amount"] is not None:
