@@ -61,9 +61,9 @@ def detect_template(rows: Sequence[TableRow]) -> Template | None:
     for row in rows:
         if isinstance(row, HeaderRow):
             for cell in row.cells:
-                for label in cell.reading.labels:  # a column of table 二 that one format alone prints
-                    if len(label.templates) == 1 and label.table == 2 and label.role is Role.COLUMN:
-                        votes[next(iter(label.templates))] += 1
+                for column in cell.reading.labels:  # a column of table 二 that one format alone prints
+                    if len(column.templates) == 1 and column.table == 2 and column.role is Role.COLUMN:
+                        votes[next(iter(column.templates))] += 1
     if not votes:
         for row in rows:
             if isinstance(row, DataRow) and (label := _row_label(row)) is not None:
@@ -420,7 +420,11 @@ class _Builder:
         ]
         if missing and len(missing) < len(self.block_of):
             self.findings.add("ZW214", "表二缺少以下行，按空白处理：" + "、".join(missing))
-        fields = {name: row_class(**self.values[name]) for name, row_class in _rows(self.template) if name in self.values}
+        fields = {
+            name: row_class(**self.values[name])
+            for name, row_class in _rows(self.template)
+            if name in self.values
+        }
         named = {e.column for e in self.extras}
         for cell in self.header_texts:
             if " ".join(cell.text.split()) not in named:
