@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import cache
 from operator import is_
 
 from ..catalogue import MAX_DECIMAL_PLACES, MAX_FIGURE, Column, Kind
@@ -380,16 +381,23 @@ def counts(
     return [count(cell, column, findings, row) for cell, column in zip(cells, columns, strict=True)]
 
 
+@cache
+def cell_paths(row: str, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The path of each cell of the row at path ``row``, by its column's field: made once per row."""
+    return tuple(f"{row}.{field}" for field in fields)
+
+
 def record_lines(
     lines: dict[str, int],
     row: str,
     label: int | None,
-    columns: Sequence[Column],
+    fields: tuple[str, ...],
     cells: Sequence[Cell | None],
 ) -> None:
-    """Note in ``lines`` where a row (its label) and each of its cells stood in the source."""
+    """Note in ``lines`` where a row (its label) and each of its cells (by its column's field) stood in
+    the source."""
     if label is not None:
         lines[row] = label
-    for column, cell in zip(columns, cells, strict=True):
+    for path, cell in zip(cell_paths(row, fields), cells, strict=True):
         if cell is not None:
-            lines[f"{row}.{column.field}"] = cell.line
+            lines[path] = cell.line

@@ -24,6 +24,7 @@ from .labels import note_headers, note_label
 _OTHER = "other_handling"
 _ENDPOINTS = ("new_received", "carried_over", "total", "carried_forward")
 _MAX_COMBINATIONS = 4096
+_FIELDS = tuple(column.field for column in REQUEST_COLUMNS)
 _NO_ROW = RequestRow()
 """A row the table lacks: all blank (frozen, so one serves every such row)."""
 
@@ -246,7 +247,7 @@ class _Placer:
         values = tuple(counts(fitted, REQUEST_COLUMNS, self.findings, path))
         self.values[leaf.path] = values
         self.rows[leaf.path] = RequestRow(*values)
-        record_lines(self.lines, path, line, REQUEST_COLUMNS, fitted)
+        record_lines(self.lines, path, line, _FIELDS, fitted)
 
     def place_bare(self) -> None:
         """The unlabelled rows, each in the slot its position gives: following on from the last label
