@@ -207,8 +207,9 @@ def parse_tokens(tokens: Iterable[Token]) -> tuple[Document, list[Token]]:
         """Shift ``found`` after the reductions it calls for; the document once ``$END`` completes it;
         ``_REFUSED`` for a token no rule takes here."""
         kind = found.type
+        state = states[-1]
         while True:
-            action = actions[states[-1]].get(kind)
+            action = actions[state].get(kind)
             if action is None:
                 return _REFUSED
             if action >= 0:
@@ -216,11 +217,11 @@ def parse_tokens(tokens: Iterable[Token]) -> tuple[Document, list[Token]]:
                 values.append(found)
                 return None
             name, size, make = rules[-1 - action]
-            if size == 1:  # most rules: one child, replaced where it stands
+            if size == 1:  # most rules: one child, replaced where it stands, as is its state
                 child = values[-1]
                 children = child if type(child) is list else [child]
                 values[-1] = children if make is None else make(children)
-                states.pop()
+                state = states[-1] = actions[states[-2]][name]
             else:
                 taken = values[len(values) - size :]
                 children = []
@@ -234,8 +235,9 @@ def parse_tokens(tokens: Iterable[Token]) -> tuple[Document, list[Token]]:
                     else:
                         children.append(child)
                 values.append(children if make is None else make(children))
-            states.append(actions[states[-1]][name])
-            if kind == "$END" and states[-1] == end:
+                state = actions[states[-1]][name]
+                states.append(state)
+            if kind == "$END" and state == end:
                 return values[-1]
 
     line = 0
