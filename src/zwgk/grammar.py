@@ -156,15 +156,14 @@ def _keep(tables: _Tables, grammar: str, path: str) -> None:
             os.remove(partial)
 
 
-class _Inlined(NamedTuple):
-    """The children of a rule Lark inlines into its parent's (``_body``, and the repetitions it makes)."""
-
-    children: list[Any]
+_Maker = Callable[[list[Any]], Any] | None
+"""What a reduction by a rule makes of its children: ``None`` for a rule Lark inlines into its parent's
+(``_body``, and the repetitions it makes), whose children stay the list they are, to be spliced there."""
 
 
 @cache
-def _parser() -> tuple[_Tables, list[Callable[[list[Any]], Any]]]:
-    """The tables, and for each rule what a reduction by it makes of its children."""
+def _parser() -> tuple[_Tables, list[tuple[str, int, _Maker]]]:
+    """The tables, and each rule as its symbol, its length and what a reduction by it makes."""
     grammar = _grammar()
     path = cache_file(grammar)
     tables = None if path is None else _cached(path, grammar)
@@ -175,8 +174,10 @@ def _parser() -> tuple[_Tables, list[Callable[[list[Any]], Any]]]:
         if path is not None:
             _keep(tables, grammar, path)
     build = _Build()
-    makers = [_Inlined if name.startswith("_") else getattr(build, name) for name, _ in tables.rules]
-    return tables, makers
+    rules = [
+        (name, size, None if name.startswith("_") else getattr(build, name)) for name, size in tables.rules
+    ]
+    return tables, rules
 
 
 def token_text(token: Token) -> str:
@@ -195,38 +196,48 @@ def parse_tokens(tokens: Iterable[Token]) -> tuple[Document, list[Token]]:
     """The document the tokens make, and any token the grammar had to skip to get there: each token it
     cannot take is skipped, and the tokens end with the row they leave open ended (``EOR``), so any
     sequence of tokens makes a document, in one pass."""
-    tables, makers = _parser()
-    actions, rules, end = tables.actions, tables.rules, tables.end
+    tables, rules = _parser()
+    actions, end = tables.actions, tables.end
     states = [tables.start]
     values: list[Any] = []
+    """Tokens and what reductions made of them; a list: the children of an inlined rule, not yet spliced."""
     skipped: list[Token] = []
 
     def feed(found: Token) -> Any:
         """Shift ``found`` after the reductions it calls for; the document once ``$END`` completes it;
         ``_REFUSED`` for a token no rule takes here."""
+        kind = found.type
+        state = states[-1]
         while True:
-            action = actions[states[-1]].get(found.type)
+            action = actions[state].get(kind)
             if action is None:
                 return _REFUSED
             if action >= 0:
                 states.append(action)
                 values.append(found)
                 return None
-            name, size = rules[-1 - action]
-            taken = values[len(values) - size :]
-            first = taken[0] if taken else None
-            # a repetition's children so far are extended where they are, not copied: linear, not square
-            children: list[Any] = first.children if isinstance(first, _Inlined) else []
-            for child in taken[1:] if isinstance(first, _Inlined) else taken:
-                if isinstance(child, _Inlined):
-                    children += child.children
-                else:
-                    children.append(child)
-            if size:
-                del values[-size:], states[-size:]
-            values.append(makers[-1 - action](children))
-            states.append(actions[states[-1]][name])
-            if found.type == "$END" and states[-1] == end:
+            name, size, make = rules[-1 - action]
+            if size == 1:  # most rules: one child, replaced where it stands, as is its state
+                child = values[-1]
+                children = child if type(child) is list else [child]
+                values[-1] = children if make is None else make(children)
+                state = states[-1] = actions[states[-2]][name]
+            else:
+                taken = values[len(values) - size :]
+                children = []
+                if size:
+                    del values[-size:], states[-size:]
+                    if type(taken[0]) is list:  # a repetition's children so far: extended, not copied
+                        children = taken.pop(0)
+                for child in taken:
+                    if type(child) is list:
+                        children += child
+                    else:
+                        children.append(child)
+                values.append(children if make is None else make(children))
+                state = actions[states[-1]][name]
+                states.append(state)
+            if kind == "$END" and state == end:
                 return values[-1]
 
     line = 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
@@ -60,9 +61,9 @@ def detect_template(rows: Sequence[TableRow]) -> Template | None:
     for row in rows:
         if isinstance(row, HeaderRow):
             for cell in row.cells:
-                for label in _columns_of(cell):
-                    if len(label.templates) == 1:
-                        votes[next(iter(label.templates))] += 1
+                for column in cell.reading.labels:  # a column of table 二 that one format alone prints
+                    if len(column.templates) == 1 and column.table == 2 and column.role is Role.COLUMN:
+                        votes[next(iter(column.templates))] += 1
     if not votes:
         for row in rows:
             if isinstance(row, DataRow) and (label := _row_label(row)) is not None:
@@ -79,6 +80,27 @@ def detect_template(rows: Sequence[TableRow]) -> Template | None:
     return ranked[0][0]
 
 
+@cache
+def _blocks(template: Template) -> tuple[dict[str, Block], dict[str, Block], dict[str, Row]]:
+    """The format's blocks by item; the block of each row, and the row, by the row's field (each field
+    is one row's)."""
+    blocks = {block.item: block for block in ACTIVE_BLOCKS[template]}
+    rows = [(row.field or "", row, block) for block in blocks.values() for row in block.rows]
+    return blocks, {field: block for field, _, block in rows}, {field: row for field, row, _ in rows}
+
+
+@cache
+def _rows(template: Template) -> tuple[tuple[str, type], ...]:
+    """The fields of table 二's class in ``template`` that hold a row, and the row's class."""
+    cls = attrs.resolve_types(_CLASSES[template])
+    found = []
+    for field in attrs.fields(cls):
+        if field.name not in ("extras", "notes"):
+            assert isinstance(field.type, type)
+            found.append((field.name, field.type))
+    return tuple(found)
+
+
 def _header_cells(row: HeaderRow) -> list[Cell]:
     """A header row's column headers: its cells without 信息内容 and the empty ones."""
     return [
@@ -93,22 +115,19 @@ def _header_of(block: Block, header: tuple[list[Cell], str | None] | None) -> li
     return header[0] if header is not None and header[1] in (None, block.item) else None
 
 
-def _column(block: Block, template: Template, cell: Cell) -> Column | None:
-    names = {label.name for label in _columns_of(cell) if template in label.templates}
-    return next((column for column in block.columns if column.field in names), None)
+def _column_names(template: Template, cell: Cell) -> set[str]:
+    """The columns of ``template`` a header cell may name, by field."""
+    return {label.name for label in _columns_of(cell) if template in label.templates}
 
 
-def _header_columns(
-    block: Block, template: Template, header: list[Cell] | None
-) -> list[Column | Cell] | None:
-    """The columns a header names, in its order: a catalogue column, or the header cell of a column the
-    format lacks. ``None`` where it does not name each of the block's columns once (garbled or cut
-    short): the rows are read in the format's own column order."""
-    if not header:
-        return None
-    named = [_column(block, template, cell) for cell in header]
+def _header_columns(block: Block, header: list[Cell], names: list[set[str]]) -> list[Column | Cell] | None:
+    """The columns a header names (``names``: the ``_column_names`` of each of its cells), in its order:
+    a catalogue column, or the header cell of a column the format lacks. ``None`` where it does not name
+    each of the block's columns once (garbled or cut short): the rows are read in the format's own
+    column order."""
+    named = [next((column for column in block.columns if column.field in found), None) for found in names]
     found = [c for c in named if c is not None]
-    if len(found) == len(block.columns) == len(set(found)):
+    if len(found) == len(block.columns) == len({id(c) for c in found}):  # a block's columns are distinct
         return [c if c is not None else cell for c, cell in zip(named, header, strict=True)]
     return None
 
@@ -134,13 +153,20 @@ class _Builder:
     search: SplitSearch
     blocks: dict[str, Block] = attrs.field(init=False)
     block_of: dict[str, Block] = attrs.field(init=False)
+    row_of: dict[str, Row] = attrs.field(init=False)
     item: str | None = None
     header: tuple[list[Cell], str | None] | None = None
     """The last header row's cells, and the item it stood under."""
     header_said: bool = False
     """Whether it was said that the last header row does not name its columns."""
-    columns: dict[str, list[Column | Cell] | None] = attrs.Factory(dict)
-    """The columns the last header row names, by block item (see ``_header_columns``)."""
+    headers: dict[int, list[Cell]] = attrs.Factory(dict)
+    """Each header row's column headers (``_header_cells``), by the row's id: made once, for ``pads``
+    and for the rows."""
+    header_names: dict[int, list[set[str]]] = attrs.Factory(dict)
+    """The ``_column_names`` of each cell of each of ``headers``, by its id."""
+    named: dict[tuple[int, str], list[Column | Cell] | None] = attrs.Factory(dict)
+    """The columns each header names for each block (``_header_columns``), by the header's id and the
+    block's item."""
     padded: bool = False
     """The layout pads rows with empty cells (see ``cells.pads``)."""
     values: dict[str, dict[str, Any]] = attrs.Factory(dict)
@@ -150,8 +176,23 @@ class _Builder:
     """Header text with figures in it: kept as the name of a column of extra cells, or as unplaced."""
 
     def __attrs_post_init__(self) -> None:
-        self.blocks = {block.item: block for block in ACTIVE_BLOCKS[self.template]}
-        self.block_of = {row.field or "": block for block in self.blocks.values() for row in block.rows}
+        self.blocks, self.block_of, self.row_of = _blocks(self.template)
+
+    def _header_cells(self, row: HeaderRow) -> list[Cell]:
+        key = id(row)
+        if key not in self.headers:
+            cells = self.headers[key] = _header_cells(row)
+            self.header_names[id(cells)] = [_column_names(self.template, cell) for cell in cells]
+        return self.headers[key]
+
+    def _columns(self, block: Block, header: list[Cell] | None) -> list[Column | Cell] | None:
+        """``_header_columns`` of a header (one ``_header_cells`` made) for a block, worked out once."""
+        if not header:
+            return None
+        key = (id(header), block.item)
+        if key not in self.named:
+            self.named[key] = _header_columns(block, header, self.header_names[id(header)])
+        return self.named[key]
 
     def pads(self, rows: Sequence[TableRow]) -> bool:
         """Whether the table's layout pads rows with empty cells (``cells.headers_pad``), or a row with all
@@ -166,13 +207,13 @@ class _Builder:
             if isinstance(row, ItemRow):
                 item, header, widths = row.cells[0].reading.item, None, {}
             elif isinstance(row, HeaderRow):
-                header, widths = (_header_cells(row), item), {}
+                header, widths = (self._header_cells(row), item), {}
             elif isinstance(row, DataRow) and (label := _row_label(row)) is not None:
                 block = self.block_of.get(label.reading.labels[0].name)
                 if block is None:
                     continue
                 if block.item not in widths:
-                    columns = _header_columns(block, self.template, _header_of(block, header))
+                    columns = self._columns(block, _header_of(block, header))
                     widths[block.item] = len(columns) if columns else len(block.columns)
                 if pads(row.cells, widths[block.item]):
                     return True
@@ -181,20 +222,17 @@ class _Builder:
     def item_row(self, row: ItemRow) -> None:
         self.item = row.cells[0].reading.item
         self.header = None
-        self.columns = {}
         for cell in row.cells[1:]:
             if cell.text:
                 self._unplace(cell.text, cell.line, "与条款标题同行的内容")
 
     def header_row(self, row: HeaderRow) -> None:
-        self.header = (_header_cells(row), self.item)
+        self.header = (self._header_cells(row), self.item)
         self.header_texts += header_texts_with_figures(row)
         self.header_said = False
-        self.columns = {}
 
     def data_row(self, row: DataRow) -> None:
         label = _row_label(row)
-        written = " ".join(c.text for c in row.labels)
         block = self.block_of.get(label.reading.labels[0].name) if label is not None else None
         if label is not None and block is None:  # a row of the other format
             other = next(
@@ -210,6 +248,7 @@ class _Builder:
             self._extras(row, other.item if other else self.item, label.text, other)
             return
         if block is None:
+            written = " ".join(c.text for c in row.labels)
             if reads_back_as_row(written):
                 self._extras(row, self.item, written, self.blocks.get(self.item or ""))
             else:
@@ -221,7 +260,7 @@ class _Builder:
             if cell.kind is TEXT:
                 self._unplace(cell.text, cell.line, "与行标签同行的文字")
         field = label.reading.labels[0].name
-        catalogue_row = next(r for r in block.rows if r.field == field)
+        catalogue_row = self.row_of[field]
         note_label(label, catalogue_row.label, self.findings, f"active.{field}")
         if field in self.values:
             self.findings.add(
@@ -234,9 +273,7 @@ class _Builder:
 
     def _place(self, row: DataRow, block: Block, catalogue_row: Row, header: list[Cell] | None) -> None:
         field = catalogue_row.field or ""
-        if block.item not in self.columns:
-            self.columns[block.item] = _header_columns(block, self.template, header)
-        columns = self.columns[block.item]
+        columns = self._columns(block, header)
         if header and columns is None and not self.header_said:
             self.header_said = True
             shown = " ".join(c.text for c in header)
@@ -263,16 +300,18 @@ class _Builder:
         )
         self._keep_dropped(cells, fitted)
         found: dict[str, Any] = {}
+        row_path = f"active.{field}"
         for i, cell in enumerate(fitted):
             column = columns[i] if columns else block.columns[i]
             if not isinstance(column, Column):
                 self._extra(block.item, catalogue_row.label, column.text, cell)
                 continue
+            path = f"{row_path}.{column.field}"
             if columns and header:
-                note_label(header[i], column.label, self.findings, f"active.{field}.{column.field}")
-            found[column.field] = value(cell, column, self.findings, f"active.{field}")
+                note_label(header[i], column.label, self.findings, path)
+            found[column.field] = value(cell, column, self.findings, row_path)
             if cell is not None:
-                self.lines[f"active.{field}.{column.field}"] = cell.line
+                self.lines[path] = cell.line
             if field == "procurement" and column.field == "amount" and found["amount"] is not None:
                 found["amount_unit"] = _unit_from([cell], header[i] if columns and header else None)
         self.values[field] = found
@@ -281,6 +320,8 @@ class _Builder:
         self, cells: Sequence[Cell], width: int, row: Row, where: str
     ) -> list[Cell | None] | None:
         """A glued row's cells, split the one way the report's prose states; ``None`` if it does not."""
+        if len(cells) >= width:  # no glued row (``glued.read``)
+            return None
         rule = Totals((width,), summed=False)
         found = read_glued(cells, rule, self.search, glued=self.glued)
         if found is None or found.options is None or len(found.options) < 2:
@@ -315,7 +356,7 @@ class _Builder:
             self._unplace(text, row.labels[0].line, "重复的行")
             return
         header = _header_of(block, self.header) if block else self.header[0] if self.header else None
-        mapped = _header_columns(block, self.template, header) if block else None
+        mapped = self._columns(block, header) if block else None
         if mapped:
             header_texts = [c.label if isinstance(c, Column) else c.text for c in mapped]
         elif block:
@@ -374,22 +415,22 @@ class _Builder:
 
     def build(self, notes: tuple[str, ...]) -> Active2019 | Active2021:
         cls = _CLASSES[self.template]
-        attrs.resolve_types(cls)
         missing = [
             row.label for block in self.blocks.values() for row in block.rows if row.field not in self.values
         ]
         if missing and len(missing) < len(self.block_of):
             self.findings.add("ZW214", "表二缺少以下行，按空白处理：" + "、".join(missing))
-        fields: dict[str, Any] = {}
-        for field in attrs.fields(cls):
-            if field.name in self.values:
-                row_class = field.type
-                assert isinstance(row_class, type)
-                fields[field.name] = row_class(**self.values[field.name])
+        fields = {
+            name: row_class(**self.values[name])
+            for name, row_class in _rows(self.template)
+            if name in self.values
+        }
         named = {e.column for e in self.extras}
         for cell in self.header_texts:
             if " ".join(cell.text.split()) not in named:
                 self.unplaced.append(unplaced_header_text(cell, "active", self.findings))
+        if not self.extras:
+            return cls(**fields, notes=notes)
         order = _as_written(self.extras, self.blocks)
         stood = [self.lines.pop(f"active.extras.{i}.value") for i in order]
         self.lines.update({f"active.extras.{k}.value": line for k, line in enumerate(stood)})

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import cache
+from operator import is_
 
 from ..catalogue import MAX_DECIMAL_PLACES, MAX_FIGURE, Column, Kind
 from ..codes import Findings
@@ -78,6 +80,8 @@ def headers_pad(rows: Iterable[ItemRow | HeaderRow | DataRow | ValueRow]) -> boo
 def dropped(cells: Sequence[Cell], fitted: Sequence[Cell | None]) -> list[Cell]:
     """The printed cells of a row that ``fit`` (or a glued split) placed in no column: for the caller
     to keep as unplaced content. None where the row's cells were split into others (a glued row)."""
+    if len(fitted) == len(cells) and all(map(is_, fitted, cells)):  # the common case: each in its column
+        return []
     placed = {id(c) for c in fitted if c is not None}
     if placed and not placed <= {id(c) for c in cells}:
         return []
@@ -117,10 +121,10 @@ def fit(
         )
         return [*cells[:-1], *[None] * (width - count + 1)]
     if count == width:
-        return list[Cell | None](cells)
+        return list(cells)
     printed = _printed(cells)
     if len(printed) == width:
-        return list[Cell | None](printed)
+        return list(printed)
     line = cells[0].line if cells else None
     if len(printed) > width:
         return _trimmed(printed, width, findings, where, totals, list(cells))
@@ -160,7 +164,7 @@ def _trimmed_blanks(cells: list[Cell], width: int, findings: Findings, where: st
     lead, tail = _blank_run(cells), _blank_run(reversed(cells))
     fits = [cells[a : count - (excess - a)] for a in range(max(0, excess - tail), min(lead, excess) + 1)]
     if len(fits) == 1:
-        return list[Cell | None](fits[0])
+        return list(fits[0])
     if fits:
         options = "；".join(_show(c) for c in fits)
         findings.add(
@@ -323,9 +327,11 @@ def count(cell: Cell | None, column: Column, findings: Findings, row: str) -> in
     ``None`` for a blank, a marker, a figure out of range or what is no whole number (said in a
     diagnostic)."""
     if cell is not None and (integer := cell.reading.integer) is not None:
-        note_reading(cell, findings, f"{row}.{column.field}")
-        if integer < 0 and column.kind is Kind.COUNT:
-            findings.add("ZW227", f"计数为负数：{cell.text}", cell.line, (f"{row}.{column.field}",))
+        negative = integer < 0 and column.kind is Kind.COUNT
+        if negative or cell.reading.numerals or cell.reading.note is not None:  # something to say
+            note_reading(cell, findings, f"{row}.{column.field}")
+            if negative:
+                findings.add("ZW227", f"计数为负数：{cell.text}", cell.line, (f"{row}.{column.field}",))
         return integer
     path = f"{row}.{column.field}"
     if not no_figure(cell, findings, path):
@@ -362,24 +368,36 @@ def counts(
 ) -> list[int | None]:
     """``count`` of each cell; a row of plain non-negative whole numbers in Arabic digits (the common
     case) is read without the per-cell checks."""
-    integers = [c.reading.integer if c is not None else None for c in cells]
-    if all(i is not None and i >= 0 for i in integers) and not any(
-        c and (c.reading.numerals or c.reading.note is not None) for c in cells
-    ):
+    integers: list[int | None] = []
+    for c in cells:
+        reading = c.reading if c is not None else None
+        if reading is None or reading.integer is None or reading.integer < 0:
+            break
+        if reading.numerals or reading.note is not None:
+            break
+        integers.append(reading.integer)
+    else:
         return integers
     return [count(cell, column, findings, row) for cell, column in zip(cells, columns, strict=True)]
+
+
+@cache
+def cell_paths(row: str, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """The path of each cell of the row at path ``row``, by its column's field: made once per row."""
+    return tuple(f"{row}.{field}" for field in fields)
 
 
 def record_lines(
     lines: dict[str, int],
     row: str,
     label: int | None,
-    columns: Sequence[Column],
+    fields: tuple[str, ...],
     cells: Sequence[Cell | None],
 ) -> None:
-    """Note in ``lines`` where a row (its label) and each of its cells stood in the source."""
+    """Note in ``lines`` where a row (its label) and each of its cells (by its column's field) stood in
+    the source."""
     if label is not None:
         lines[row] = label
-    for column, cell in zip(columns, cells, strict=True):
+    for path, cell in zip(cell_paths(row, fields), cells, strict=True):
         if cell is not None:
-            lines[f"{row}.{column.field}"] = cell.line
+            lines[path] = cell.line

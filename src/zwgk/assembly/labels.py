@@ -47,7 +47,7 @@ def quote_note_figures(row: Row, findings: Findings) -> None:
     cells = row.cells if isinstance(row, HeaderRow) else row.labels if isinstance(row, DataRow) else ()
     for cell in cells:
         note = cell.reading.note
-        if cell.kind in (LABEL, HEADER) and note and _DIGIT.search(ROUNDING_NOTE.sub("", note)):
+        if note and cell.kind in (LABEL, HEADER) and _DIGIT.search(ROUNDING_NOTE.sub("", note)):
             findings.add("ZW236", f"“{cell.text}”按标签识别，括注“{note}”中的数字未作数据", cell.line)
 
 

@@ -39,6 +39,8 @@ _TABLES = tuple(s.number for s in SECTIONS if s.tabular)
 _FIELDS = {s.number: s.field for s in SECTIONS}
 _TEXT_FIELDS = {s.number: s.field for s in SECTIONS if not s.tabular}
 _SECTION_ORDER: dict[str | None, int] = {None: 0, **{s.field: s.number for s in SECTIONS}}
+_NO_HEADING = {s.number: f"未找到第{s.numeral}部分“{s.title}”的标题" for s in SECTIONS}
+_NO_TABLE = {s.number: f"未找到“{s.title}”的表格" for s in SECTIONS if s.tabular}
 
 
 def in_section_order(unplaced: Iterable[Unplaced]) -> tuple[Unplaced, ...]:
@@ -49,26 +51,34 @@ def in_section_order(unplaced: Iterable[Unplaced]) -> tuple[Unplaced, ...]:
 
 def _table_of(row: Row, current: int | None) -> int | None:
     """Which table (2, 3, 4) a row belongs to: by its labels where it has any, else the current one."""
+    if isinstance(row, DataRow):  # the most common row first
+        for cell in reversed(row.labels):
+            if cell.kind is LABEL:
+                return cell.reading.labels[0].table
+        return current
     if isinstance(row, ItemRow):
         return 2
     if isinstance(row, HeaderRow):
-        names: dict[int, set[str]] = {3: {"note"}} if any(c.kind is NOTE for c in row.cells) else {}
+        names: dict[int, set[str]] = {}
         for cell in row.cells:
+            if cell.kind is NOTE:
+                names.setdefault(3, set()).add("note")
             for label in cell.reading.labels:
                 names.setdefault(label.table, set()).add(label.name)
         if current is None or current in names:
             return current if current in names else min(names, default=None)
         # inside a table, one header word another table shares (其他) does not leave it
         return min((t for t, found in names.items() if len(found) > 1), default=current)
-    if isinstance(row, DataRow):
-        for cell in reversed(row.labels):
-            if cell.kind is LABEL:
-                return cell.reading.labels[0].table
     return current
 
 
 def _has_figures(table: Table) -> bool:
-    return any(c.kind in (NUMBER, MARKER) for row in table.rows for c in all_cells(row))
+    for row in table.rows:
+        for cells in (row.cells, row.labels) if isinstance(row, DataRow) else (row.cells,):
+            for c in cells:
+                if c.kind is NUMBER or c.kind is MARKER:
+                    return True
+    return False
 
 
 def _lines_of(table: Table) -> list[tuple[int, str]]:
@@ -217,9 +227,9 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
         unplaced += extra
     for section in SECTIONS:
         if section.number not in present:
-            findings.add("ZW203", f"未找到第{section.numeral}部分“{section.title}”的标题")
+            findings.add("ZW203", _NO_HEADING[section.number])
         if section.tabular and not routed.rows[section.number]:
-            findings.add("ZW204", f"未找到“{section.title}”的表格")
+            findings.add("ZW204", _NO_TABLE[section.number])
 
     def text(number: int) -> TextSection | None:
         return TextSection(tuple(routed.paragraphs[number])) if number in present else None

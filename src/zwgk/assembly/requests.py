@@ -24,6 +24,9 @@ from .labels import note_headers, note_label
 _OTHER = "other_handling"
 _ENDPOINTS = ("new_received", "carried_over", "total", "carried_forward")
 _MAX_COMBINATIONS = 4096
+_FIELDS = tuple(column.field for column in REQUEST_COLUMNS)
+_NO_ROW = RequestRow()
+"""A row the table lacks: all blank (frozen, so one serves every such row)."""
 
 
 def _label(row: DataRow) -> Cell | None:
@@ -205,13 +208,14 @@ class _Placer:
         """Put a row (its value cells, after its ``labels``) in ``slot``; ``False`` if the slot already
         holds one: the row is then kept, labels and all, as unplaced."""
         leaf: Leaf = self.leaves[slot]
-        path = f"requests.{leaf.path}"
         if leaf.path in self.figureless:  # a label printed alone, then again on its row of figures
             del self.rows[leaf.path], self.values[leaf.path]
             if (kept := self.figureless.pop(leaf.path)) is not None:
                 self.unplaced.append(kept)
         if leaf.path in self.rows or leaf.path in self.pending:
-            self.findings.add("ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (path,))
+            self.findings.add(
+                "ZW215", f"表三“{leaf.row.label}”行重复出现，后者未采用", line, (f"requests.{leaf.path}",)
+            )
             self.unplaced.append(_kept([*labels, *cells], line))
             return False
         found = glued.read(cells, ROW, self.search)
@@ -243,7 +247,7 @@ class _Placer:
         values = tuple(counts(fitted, REQUEST_COLUMNS, self.findings, path))
         self.values[leaf.path] = values
         self.rows[leaf.path] = RequestRow(*values)
-        record_lines(self.lines, path, line, REQUEST_COLUMNS, fitted)
+        record_lines(self.lines, path, line, _FIELDS, fitted)
 
     def place_bare(self) -> None:
         """The unlabelled rows, each in the slot its position gives: following on from the last label
@@ -369,6 +373,12 @@ class _Placer:
         return [leaf for leaf in self.leaves if leaf.path not in self.rows and leaf.path not in self.pending]
 
 
+@cache
+def _group_paths(cls: type, prefix: str) -> tuple[tuple[str, str], ...]:
+    """Each field of a group of rows, and its row's path: ``prefix.field``."""
+    return tuple((f.name, f"{prefix}.{f.name}") for f in attrs.fields(cls))
+
+
 def build_requests(
     rows: Sequence[Row],
     template: Template,
@@ -405,20 +415,20 @@ def build_requests(
     found = placer.rows
 
     def group(cls: type, prefix: str) -> object:
-        return cls(**{f.name: found.get(f"{prefix}.{f.name}", RequestRow()) for f in attrs.fields(cls)})
+        return cls(**{name: found.get(path, _NO_ROW) for name, path in _group_paths(cls, prefix)})
 
-    other = group(OtherHandling, _OTHER) if template is Template.V2021 else found.get(_OTHER, RequestRow())
+    other = group(OtherHandling, _OTHER) if template is Template.V2021 else found.get(_OTHER, _NO_ROW)
     requests = Requests(
-        new_received=found.get("new_received", RequestRow()),
-        carried_over=found.get("carried_over", RequestRow()),
-        granted=found.get("granted", RequestRow()),
-        partially_granted=found.get("partially_granted", RequestRow()),
+        new_received=found.get("new_received", _NO_ROW),
+        carried_over=found.get("carried_over", _NO_ROW),
+        granted=found.get("granted", _NO_ROW),
+        partially_granted=found.get("partially_granted", _NO_ROW),
         withheld=group(Withheld, "withheld"),  # type: ignore[arg-type]
         unavailable=group(Unavailable, "unavailable"),  # type: ignore[arg-type]
         not_processed=group(NotProcessed, "not_processed"),  # type: ignore[arg-type]
         other_handling=other,  # type: ignore[arg-type]
-        total=found.get("total", RequestRow()),
-        carried_forward=found.get("carried_forward", RequestRow()),
+        total=found.get("total", _NO_ROW),
+        carried_forward=found.get("carried_forward", _NO_ROW),
         notes=notes,
     )
     return requests, placer.unplaced

@@ -16,6 +16,7 @@ from .labels import note_headers
 
 _TOTALS = Totals((len(REVIEW_COLUMNS),) * len(REVIEW_GROUPS))
 """Each group's four results add up to its 总计."""
+_FIELDS = tuple(column.field for column in REVIEW_COLUMNS)
 
 
 def build_review(
@@ -45,7 +46,7 @@ def build_review(
     groups = {}
     for g, group in enumerate(REVIEW_GROUPS):
         part = fitted[g * len(REVIEW_COLUMNS) : (g + 1) * len(REVIEW_COLUMNS)]
-        record_lines(lines, f"review.{group.field}", None, REVIEW_COLUMNS, part)
+        record_lines(lines, f"review.{group.field}", None, _FIELDS, part)
         groups[group.field or ""] = ReviewOutcomes(
             *counts(part, REVIEW_COLUMNS, findings, f"review.{group.field}")
         )

@@ -26,6 +26,8 @@ class Template(enum.Enum):
     V2021 = "2021"
     """国办公开办函〔2021〕30号, the revised format used from the 2021 reports on."""
 
+    __hash__ = object.__hash__  # by identity, as members compare: Enum's own hashes the name in Python
+
 
 class Severity(enum.Enum):
     """How much a diagnostic matters."""
