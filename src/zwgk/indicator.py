@@ -15,6 +15,7 @@ table is missing, a cell it needs is blank (never read as 0) or its denominator 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 from typing import Any
@@ -57,6 +58,17 @@ class Indicator:
         if numerator is None or not denominator:
             return None
         return Fraction(numerator, denominator)
+
+
+def exact(value: Fraction | None) -> str | None:
+    """An indicator's value as an exact fraction, ``"35/69"`` (``"0"`` when whole); ``None`` stays ``None``."""
+    return None if value is None else str(value)
+
+
+def percent(value: Fraction, places: int = 1, sign: bool = False) -> str:
+    """An indicator's value as a percentage rounded for reading: ``50.7%`` (``+11.6%`` with ``sign``)."""
+    shown = round(Decimal(value.numerator) / Decimal(value.denominator) * 100, places)
+    return f"{'+' if sign and shown > 0 else ''}{shown}%"
 
 
 def figure(report: Report, path: str) -> int | None:

@@ -19,7 +19,7 @@ import attrs
 
 from .catalogue import REPORT_LABELS, REQUEST_ROWS, REVIEW_GROUPS, walk_rows
 from .check import check
-from .indicator import INDICATORS, figure, indicators
+from .indicator import INDICATORS, exact, figure, indicators, percent
 from .model import Report, Severity, Template
 from .organs import canonical_name
 from .progress import display_width
@@ -186,15 +186,11 @@ def _statistics(
 
 
 def _percent(value: Fraction | None) -> str:
-    return "" if value is None else f"{float(value):.1%}"
+    return "" if value is None else percent(value)
 
 
 def _decimal(value: Fraction | None) -> str:
     return "" if value is None else f"{float(value):.6f}"
-
-
-def _exact(value: Fraction | None) -> str | None:
-    return None if value is None else str(value)
 
 
 def _aligned(rows: list[list[str]]) -> str:
@@ -246,14 +242,13 @@ def summary_json(summary: Summary) -> str:
         return {
             **_described(row),
             "totals": row.totals,
-            "indicators": {k: _exact(v) for k, v in row.indicators.items()},
+            "indicators": {k: exact(v) for k, v in row.indicators.items()},
             "errors": row.errors,
         }
 
     def spread(found: Distribution) -> dict[str, Any]:
         return {
-            k: _exact(v) if isinstance(v, Fraction) or v is None else v
-            for k, v in attrs.asdict(found).items()
+            k: exact(v) if isinstance(v, Fraction) or v is None else v for k, v in attrs.asdict(found).items()
         }
 
     data = {

@@ -16,7 +16,7 @@ from .model import CellChange, Comparison, Presence
 from .values import (
     BLANK,
     PRESENCE_NOTES,
-    TABLE_NAMES,
+    TABLE_HEADINGS,
     figure,
     percent,
     points,
@@ -108,7 +108,7 @@ def _grid(grid: Grid, everything: bool) -> str:
 
 
 def _tables(comparison: Comparison, everything: bool) -> Iterator[str]:
-    for table, name in TABLE_NAMES.items():
+    for table, name in TABLE_HEADINGS.items():
         yield f"<h2>{escape(name)}</h2>"
         yield from (_grid(grid, everything) for grid in grids(comparison, table))
 

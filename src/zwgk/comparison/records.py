@@ -13,9 +13,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from ..indicator import exact
 from ..serialize.labels import TABLE_NAMES
 from .model import CellChange, Compared, Comparison, Value
-from .values import exact
 
 CSV_COLUMNS = (
     "part",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .model import CellChange, Comparison, Presence
-from .values import PRESENCE_NOTES, TABLE_NAMES, figure, percent, points, shown_diagnostics, signed, who
+from .values import PRESENCE_NOTES, TABLE_HEADINGS, figure, percent, points, shown_diagnostics, signed, who
 
 
 def cell_name(cell: CellChange) -> str:
@@ -31,7 +31,7 @@ def _cell_line(cell: CellChange) -> str:
 
 
 def _cells(comparison: Comparison, everything: bool) -> Iterator[str]:
-    for table, name in TABLE_NAMES.items():
+    for table, name in TABLE_HEADINGS.items():
         cells = [c for c in comparison.table(table) if everything or c.changed]
         yield name + ("" if cells else "：无变化")
         yield from map(_cell_line, cells)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from .. import indicator as shares
 from ..catalogue import SECTIONS
 from ..model import Diagnostic, Severity
 from .model import Compared, Presence, Value
 
 BLANK = "·"
 """What a blank cell prints as (as ``Report._repr_html_`` prints it)."""
-TABLE_NAMES = {section.field: f"{section.table} {section.title}" for section in SECTIONS if section.tabular}
+TABLE_HEADINGS = {
+    section.field: f"{section.table} {section.title}" for section in SECTIONS if section.tabular
+}
 PRESENCE_NOTES = {
     Presence.OLD_ONLY: "仅见于旧报告的格式",
     Presence.NEW_ONLY: "仅见于新报告的格式",
@@ -28,17 +31,9 @@ def signed(value: Value | None) -> str:
     return ("+" if value > 0 else "") + figure(value)
 
 
-def exact(value: Fraction | None) -> str | None:
-    """A fraction as ``11/20`` (``2`` when whole); ``None`` stays ``None``."""
-    return None if value is None else str(value)
-
-
-def percent(value: Fraction | None, places: int = 1, sign: bool = False) -> str:
-    """A fraction as a percentage rounded for reading: ``55.0%``; ``None`` as the blank mark."""
-    if value is None:
-        return BLANK
-    shown = round(Decimal(value.numerator) / Decimal(value.denominator) * 100, places)
-    return f"{'+' if sign and shown > 0 else ''}{shown}%"
+def percent(value: Fraction | None, sign: bool = False) -> str:
+    """A fraction as a percentage rounded for reading (``indicator.percent``); ``None`` as the blank mark."""
+    return BLANK if value is None else shares.percent(value, sign=sign)
 
 
 def who(report: Compared) -> str:
