@@ -120,7 +120,8 @@ def main() -> None:
         else {"seeds": sorted(SEEDS.glob("*.txt")), "real pages": sorted(PAGES.glob("*.txt"))}
     )
     floor = _floor()
-    print(f"zwgk {zwgk.__version__}, Python {sys.version.split()[0]}, one core")
+    build = "compiled with mypyc" if zwgk.compiled else "pure Python"
+    print(f"zwgk {zwgk.__version__} ({build}), Python {sys.version.split()[0]}, one core")
     for name, files in sets.items():
         texts = [f.read_text(encoding="utf-8-sig") for f in files]
         chars = sum(len(t) for t in texts) / len(texts)
