@@ -35,7 +35,6 @@ from .structure import (
     text_of,
 )
 
-_new = tuple.__new__  # rows made without their NamedTuple's Python-level __new__: a report makes hundreds
 _FORMAT = 1
 """The layout of the tables' file: a file of another layout is analysed again."""
 
@@ -73,22 +72,22 @@ class _Build:
         return Table(tuple(children))
 
     def item_row(self, children: list[Token]) -> ItemRow:
-        return _new(ItemRow, (tuple(children[0].value),))
+        return ItemRow(tuple(children[0].value))
 
     def header_row(self, children: list[Token]) -> HeaderRow:
-        return _new(HeaderRow, (tuple(children[0].value),))
+        return HeaderRow(tuple(children[0].value))
 
     def data_row(self, children: list[Token]) -> DataRow:
         cut = children[-1].value if children[-1].type == "CUT" else None
         *labels, end = children[:-1] if cut else children
         named = tuple([t.value for t in labels])
         if end.type == "CELLS":
-            return _new(DataRow, (named, end.value.cells, end.value.breaks, cut))
-        return _new(DataRow, (named, (), (), None))
+            return DataRow(named, end.value.cells, end.value.breaks, cut)
+        return DataRow(named, ())
 
     def value_row(self, children: list[Token]) -> ValueRow:
         run = children[0].value
-        return _new(ValueRow, (run.cells, run.breaks, children[1].value if len(children) > 1 else None))
+        return ValueRow(run.cells, run.breaks, children[1].value if len(children) > 1 else None)
 
 
 def _grammar() -> str:

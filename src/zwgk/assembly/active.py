@@ -12,7 +12,6 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
 
 from ..catalogue import ACTIVE_BLOCKS, ACTIVE_LABEL_HEADER, Block, Column, Row
@@ -142,41 +141,44 @@ def _unit_from(cells: Sequence[Cell | None], header: Cell | None) -> str | None:
     return None
 
 
-@attr.s(auto_attribs=True, slots=True)
 class _Builder:
-    template: Template
-    findings: Findings
-    lines: dict[str, int]
-    glued: bool
-    prose: tuple[str, ...]
-    """The report's paragraphs, which may state the figures a glued row ran together."""
-    search: SplitSearch
-    blocks: dict[str, Block] = attrs.field(init=False)
-    block_of: dict[str, Block] = attrs.field(init=False)
-    row_of: dict[str, Row] = attrs.field(init=False)
-    item: str | None = None
-    header: tuple[list[Cell], str | None] | None = None
-    """The last header row's cells, and the item it stood under."""
-    header_said: bool = False
-    """Whether it was said that the last header row does not name its columns."""
-    headers: dict[int, list[Cell]] = attrs.Factory(dict)
-    """Each header row's column headers (``_header_cells``), by the row's id: made once, for ``pads``
-    and for the rows."""
-    header_names: dict[int, list[set[str]]] = attrs.Factory(dict)
-    """The ``_column_names`` of each cell of each of ``headers``, by its id."""
-    named: dict[tuple[int, str], list[Column | Cell] | None] = attrs.Factory(dict)
-    """The columns each header names for each block (``_header_columns``), by the header's id and the
-    block's item."""
-    padded: bool = False
-    """The layout pads rows with empty cells (see ``cells.pads``)."""
-    values: dict[str, dict[str, Any]] = attrs.Factory(dict)
-    extras: list[ExtraCell] = attrs.Factory(list)
-    unplaced: list[Unplaced] = attrs.Factory(list)
-    header_texts: list[Cell] = attrs.Factory(list)
-    """Header text with figures in it: kept as the name of a column of extra cells, or as unplaced."""
-
-    def __attrs_post_init__(self) -> None:
-        self.blocks, self.block_of, self.row_of = _blocks(self.template)
+    def __init__(
+        self,
+        template: Template,
+        findings: Findings,
+        lines: dict[str, int],
+        glued: bool,
+        prose: tuple[str, ...],
+        search: SplitSearch,
+    ) -> None:
+        self.template = template
+        self.findings = findings
+        self.lines = lines
+        self.glued = glued
+        self.prose = prose
+        """The report's paragraphs, which may state the figures a glued row ran together."""
+        self.search = search
+        self.blocks, self.block_of, self.row_of = _blocks(template)
+        self.item: str | None = None
+        self.header: tuple[list[Cell], str | None] | None = None
+        """The last header row's cells, and the item it stood under."""
+        self.header_said = False
+        """Whether it was said that the last header row does not name its columns."""
+        self.headers: dict[int, list[Cell]] = {}
+        """Each header row's column headers (``_header_cells``), by the row's id: made once, for ``pads``
+        and for the rows."""
+        self.header_names: dict[int, list[set[str]]] = {}
+        """The ``_column_names`` of each cell of each of ``headers``, by its id."""
+        self.named: dict[tuple[int, str], list[Column | Cell] | None] = {}
+        """The columns each header names for each block (``_header_columns``), by the header's id and the
+        block's item."""
+        self.padded = False
+        """The layout pads rows with empty cells (see ``cells.pads``)."""
+        self.values: dict[str, dict[str, Any]] = {}
+        self.extras: list[ExtraCell] = []
+        self.unplaced: list[Unplaced] = []
+        self.header_texts: list[Cell] = []
+        """Header text with figures in it: kept as the name of a column of extra cells, or as unplaced."""
 
     def _header_cells(self, row: HeaderRow) -> list[Cell]:
         key = id(row)

@@ -40,8 +40,11 @@ _VERBS = (
     r"(?:在|坚持|以|按照|深入|认真|紧紧|全面|始终|高度|围绕|持续|进一步|积极|严格|切实|根据|依据|紧扣|聚焦|扎实"
     r"|通过|共|主动|依法|不断|着力|全年|累计|继续|大力|严|结合|立足|牢固|贯彻)"
 )
-_BODY_ORGAN = regex(rf"(?:^|[，,。；;]|年)\s*({_CLAUSE}{{2,30}}?){_VERBS}")
-"""``2025年，铁东区退役军人事务局通过…``: the organ opens a clause and its verb follows."""
+_BODY_ORGAN = rf"\s*({_CLAUSE}{{2,30}}?){_VERBS}"
+_OPENING_ORGAN = regex(_BODY_ORGAN)
+_CLAUSE_ORGAN = regex(rf"[，,。；;年]{_BODY_ORGAN}")
+"""``2025年，铁东区退役军人事务局通过…``: the organ opens a paragraph (``_OPENING_ORGAN``, matched at its
+start) or a clause (after its punctuation, or after a year) and its verb follows."""
 _FIRST_YEAR = regex(rf"{YEAR.pattern}(?![\d-])")
 _BODY_PARAGRAPHS = 3
 _NAME_CHARS = 40
@@ -114,7 +117,10 @@ def _alone(front: Sequence[str]) -> list[str]:
 
 def _body_organ(paragraphs: Sequence[str]) -> str | None:
     for paragraph in paragraphs:
-        for found in _BODY_ORGAN.finditer(paragraph):
+        opening = _OPENING_ORGAN.match(paragraph)
+        if opening is not None and (organ := organ_name(opening.group(1))) is not None:
+            return organ
+        for found in _CLAUSE_ORGAN.finditer(paragraph, opening.end() if opening else 0):
             organ = organ_name(found.group(1))
             if organ is not None:
                 return organ

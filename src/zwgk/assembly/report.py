@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
-import attrs
-
 from ..catalogue import SECTIONS
 from ..codes import Findings
 from ..lexing.cells import LABEL, MARKER, NOTE, NUMBER
@@ -91,17 +88,17 @@ def _lines_of(table: Table) -> list[tuple[int, str]]:
     return [(line, " ".join(texts)) for line, texts in lines.items()]
 
 
-@attr.s(auto_attribs=True, slots=True)
 class _Routed:
     """The report's parts, sorted by where they belong."""
 
-    rows: dict[int, list[Row]] = attrs.Factory(lambda: {table: [] for table in _TABLES})
-    notes: dict[int, list[str]] = attrs.Factory(lambda: {table: [] for table in _TABLES})
-    paragraphs: dict[int, list[str]] = attrs.Factory(dict)
-    """Section number (0: before the first heading) → its paragraphs."""
-    unplaced: list[Unplaced] = attrs.Factory(list)
-    lines: dict[str, int] = attrs.Factory(dict)
-    """Where paragraphs and notes stood, by path (``overview.paragraphs.0``)."""
+    def __init__(self) -> None:
+        self.rows: dict[int, list[Row]] = {table: [] for table in _TABLES}
+        self.notes: dict[int, list[str]] = {table: [] for table in _TABLES}
+        self.paragraphs: dict[int, list[str]] = {}
+        """Section number (0: before the first heading) → its paragraphs."""
+        self.unplaced: list[Unplaced] = []
+        self.lines: dict[str, int] = {}
+        """Where paragraphs and notes stood, by path (``overview.paragraphs.0``)."""
 
     def paragraph(self, number: int, line: int, text: str) -> None:
         """Add a paragraph of section ``number`` (0: before the first heading)."""

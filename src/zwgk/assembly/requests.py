@@ -66,7 +66,7 @@ def rows_of(rows: Sequence[Row]) -> list[Row]:
         if not rest:
             out.append(row)
             continue
-        out.append(row._replace(cells=first, breaks=(), cut=None))
+        out.append(DataRow(row.labels, first) if isinstance(row, DataRow) else ValueRow(first))
         out += [ValueRow(cells, (), row.cut if k == len(rest) - 1 else None) for k, cells in enumerate(rest)]
     return out
 

@@ -23,15 +23,28 @@ _AROUND_TITLE = "|｜ \t\u3000\xa0"
 _FIELD_TITLE = regex(r"^(?:(?:标\s*题|题\s*目|名\s*称|文章标题)\s*[:：]\s*)+")
 """A metadata field that holds the title (``名 称： | …年度报告 | ||``), its label printed once or more
 (``标题:标题: …``)."""
-_FURNITURE = regex(
-    r"[>＞»]|当前位置|您的位置|您当前|首页|登录|注册|收藏|手机版|导航|无障碍|长者|适老|智能问答|网站支持"
-    r"|全文检索|检索|打印|分享|关闭|字号|字体|浏览|点击|阅读|访问量|二维码|扫一扫|微信|微博"
-    r"|(?:索\s*引\s*号|发布机构|发文机关|发布时间|发布日期|发表时间|成文日期|生效日期|来\s*源|信息来源|文\s*号"
+_FURNITURE_FIELDS = (
+    r"索\s*引\s*号|发布机构|发文机关|发布时间|发布日期|发表时间|成文日期|生效日期|来\s*源|信息来源|文\s*号"
     r"|发文字号|主题分类|体裁分类|分\s*类|作\s*者|录\s*入|日\s*期|时\s*间|责任编辑|编辑|是否有效|有效性"
-    r"|内容概述|关\s*键\s*词)\s*[:：]"
-    r"|\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|^Page\s*\d+$|^[|｜]|[|｜]$|^[•·●◆■]"
+    r"|内容概述|关\s*键\s*词"
 )
-"""What only a site's furniture holds: menus, breadcrumbs, metadata fields, buttons, dates."""
+"""The labels of a page's metadata fields, each furniture when a colon follows it."""
+_FURNITURE = regex(
+    r">|＞|»|当前位置|您的位置|您当前|首页|登录|注册|收藏|手机版|导航|无障碍|长者|适老|智能问答|网站支持"
+    r"|全文检索|检索|打印|分享|关闭|字号|字体|浏览|点击|阅读|访问量|二维码|扫一扫|微信|微博|"
+    + "|".join(rf"{field}\s*[:：]" for field in _FURNITURE_FIELDS.split("|"))
+)
+"""The words only a site's furniture holds: menus, breadcrumbs, metadata fields (``发布机构：``),
+buttons. Each branch opens with a character of its own (not a class, not a group): sre then looks only
+where one of those stands."""
+_DATE = regex(r"\d\d{3}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
+"""A date (``2023-01-30``), the other thing furniture holds; written to open with one digit, for the
+same reason."""
+_PAGE_NUMBER = regex(r"Page\s*\d+")
+_PIPES = ("|", "｜")
+_FURNITURE_EDGES = (*_PIPES, "•", "·", "●", "◆", "■")
+"""What a line of furniture may open with (a metadata table's pipe, a list's bullet); it may end with a
+pipe."""
 _FURNITURE_CHARS = 150
 """No line of furniture is longer (a metadata table's row, all its fields on one line, is ~100)."""
 _SITE_SECTIONS = frozenset(
@@ -51,16 +64,15 @@ _OPENING_NOISE = regex(r"^(?:关于|[#\s]+)+")
 _CLOSING_NOISE = regex(r"(?:关于|的)$")
 """What a title prints between the organ and the year: 某某县财政局关于2023年…"""
 _AFTER_ORGAN = regex(r"\s*(?:的?政府信息公开|的?政务公开|的?信息公开|的?政府信息|的?年度).*$")
-_SPACES = regex(r"\s+")
 _ORGAN_SUFFIX = regex(
     r"(?:人民政府|政府|委员会|管委会|办事处|街道|乡|镇|县|区|市|州|盟|旗|局|委|厅|办公室|办|中心|站|所|院|馆|队|部|署|处"
     r"|公司|集团|场|园)(?:[(（][^()（）]{1,12}[)）])?$"
 )
-_NOT_ORGANS = regex(
-    r"^(?:我|本|该|贵)(?:单位|机关|部门|级|[局委办室厅院乡镇街区县市所站])$|^各|(?:党委|县委|区委|市委|省委)$"
-    r"|政府信息公开|政务公开|信息公开|年度报告"
-)
-"""Pronouns (我局, 本机关), party committees, and the words of a title."""
+_PRONOUN = regex(r"(?:我|本|该|贵)(?:单位|机关|部门|级|[局委办室厅院乡镇街区县市所站])")
+"""我局, 本机关: what a report calls its own organ."""
+_PARTY_COMMITTEES = ("党委", "县委", "区委", "市委", "省委")
+_TITLE_WORDS = ("信息公开", "政务公开", "年度报告")
+"""Words of a title, never of an organ's name."""
 _ORGAN_CHARS = regex(r"^[\u4e00-\u9fff()（）·]{2,40}$")
 
 
@@ -80,17 +92,31 @@ def is_furniture(line: str) -> bool:
     bare = text.strip("|｜").strip()
     if _FIELD_TITLE.match(bare) and _REPORT.search(bare):  # the title, unless furniture ran into it
         return is_furniture(title_text(bare))
-    return _FURNITURE.search(text) is not None or text in _SITE_SECTIONS or len(text) < 2
+    return (
+        _FURNITURE.search(text) is not None
+        or _DATE.search(text) is not None
+        or text.startswith(_FURNITURE_EDGES)
+        or text.endswith(_PIPES)
+        or _PAGE_NUMBER.fullmatch(text) is not None
+        or text in _SITE_SECTIONS
+        or len(text) < 2
+    )
 
 
 def organ_name(text: str) -> str | None:
     """``text`` as the name of an organ, if it is one: without spaces and leading noise (``关于``),
     ending in what organs' names end in (局, 人民政府, 街道办事处 …), not a pronoun (我局, 本机关) and not
     the site's furniture."""
-    organ = _CLOSING_NOISE.sub("", _SPACES.sub("", _OPENING_NOISE.sub("", text)).strip("：:，,。-—|｜"))
+    organ = _CLOSING_NOISE.sub("", "".join(_OPENING_NOISE.sub("", text).split()).strip("：:，,。-—|｜"))
     if not _ORGAN_CHARS.match(organ) or _ORGAN_SUFFIX.search(organ) is None:
         return None
-    if _NOT_ORGANS.search(organ) is not None or is_furniture(organ):
+    if (
+        organ.startswith("各")
+        or organ.endswith(_PARTY_COMMITTEES)
+        or any(word in organ for word in _TITLE_WORDS)
+        or _PRONOUN.fullmatch(organ) is not None
+        or is_furniture(organ)
+    ):
         return None
     return organ
 
