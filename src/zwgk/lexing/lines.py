@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+from itertools import count
 from typing import NamedTuple
 
+from ..normalize import is_page_footer
 from ..patterns import regex
 
 
@@ -14,6 +17,26 @@ class SourceLine(NamedTuple):
     """The line as kept for output."""
     key: str
     """The line as read: simplified characters."""
+
+
+_source_line = partial(tuple.__new__, SourceLine)  # (number, text, key) → SourceLine, without a Python frame
+
+
+def source_lines(text: str, key: str) -> tuple[list[SourceLine], list[int]]:
+    """A text's lines, shown as ``text`` and read as ``key`` (its simplified copy, or ``text`` itself),
+    without the page footers; and the numbers of the footers dropped."""
+    keys = key.split("\n")
+    lines = list(map(_source_line, zip(count(1), keys if text is key else text.split("\n"), keys)))
+    if "页" not in key and "-" not in key and "—" not in key:  # no page footer in this text
+        return lines, []
+    kept: list[SourceLine] = []
+    footers: list[int] = []
+    for i, line_key in enumerate(keys):
+        if is_page_footer(line_key):
+            footers.append(i + 1)
+        else:
+            kept.append(lines[i])
+    return (kept if footers else lines), footers
 
 
 ESCAPE = "\\"
