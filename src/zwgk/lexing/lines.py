@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from functools import partial
 from itertools import count
-from typing import NamedTuple
 
 from ..normalize import is_page_footer
 from ..patterns import regex
 
 
-class SourceLine(NamedTuple):
+class SourceLine:
+    """A line of a report's text. A plain class, which mypyc compiles to a struct: the lexer reads the
+    fields of thousands of lines, a field read where a tuple's named field is a lookup on its type."""
+
+    __slots__ = ("number", "text", "key")
     number: int
     """1-based line number in the source."""
     text: str
@@ -18,15 +20,28 @@ class SourceLine(NamedTuple):
     key: str
     """The line as read: simplified characters."""
 
+    def __init__(self, number: int, text: str, key: str) -> None:
+        self.number = number
+        self.text = text
+        self.key = key
 
-_source_line = partial(tuple.__new__, SourceLine)  # (number, text, key) → SourceLine, without a Python frame
+    def __repr__(self) -> str:
+        return f"SourceLine({self.number!r}, {self.text!r}, {self.key!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceLine):
+            return NotImplemented
+        return (self.number, self.text, self.key) == (other.number, other.text, other.key)
+
+    def __hash__(self) -> int:
+        return hash((self.number, self.text, self.key))
 
 
 def source_lines(text: str, key: str) -> tuple[list[SourceLine], list[int]]:
     """A text's lines, shown as ``text`` and read as ``key`` (its simplified copy, or ``text`` itself),
     without the page footers; and the numbers of the footers dropped."""
     keys = key.split("\n")
-    lines = list(map(_source_line, zip(count(1), keys if text is key else text.split("\n"), keys)))
+    lines = list(map(SourceLine, count(1), keys if text is key else text.split("\n"), keys))
     if "页" not in key and "-" not in key and "—" not in key:  # no page footer in this text
         return lines, []
     kept: list[SourceLine] = []
