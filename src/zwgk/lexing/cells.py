@@ -11,8 +11,6 @@ import sys
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from operator import itemgetter
-from typing import NamedTuple
 
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
@@ -81,15 +79,36 @@ class Reading:
     (``number`` and ``integer`` are ``None``)."""
 
 
-class Cell(NamedTuple):
+class Cell:
     """A cell as found: its text as kept for output, as read (simplified), its source line, its kind
-    and its reading (made by ``cell``)."""
+    and its reading (made by ``cell``). A plain class, which mypyc compiles to a struct: the lexer and
+    the assembler read the kind of every cell, a field read where a tuple's named field is a lookup."""
 
+    __slots__ = ("key", "kind", "line", "reading", "text")
     text: str
     key: str
     line: int
     kind: CellKind
     reading: Reading
+
+    def __init__(self, text: str, key: str, line: int, kind: CellKind, reading: Reading) -> None:
+        self.text = text
+        self.key = key
+        self.line = line
+        self.kind = kind
+        self.reading = reading
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r}, {self.key!r}, {self.line!r}, {self.kind}, {self.reading!r})"
+
+    def _fields(self) -> tuple[str, str, int, CellKind, Reading]:
+        return (self.text, self.key, self.line, self.kind, self.reading)
+
+    def __eq__(self, other: object) -> bool:
+        return self._fields() == other._fields() if isinstance(other, Cell) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
 
 
 _UNITS = "|".join(catalogue.UNITS)
@@ -182,30 +201,24 @@ def split_cell(text: str) -> list[str]:
     return [*([head] if head else []), *parts[labels:]]
 
 
-_new_tuple = tuple.__new__  # skips NamedTuple's Python-level __new__: cells are made by the hundred
-
-
 def cell(text: str, key: str, line: int) -> Cell:
     """The cell whose output text is ``text`` and read text ``key``, found on ``line``."""
     reading = read(key)
-    return _new_tuple(Cell, (text, key, line, reading.kind, reading))
+    return Cell(text, key, line, reading.kind, reading)
 
 
 def cells_of(keys: Iterable[str], line: int) -> list[Cell]:
     """The cells whose output text and read text are each of ``keys``, found on ``line``: ``cell`` for a
     line's cells at once."""
-    return [_new_tuple(Cell, (key, key, line, (found := read(key)).kind, found)) for key in keys]
-
-
-_kind_of = itemgetter(3)
+    return [Cell(key, key, line, (found := read(key)).kind, found) for key in keys]
 
 
 def kinds(cells: Iterable[Cell]) -> str:
     """The kinds of ``cells`` as a string of their letters (``"lnnn"``): asking it whether some cell is
-    text (``TEXT in kinds(cells)``) costs one scan in C, not one Python step per cell."""
-    return "".join(map(_kind_of, cells))
+    text (``TEXT in kinds(cells)``), or of what kinds, is one scan of a string."""
+    return "".join([found.kind for found in cells])
 
 
 def blank(line: int) -> Cell:
     """An empty cell on ``line``."""
-    return _new_tuple(Cell, ("", "", line, BLANK, _BLANK))
+    return Cell("", "", line, BLANK, _BLANK)

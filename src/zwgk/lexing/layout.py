@@ -143,7 +143,7 @@ def segment(found: Cell) -> list[Cell]:
         shown = found.text[start:end].strip() if same else piece
         part = cell(shown, piece, found.line)
         if part.kind is NUMBER:
-            part = part._replace(reading=attrs.evolve(part.reading, glued=True))
+            part = Cell(part.text, part.key, part.line, part.kind, attrs.evolve(part.reading, glued=True))
         out.append(part)
     return out
 

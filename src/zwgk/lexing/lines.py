@@ -12,7 +12,7 @@ class SourceLine:
     """A line of a report's text. A plain class, which mypyc compiles to a struct: the lexer reads the
     fields of thousands of lines, a field read where a tuple's named field is a lookup on its type."""
 
-    __slots__ = ("number", "text", "key")
+    __slots__ = ("key", "number", "text")
     number: int
     """1-based line number in the source."""
     text: str
