@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..patterns import regex
 from .lines import MARKS, UNPLACED, SourceLine, unescaped
 
 
-class Token(NamedTuple):
-    """A terminal of ``grammars/report.lark``: its name, what it stands for, and its source line."""
+class Token:
+    """A terminal of ``grammars/report.lark``: its name, what it stands for, and its source line. A
+    plain class, which mypyc compiles to a struct: a field read where a tuple's named field is a lookup."""
 
+    __slots__ = ("line", "type", "value")
     type: str
     value: Any
     line: int
+
+    def __init__(self, type_: str, value: Any, line: int) -> None:
+        self.type = type_
+        self.value = value
+        self.line = line
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.value!r}, {self.line!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.type, self.value, self.line) == (other.type, other.value, other.line)
+
+    def __hash__(self) -> int:
+        return hash((self.type, self.value, self.line))
 
 
 NUMBERED = regex(
@@ -23,12 +41,9 @@ NUMBERED = regex(
 _SUBHEADING_CHARS = 30
 
 
-_new_tuple = tuple.__new__  # without NamedTuple's Python-level __new__: a report makes a hundred tokens
-
-
 def token(type_: str, value: object, line: int) -> Token:
     """A terminal of the grammar standing for ``value``, found on ``line``."""
-    return _new_tuple(Token, (type_, value, line))
+    return Token(type_, value, line)
 
 
 def prose(line: SourceLine) -> Token:
