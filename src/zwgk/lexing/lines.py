@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import count
-
 from ..normalize import is_page_footer
 from ..patterns import regex
 
@@ -41,17 +39,17 @@ def source_lines(text: str, key: str) -> tuple[list[SourceLine], list[int]]:
     """A text's lines, shown as ``text`` and read as ``key`` (its simplified copy, or ``text`` itself),
     without the page footers; and the numbers of the footers dropped."""
     keys = key.split("\n")
-    lines = list(map(SourceLine, count(1), keys if text is key else text.split("\n"), keys))
-    if "页" not in key and "-" not in key and "—" not in key:  # no page footer in this text
-        return lines, []
-    kept: list[SourceLine] = []
+    shown = keys if text is key else text.split("\n")
+    footed = "页" in key or "-" in key or "—" in key
+    """Whether the text may have page footers."""
+    lines: list[SourceLine] = []
     footers: list[int] = []
     for i, line_key in enumerate(keys):
-        if is_page_footer(line_key):
+        if footed and is_page_footer(line_key):
             footers.append(i + 1)
         else:
-            kept.append(lines[i])
-    return (kept if footers else lines), footers
+            lines.append(SourceLine(i + 1, shown[i], line_key))
+    return lines, footers
 
 
 ESCAPE = "\\"
