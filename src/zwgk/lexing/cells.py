@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
+from typing import Final
 
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
@@ -42,17 +43,17 @@ class CellKind(str, enum.Enum):
 
 # Each kind as a constant of this module: Python before 3.12 looks an enum's members up on their class
 # slowly, and the lexer and the assembler ask the kind of every cell.
-BLANK = CellKind.BLANK
-NUMBER = CellKind.NUMBER
-MARKER = CellKind.MARKER
-ITEM = CellKind.ITEM
-NOTE = CellKind.NOTE
-HEADER = CellKind.HEADER
-LABEL = CellKind.LABEL
-TEXT = CellKind.TEXT
-UNREAD = CellKind.UNREAD
+BLANK: Final = CellKind.BLANK
+NUMBER: Final = CellKind.NUMBER
+MARKER: Final = CellKind.MARKER
+ITEM: Final = CellKind.ITEM
+NOTE: Final = CellKind.NOTE
+HEADER: Final = CellKind.HEADER
+LABEL: Final = CellKind.LABEL
+TEXT: Final = CellKind.TEXT
+UNREAD: Final = CellKind.UNREAD
 
-VALUE_KINDS = (BLANK, NUMBER, MARKER, UNREAD)
+VALUE_KINDS: Final = (BLANK, NUMBER, MARKER, UNREAD)
 
 
 @attr.s(auto_attribs=True, frozen=True, slots=True)
@@ -114,10 +115,10 @@ class Cell:
 _UNITS = "|".join(catalogue.UNITS)
 _SIGNS = "|".join(sorted(map(re.escape, catalogue.SIGN_WORDS), key=len, reverse=True))
 _FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUMBER = regex(
+_NUMBER: Final = regex(
     rf"({_SIGNS})?\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:\s*({_UNITS}))?(?:\s*([(（].*))?", re.DOTALL
 )
-_NUMERALS = regex(f"(?:零|〇|[{DIGITS}]{{2,}}|[{DIGITS}]\\s*(?=件))\\s*(件)?")
+_NUMERALS: Final = regex(f"(?:零|〇|[{DIGITS}]{{2,}}|[{DIGITS}]\\s*(?=件))\\s*(件)?")
 """A figure in Chinese numerals: one character alone only if it is 零 (一 to 十 alone are as often the
 numbering of a label cut from it: ``一、本年新收`` broken after ``一``) or is followed by 件."""
 _LONGEST_FIGURE = sys.int_info.default_max_str_digits
@@ -126,16 +127,16 @@ time quadratic in their number: such a run is text."""
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _APPROXIMATE = "|".join(map(re.escape, catalogue.APPROXIMATE_WORDS))
 _OTHER_UNITS = "|".join(map(re.escape, catalogue.OTHER_UNITS))
-_UNREAD = regex(
+_UNREAD: Final = regex(
     rf"(?:(?:{_APPROXIMATE})\s*{_FIGURE}\s*(?:{_OTHER_UNITS}|{_UNITS})*|{_FIGURE}\s*(?:{_OTHER_UNITS})+(?:{_UNITS})?"
     rf"|[(（]\s*{_FIGURE}\s*(?:{_UNITS})?)"
 )
 """A figure with a word that makes it no count: before it (``约64``, ``约5件``) or after it (``64人``, ``12%``,
 ``5余件``); or after a bracket that nothing closes (``（40``)."""
-_WHITESPACE = regex(r"\s+")
-_DIGIT = regex(r"\d")
-_BLANK = Reading(BLANK)
-_OUT_OF_RANGE = Reading(NUMBER, out_of_range=True)
+_WHITESPACE: Final = regex(r"\s+")
+_DIGIT: Final = regex(r"\d")
+_BLANK: Final = Reading(BLANK)
+_OUT_OF_RANGE: Final = Reading(NUMBER, out_of_range=True)
 
 
 @lru_cache(maxsize=16384)

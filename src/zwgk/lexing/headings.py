@@ -13,7 +13,7 @@ import heapq
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import Protocol, TypeVar
+from typing import Final, Protocol, TypeVar
 
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
@@ -23,8 +23,8 @@ from .labels import split_key
 from .lines import is_escaped, without_heading_mark
 
 _CN_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
-_MAX_HEADING_CHARS = 40
-_SENTENCE_PUNCTUATION = regex(r"[，。；！？,;]")
+_MAX_HEADING_CHARS: Final = 40
+_SENTENCE_PUNCTUATION: Final = regex(r"[，。；！？,;]")
 
 
 @attr.s(auto_attribs=True, frozen=True, slots=True)

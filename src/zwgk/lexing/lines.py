@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..normalize import is_page_footer
 from ..patterns import regex
 
@@ -52,17 +54,17 @@ def source_lines(text: str, key: str) -> tuple[list[SourceLine], list[int]]:
     return lines, footers
 
 
-ESCAPE = "\\"
+ESCAPE: Final = "\\"
 """A line starting with a backslash is prose whatever it looks like; the backslash is not part of it
 (canonical text escapes paragraphs that would otherwise read as headings or table rows)."""
 
-UNPLACED = "未归位："
+UNPLACED: Final = "未归位："
 """A line starting with this mark is unplaced content of the section it stands in, whatever it looks
 like; the mark is not part of it (canonical text writes a report's unplaced content so)."""
 
-MARKS = (ESCAPE, UNPLACED)
+MARKS: Final = (ESCAPE, UNPLACED)
 """What ``is_escaped`` looks for at a line's start: a stripped line is escaped if it ``startswith(MARKS)``."""
-_MARKDOWN_HEADING = regex(r"^\s*#{1,6}\s*")
+_MARKDOWN_HEADING: Final = regex(r"^\s*#{1,6}\s*")
 
 
 def is_escaped(line: str) -> bool:

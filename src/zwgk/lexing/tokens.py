@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 from ..patterns import regex
 from .lines import MARKS, UNPLACED, SourceLine, unescaped
@@ -34,11 +34,11 @@ class Token:
         return hash((self.type, self.value, self.line))
 
 
-NUMBERED = regex(
+NUMBERED: Final = regex(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
 )
 """A line opening with numbering of its own: （一）, 一、, 1、 — a subheading, or a numbered paragraph."""
-_SUBHEADING_CHARS = 30
+_SUBHEADING_CHARS: Final = 30
 
 
 def token(type_: str, value: object, line: int) -> Token:
