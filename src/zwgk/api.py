@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-from functools import partial
-from itertools import count
 
 import attrs
 
@@ -24,11 +22,11 @@ from .grammar import parse_tokens, token_text
 from .lexing.flattened import unflatten
 from .lexing.headings import figures_beside
 from .lexing.lexer import tokens
-from .lexing.lines import SourceLine
+from .lexing.lines import source_lines
 from .lexing.tokens import Token
 from .model.common import Unplaced
 from .model.report import Report
-from .normalize import is_page_footer, scrub, to_simplified
+from .normalize import scrub, to_simplified
 from .patterns import regex
 
 MAX_INPUT_CHARS = 5_000_000
@@ -43,7 +41,6 @@ _OTHER_NEWLINES = regex(r"[\u2028\u2029\x85]")
 _ODD = regex("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\x85]")
 """A lone surrogate, a control character or a line end other than ``\\n`` and ``\\r``: one scan finds
 none in clean text, where a scan for each took as long each."""
-_source_line = partial(tuple.__new__, SourceLine)  # (number, text, key) → SourceLine, without a Python frame
 
 
 def _usable(text: object) -> str:
@@ -138,16 +135,9 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
             if simplify
             else "繁体字按原样保留，仅用简体副本识别标签",
         )
-    keys = simplified.split("\n")
-    shown = keys if simplify or simplified is cleaned else cleaned.split("\n")
-    lines = list(map(_source_line, zip(count(1), shown, keys)))
-    if "页" in simplified or "-" in simplified or "—" in simplified:
-        footers = [line for line in lines if is_page_footer(line.key)]
-        if footers:
-            findings.add(
-                "ZW108", f"已略去页码行 {len(footers)} 处（page numbers dropped）", footers[0].number
-            )
-            lines = [line for line in lines if not is_page_footer(line.key)]
+    lines, footers = source_lines(simplified if simplify else cleaned, simplified)
+    if footers:
+        findings.add("ZW108", f"已略去页码行 {len(footers)} 处（page numbers dropped）", footers[0])
     lines, flattened = unflatten(lines)
     if flattened:
         message = f"{len(flattened)} 行连写的内容已按标题、表格标签和数字断开（run-together text broken into lines）"

@@ -11,8 +11,7 @@ import sys
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
-from operator import itemgetter
-from typing import NamedTuple
+from typing import Final
 
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 
@@ -44,17 +43,17 @@ class CellKind(str, enum.Enum):
 
 # Each kind as a constant of this module: Python before 3.12 looks an enum's members up on their class
 # slowly, and the lexer and the assembler ask the kind of every cell.
-BLANK = CellKind.BLANK
-NUMBER = CellKind.NUMBER
-MARKER = CellKind.MARKER
-ITEM = CellKind.ITEM
-NOTE = CellKind.NOTE
-HEADER = CellKind.HEADER
-LABEL = CellKind.LABEL
-TEXT = CellKind.TEXT
-UNREAD = CellKind.UNREAD
+BLANK: Final = CellKind.BLANK
+NUMBER: Final = CellKind.NUMBER
+MARKER: Final = CellKind.MARKER
+ITEM: Final = CellKind.ITEM
+NOTE: Final = CellKind.NOTE
+HEADER: Final = CellKind.HEADER
+LABEL: Final = CellKind.LABEL
+TEXT: Final = CellKind.TEXT
+UNREAD: Final = CellKind.UNREAD
 
-VALUE_KINDS = (BLANK, NUMBER, MARKER, UNREAD)
+VALUE_KINDS: Final = (BLANK, NUMBER, MARKER, UNREAD)
 
 
 @attr.s(auto_attribs=True, frozen=True, slots=True)
@@ -81,24 +80,45 @@ class Reading:
     (``number`` and ``integer`` are ``None``)."""
 
 
-class Cell(NamedTuple):
+class Cell:
     """A cell as found: its text as kept for output, as read (simplified), its source line, its kind
-    and its reading (made by ``cell``)."""
+    and its reading (made by ``cell``). A plain class, which mypyc compiles to a struct: the lexer and
+    the assembler read the kind of every cell, a field read where a tuple's named field is a lookup."""
 
+    __slots__ = ("key", "kind", "line", "reading", "text")
     text: str
     key: str
     line: int
     kind: CellKind
     reading: Reading
 
+    def __init__(self, text: str, key: str, line: int, kind: CellKind, reading: Reading) -> None:
+        self.text = text
+        self.key = key
+        self.line = line
+        self.kind = kind
+        self.reading = reading
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r}, {self.key!r}, {self.line!r}, {self.kind}, {self.reading!r})"
+
+    def _fields(self) -> tuple[str, str, int, CellKind, Reading]:
+        return (self.text, self.key, self.line, self.kind, self.reading)
+
+    def __eq__(self, other: object) -> bool:
+        return self._fields() == other._fields() if isinstance(other, Cell) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
 
 _UNITS = "|".join(catalogue.UNITS)
 _SIGNS = "|".join(sorted(map(re.escape, catalogue.SIGN_WORDS), key=len, reverse=True))
 _FIGURE = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUMBER = regex(
+_NUMBER: Final = regex(
     rf"({_SIGNS})?\s*(\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.(\d+))?(?:\s*({_UNITS}))?(?:\s*([(（].*))?", re.DOTALL
 )
-_NUMERALS = regex(f"(?:零|〇|[{DIGITS}]{{2,}}|[{DIGITS}]\\s*(?=件))\\s*(件)?")
+_NUMERALS: Final = regex(f"(?:零|〇|[{DIGITS}]{{2,}}|[{DIGITS}]\\s*(?=件))\\s*(件)?")
 """A figure in Chinese numerals: one character alone only if it is 零 (一 to 十 alone are as often the
 numbering of a label cut from it: ``一、本年新收`` broken after ``一``) or is followed by 件."""
 _LONGEST_FIGURE = sys.int_info.default_max_str_digits
@@ -107,16 +127,16 @@ time quadratic in their number: such a run is text."""
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
 _APPROXIMATE = "|".join(map(re.escape, catalogue.APPROXIMATE_WORDS))
 _OTHER_UNITS = "|".join(map(re.escape, catalogue.OTHER_UNITS))
-_UNREAD = regex(
+_UNREAD: Final = regex(
     rf"(?:(?:{_APPROXIMATE})\s*{_FIGURE}\s*(?:{_OTHER_UNITS}|{_UNITS})*|{_FIGURE}\s*(?:{_OTHER_UNITS})+(?:{_UNITS})?"
     rf"|[(（]\s*{_FIGURE}\s*(?:{_UNITS})?)"
 )
 """A figure with a word that makes it no count: before it (``约64``, ``约5件``) or after it (``64人``, ``12%``,
 ``5余件``); or after a bracket that nothing closes (``（40``)."""
-_WHITESPACE = regex(r"\s+")
-_DIGIT = regex(r"\d")
-_BLANK = Reading(BLANK)
-_OUT_OF_RANGE = Reading(NUMBER, out_of_range=True)
+_WHITESPACE: Final = regex(r"\s+")
+_DIGIT: Final = regex(r"\d")
+_BLANK: Final = Reading(BLANK)
+_OUT_OF_RANGE: Final = Reading(NUMBER, out_of_range=True)
 
 
 @lru_cache(maxsize=16384)
@@ -182,30 +202,24 @@ def split_cell(text: str) -> list[str]:
     return [*([head] if head else []), *parts[labels:]]
 
 
-_new_tuple = tuple.__new__  # skips NamedTuple's Python-level __new__: cells are made by the hundred
-
-
 def cell(text: str, key: str, line: int) -> Cell:
     """The cell whose output text is ``text`` and read text ``key``, found on ``line``."""
     reading = read(key)
-    return _new_tuple(Cell, (text, key, line, reading.kind, reading))
+    return Cell(text, key, line, reading.kind, reading)
 
 
 def cells_of(keys: Iterable[str], line: int) -> list[Cell]:
     """The cells whose output text and read text are each of ``keys``, found on ``line``: ``cell`` for a
     line's cells at once."""
-    return [_new_tuple(Cell, (key, key, line, (found := read(key)).kind, found)) for key in keys]
-
-
-_kind_of = itemgetter(3)
+    return [Cell(key, key, line, (found := read(key)).kind, found) for key in keys]
 
 
 def kinds(cells: Iterable[Cell]) -> str:
     """The kinds of ``cells`` as a string of their letters (``"lnnn"``): asking it whether some cell is
-    text (``TEXT in kinds(cells)``) costs one scan in C, not one Python step per cell."""
-    return "".join(map(_kind_of, cells))
+    text (``TEXT in kinds(cells)``), or of what kinds, is one scan of a string."""
+    return "".join([found.kind for found in cells])
 
 
 def blank(line: int) -> Cell:
     """An empty cell on ``line``."""
-    return _new_tuple(Cell, ("", "", line, BLANK, _BLANK))
+    return Cell("", "", line, BLANK, _BLANK)

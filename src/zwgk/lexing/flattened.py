@@ -294,7 +294,7 @@ def unflatten(lines: Sequence[SourceLine]) -> tuple[list[SourceLine], list[int]]
             out += lines[kept:i]
             kept = i + 1
             broken.append(line.number)
-            out.extend(piece._replace(number=line.number) for piece in pieces)
+            out.extend(SourceLine(line.number, piece.text, piece.key) for piece in pieces)
     out += lines[kept:]
     return out, broken
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Final
 
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
@@ -49,13 +50,13 @@ from .cells import (
 from .labels import index, wording
 from .lines import MARKS, SourceLine
 
-_MARKDOWN_SEPARATOR = regex(r"^[\s|:]*+-{3,}+[\s|:\-]*+$")
+_MARKDOWN_SEPARATOR: Final = regex(r"^[\s|:]*+-{3,}+[\s|:\-]*+$")
 """Possessive (``*+``): backtracking cannot help, and made a long run of dashes quadratic."""
-_SENTENCE_END = regex(r"[。；;！？]")
-_SENTENCE_CHARS = 25
-_GLUED_FIGURES = regex(r"[+-]?\d+(?:\.\d+)?$")
-_LONGEST_LABEL = 60
-_SEGMENTED = (LABEL, HEADER, NOTE, ITEM)
+_SENTENCE_END: Final = regex(r"[。；;！？]")
+_SENTENCE_CHARS: Final = 25
+_GLUED_FIGURES: Final = regex(r"[+-]?\d+(?:\.\d+)?$")
+_LONGEST_LABEL: Final = 60
+_SEGMENTED: Final = (LABEL, HEADER, NOTE, ITEM)
 
 
 @attr.s(auto_attribs=True, slots=True)
@@ -143,7 +144,7 @@ def segment(found: Cell) -> list[Cell]:
         shown = found.text[start:end].strip() if same else piece
         part = cell(shown, piece, found.line)
         if part.kind is NUMBER:
-            part = part._replace(reading=attrs.evolve(part.reading, glued=True))
+            part = Cell(part.text, part.key, part.line, part.kind, attrs.evolve(part.reading, glued=True))
         out.append(part)
     return out
 

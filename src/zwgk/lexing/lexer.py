@@ -9,6 +9,7 @@ value cells, the end of a row. Each token's ``value`` carries what it stands for
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from ..catalogue import ACTIVE_LABEL_HEADER, Section
 from ..normalize import is_page_footer, to_simplified
@@ -22,11 +23,11 @@ from .table import table_tokens
 from .titles import find_title
 from .tokens import Token, prose, token
 
-_ANCHOR_HEADERS = frozenset(
+_ANCHOR_HEADERS: Final = frozenset(
     {"申请人情况", "direct_litigation", "post_reconsideration_litigation", ACTIVE_LABEL_HEADER}
 )
-_WORD = regex(r"\S+")
-_FIGURE = regex(r"-?\d[\d.,]*")
+_WORD: Final = regex(r"\S+")
+_FIGURE: Final = regex(r"-?\d[\d.,]*")
 
 
 def _opens_table(reading: Reading) -> bool:

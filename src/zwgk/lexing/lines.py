@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final
 
+from ..normalize import is_page_footer
 from ..patterns import regex
 
 
-class SourceLine(NamedTuple):
+class SourceLine:
+    """A line of a report's text. A plain class, which mypyc compiles to a struct: the lexer reads the
+    fields of thousands of lines, a field read where a tuple's named field is a lookup on its type."""
+
+    __slots__ = ("key", "number", "text")
     number: int
     """1-based line number in the source."""
     text: str
@@ -15,18 +20,51 @@ class SourceLine(NamedTuple):
     key: str
     """The line as read: simplified characters."""
 
+    def __init__(self, number: int, text: str, key: str) -> None:
+        self.number = number
+        self.text = text
+        self.key = key
 
-ESCAPE = "\\"
+    def __repr__(self) -> str:
+        return f"SourceLine({self.number!r}, {self.text!r}, {self.key!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceLine):
+            return NotImplemented
+        return (self.number, self.text, self.key) == (other.number, other.text, other.key)
+
+    def __hash__(self) -> int:
+        return hash((self.number, self.text, self.key))
+
+
+def source_lines(text: str, key: str) -> tuple[list[SourceLine], list[int]]:
+    """A text's lines, shown as ``text`` and read as ``key`` (its simplified copy, or ``text`` itself),
+    without the page footers; and the numbers of the footers dropped."""
+    keys = key.split("\n")
+    shown = keys if text is key else text.split("\n")
+    footed = "页" in key or "-" in key or "—" in key
+    """Whether the text may have page footers."""
+    lines: list[SourceLine] = []
+    footers: list[int] = []
+    for i, line_key in enumerate(keys):
+        if footed and is_page_footer(line_key):
+            footers.append(i + 1)
+        else:
+            lines.append(SourceLine(i + 1, shown[i], line_key))
+    return lines, footers
+
+
+ESCAPE: Final = "\\"
 """A line starting with a backslash is prose whatever it looks like; the backslash is not part of it
 (canonical text escapes paragraphs that would otherwise read as headings or table rows)."""
 
-UNPLACED = "未归位："
+UNPLACED: Final = "未归位："
 """A line starting with this mark is unplaced content of the section it stands in, whatever it looks
 like; the mark is not part of it (canonical text writes a report's unplaced content so)."""
 
-MARKS = (ESCAPE, UNPLACED)
+MARKS: Final = (ESCAPE, UNPLACED)
 """What ``is_escaped`` looks for at a line's start: a stripped line is escaped if it ``startswith(MARKS)``."""
-_MARKDOWN_HEADING = regex(r"^\s*#{1,6}\s*")
+_MARKDOWN_HEADING: Final = regex(r"^\s*#{1,6}\s*")
 
 
 def is_escaped(line: str) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .. import catalogue
 from ..model.common import Template
@@ -43,10 +43,10 @@ from .layout import Stretch, stretches
 from .lines import SourceLine
 from .tokens import Token, prose, token
 
-_MAX_FRAGMENTS = 40  # a vertical label printed one character per line
-_HEADERS = (HEADER, NOTE)
-_WORDS = (TEXT, LABEL, HEADER)
-_FIGURES = (NUMBER, MARKER, UNREAD)
+_MAX_FRAGMENTS: Final = 40  # a vertical label printed one character per line
+_HEADERS: Final = (HEADER, NOTE)
+_WORDS: Final = (TEXT, LABEL, HEADER)
+_FIGURES: Final = (NUMBER, MARKER, UNREAD)
 
 
 class Run(NamedTuple):
@@ -336,8 +336,8 @@ def table_tokens(lines: Sequence[SourceLine], *, ends_text: bool = False) -> lis
     return out
 
 
-_DIGITS = frozenset("0123456789" + DIGITS)
-_ZEROS = ("0", "零", "〇")
+_DIGITS: Final = frozenset("0123456789" + DIGITS)
+_ZEROS: Final = ("0", "零", "〇")
 
 
 def _cut(final: Cell, line: SourceLine) -> Cut:

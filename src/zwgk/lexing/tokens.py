@@ -2,33 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, Final
 
 from ..patterns import regex
 from .lines import MARKS, UNPLACED, SourceLine, unescaped
 
 
-class Token(NamedTuple):
-    """A terminal of ``grammars/report.lark``: its name, what it stands for, and its source line."""
+class Token:
+    """A terminal of ``grammars/report.lark``: its name, what it stands for, and its source line. A
+    plain class, which mypyc compiles to a struct: a field read where a tuple's named field is a lookup."""
 
+    __slots__ = ("line", "type", "value")
     type: str
     value: Any
     line: int
 
+    def __init__(self, type_: str, value: Any, line: int) -> None:
+        self.type = type_
+        self.value = value
+        self.line = line
 
-NUMBERED = regex(
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.value!r}, {self.line!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.type, self.value, self.line) == (other.type, other.value, other.line)
+
+    def __hash__(self) -> int:
+        return hash((self.type, self.value, self.line))
+
+
+NUMBERED: Final = regex(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])"
 )
 """A line opening with numbering of its own: （一）, 一、, 1、 — a subheading, or a numbered paragraph."""
-_SUBHEADING_CHARS = 30
-
-
-_new_tuple = tuple.__new__  # without NamedTuple's Python-level __new__: a report makes a hundred tokens
+_SUBHEADING_CHARS: Final = 30
 
 
 def token(type_: str, value: object, line: int) -> Token:
     """A terminal of the grammar standing for ``value``, found on ``line``."""
-    return _new_tuple(Token, (type_, value, line))
+    return Token(type_, value, line)
 
 
 def prose(line: SourceLine) -> Token:
