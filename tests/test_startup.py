@@ -4,6 +4,7 @@ fresh interpreter (what a process has imported or built cannot be undone in this
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -50,13 +51,15 @@ NOT_FOR_A_PARSE = (
 )
 
 
-def _run(code: str, cache: str | None = None) -> str:
+def _run(code: str, cache: str | None = None, hash_seed: int | None = None) -> str:
     """What ``code`` prints in a fresh interpreter running this checkout's zwgk, ``ZWGK_CACHE_DIR``
-    set to ``cache`` (and unset with ``None``)."""
-    env = {k: v for k, v in os.environ.items() if k != "ZWGK_CACHE_DIR"}
+    set to ``cache`` (and unset with ``None``), and ``PYTHONHASHSEED`` to ``hash_seed`` if given."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ZWGK_CACHE_DIR", "PYTHONHASHSEED")}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
     if cache is not None:
         env["ZWGK_CACHE_DIR"] = cache
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = str(hash_seed)
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False
     )
@@ -216,6 +219,119 @@ def test_a_damaged_patterns_file_is_made_again(tmp_path: Path, uncached: str) ->
         assert _run(_PATTERNS, cache=str(tmp_path)) == compiled
         assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     assert _run(_NO_PATTERN_COMPILING + _PATTERNS, cache=str(tmp_path)) == compiled
+
+
+_COUNT_ATTRS_COMPILING = (  # zwgk.attrs_code compiles what it does not hold with the builtin compile
+    "import builtins\n"
+    "compiled = []\n"
+    "builtin_compile = builtins.compile\n"
+    "def counting(source, filename, *args, **kwargs):\n"
+    "    if str(filename).startswith('<attrs generated methods zwgk.'):\n"
+    "        compiled.append(filename)\n"
+    "    return builtin_compile(source, filename, *args, **kwargs)\n"
+    "builtins.compile = counting\n"
+    "import zwgk\n"
+    "print(len(compiled))\n"
+)
+_SAME_AS_COMPILED = (  # each method attrs wrote for zwgk's classes, against the source compiled afresh
+    "import attrs, linecache, sys, types\n"
+    "def nested(code):\n"
+    "    for c in code.co_consts:\n"
+    "        if isinstance(c, types.CodeType):\n"
+    "            yield c\n"
+    "            yield from nested(c)\n"
+    "checked = differ = 0\n"
+    "for module in [m for n, m in list(sys.modules.items()) if n.startswith('zwgk')]:\n"
+    "    for cls in [c for c in vars(module).values() if isinstance(c, type) and attrs.has(c)]:\n"
+    "        for method in [m for m in vars(cls).values() if isinstance(m, types.FunctionType)]:\n"
+    "            code = method.__code__\n"
+    "            if not code.co_filename.startswith('<attrs generated'):\n"
+    "                continue\n"
+    "            source = ''.join(linecache.cache[code.co_filename][2])\n"
+    "            fresh = compile(source, code.co_filename, 'exec')\n"
+    "            same = [c for c in nested(fresh) if c == code and c.co_filename == code.co_filename]\n"
+    "            checked, differ = checked + 1, differ + (not same)\n"
+    "print(checked > 100, differ)\n"
+)
+_BEHAVIOUR = (  # what zwgk's classes do, with this process's PYTHONHASHSEED
+    "import attrs\n"
+    "report = zwgk.parse(open({seed!r}, encoding='utf-8-sig').read())\n"
+    "row, diagnostic = report.requests.new_received, report.diagnostics[0]\n"
+    "print(hash(row), hash(diagnostic), repr(row), repr(diagnostic))\n"
+    "print(row == attrs.evolve(row), row == attrs.evolve(row, total=row.total + 1), diagnostic != row)\n"
+    "try:\n"
+    "    row.total = 0\n"
+    "except attrs.exceptions.FrozenInstanceError:\n"
+    "    print('frozen')\n"
+)
+
+
+def _attrs_compiling(cache: str, hash_seed: int) -> tuple[int, str]:
+    """How many of zwgk's classes had their methods compiled, and what they then print and do."""
+    out = _run(_COUNT_ATTRS_COMPILING + _SAME_AS_COMPILED + _BEHAVIOUR.format(seed=str(SEED)), cache, hash_seed)
+    count, rest = out.split("\n", 1)
+    return int(count), rest
+
+
+def test_the_methods_attrs_writes_are_kept_then_read_back(tmp_path: Path) -> None:
+    every, uncached = _attrs_compiling("", hash_seed=1)
+    assert every > 30 and uncached.startswith("True 0\n")  # each of zwgk's classes, none kept
+    assert uncached.endswith("True False True\nfrozen\n")
+    assert _attrs_compiling(str(tmp_path), hash_seed=1) == (every, uncached)
+    (kept,) = _cache_files(tmp_path, "attrs-code-")
+    assert _attrs_compiling(str(tmp_path), hash_seed=1) == (0, uncached)
+    # another process hashes the classes' names otherwise: where the number is as wide, the code kept is
+    # given it, and the methods are what compiling their source makes, behaving as they do uncached
+    renumbered, out = _attrs_compiling(str(tmp_path), hash_seed=2)
+    assert 0 < renumbered < every and out == _attrs_compiling("", hash_seed=2)[1] != uncached
+    assert _attrs_compiling(str(tmp_path), hash_seed=2) == (0, out)
+    assert _attrs_compiling(str(tmp_path), hash_seed=1) == (0, uncached)
+    assert _cache_files(tmp_path, "attrs-code-") == [kept]
+
+
+def test_a_damaged_or_another_pythons_methods_file_is_compiled_again(tmp_path: Path) -> None:
+    every, uncached = _attrs_compiling("", hash_seed=1)
+    _attrs_compiling(str(tmp_path), hash_seed=1)
+    (kept,) = tmp_path.glob("attrs-code-*")
+    whole = kept.read_bytes()
+    build, entries = marshal.loads(whole)
+    for damage in (
+        b"",
+        b"no methods",
+        whole[: len(whole) // 2],
+        marshal.dumps(("another Python", entries)),
+        marshal.dumps((build, dict.fromkeys(entries, (1, "no code")))),
+        marshal.dumps((build, dict.fromkeys(entries, "no entry"))),
+    ):
+        kept.write_bytes(damage)
+        assert _attrs_compiling(str(tmp_path), hash_seed=1) == (every, uncached)
+    assert _attrs_compiling(str(tmp_path), hash_seed=1) == (0, uncached)
+
+
+def test_only_zwgks_own_classes_are_kept_and_only_during_its_import(tmp_path: Path) -> None:
+    code = (
+        "import attr._make, attrs, zwgk\n"
+        "print('compile' in vars(attr._make))\n"
+        "@attrs.frozen\n"
+        "class Other:\n"
+        "    x: int\n"
+        "print(Other(1) == Other(1), repr(Other(2)))\n"
+    )
+    assert _run(code, str(tmp_path)) == "False\nTrue Other(x=2)\n"
+    assert _run(code, str(tmp_path)) == "False\nTrue Other(x=2)\n"
+    (kept,) = tmp_path.glob("attrs-code-*")
+    _, entries = marshal.loads(kept.read_bytes())
+    assert entries and all(name.startswith("<attrs generated methods zwgk.") for name, _, _ in entries)
+
+
+def test_an_attrs_that_compiles_otherwise_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import attr._make
+
+    from zwgk import attrs_code
+
+    monkeypatch.setattr(attr._make, "_compile_and_eval", lambda *args, **kwargs: None)
+    with attrs_code.kept():
+        assert "compile" not in vars(attr._make)
 
 
 def test_the_shipped_traditional_characters_are_what_opencc_changes() -> None:

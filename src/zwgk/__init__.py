@@ -16,26 +16,29 @@ import importlib
 from importlib.machinery import EXTENSION_SUFFIXES as _EXTENSION_SUFFIXES
 from typing import TYPE_CHECKING, Any
 
-from . import model as _model
+from . import attrs_code as _attrs_code
 from . import patterns as _patterns
-from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html, parse_url
-from .check import check, check_series, filter_diagnostics
-from .errors import (
-    BinaryInputError,
-    DecodingError,
-    FetchError,
-    InputTooLargeError,
-    InvalidCsvError,
-    InvalidDataError,
-    InvalidJsonError,
-    MissingExtraError,
-    NotAReportError,
-    OrganMappingError,
-    UnsupportedSourceError,
-    ZwgkError,
-)
-from .lexing import lexer as _lexer
-from .model import *  # noqa: F403 — the model is the public schema
+
+with _attrs_code.kept():  # the methods attrs writes for zwgk's classes, compiled once per Python
+    from . import model as _model
+    from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html, parse_url
+    from .check import check, check_series, filter_diagnostics
+    from .errors import (
+        BinaryInputError,
+        DecodingError,
+        FetchError,
+        InputTooLargeError,
+        InvalidCsvError,
+        InvalidDataError,
+        InvalidJsonError,
+        MissingExtraError,
+        NotAReportError,
+        OrganMappingError,
+        UnsupportedSourceError,
+        ZwgkError,
+    )
+    from .lexing import lexer as _lexer
+    from .model import *  # noqa: F403 — the model is the public schema
 
 if TYPE_CHECKING:
     from .batch import Parsed, parse_many
