@@ -146,7 +146,7 @@ def scrub(text: str, findings: Findings) -> str:
 @cache
 def _mojibake() -> re.Pattern[str]:
     """Compiled when first needed, by a text holding ``?`` or U+FFFD: its CJK ranges take milliseconds."""
-    return re.compile(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
+    return regex(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
 
 
 _PAGE_FOOTER = regex(
