@@ -136,7 +136,7 @@ def uncached() -> str:
 def test_the_grammar_is_kept_then_read_back(tmp_path: Path, uncached: str) -> None:
     assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     kept = _cache_files(tmp_path)
-    assert len(kept) == 1 and kept[0].startswith("report-") and kept[0].endswith(".json")
+    assert len(kept) == 1 and kept[0].startswith("report-") and kept[0].endswith(".marshal")
     # the next process parses without Lark analysing the grammar, into the same report
     assert _run(_NO_GRAMMAR_ANALYSIS + _PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     assert _cache_files(tmp_path) == kept
@@ -202,6 +202,8 @@ def test_the_patterns_are_kept_then_read_back(tmp_path: Path, uncached: str) -> 
     assert int(compiled.split()[0]) > 50  # the modules' patterns, as re.compile makes them
     assert _run(_PATTERNS, cache=str(tmp_path)) == compiled
     (kept,) = _cache_files(tmp_path, "patterns-")
+    # a parse keeps those it compiled itself, made of the catalogue when first needed
+    assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     # the next process makes each pattern from the code kept, parsing none, into the same patterns
     assert _run(_NO_PATTERN_COMPILING + _PATTERNS, cache=str(tmp_path)) == compiled
     parsed = _run(_NO_PATTERN_COMPILING + _PARSE.format(seed=str(SEED)), cache=str(tmp_path))

@@ -46,7 +46,8 @@ def cache_dir() -> str | None:
     return folder
 
 
-def _kept_file(kind: str, build: str) -> str | None:
+def kept_file(kind: str, build: str) -> str | None:
+    """The file ``kind`` is kept in under ``build``, or ``None`` without a cache folder."""
     folder = cache_dir()
     if folder is None:
         return None
@@ -56,7 +57,7 @@ def _kept_file(kind: str, build: str) -> str | None:
 def read_kept(kind: str, build: str) -> dict[Any, Any]:
     """What ``write_kept`` kept of ``kind`` under ``build`` (a Python build, as the caller tells builds
     apart); empty when there is no file, or it is damaged or another build's."""
-    path = _kept_file(kind, build)
+    path = kept_file(kind, build)
     if path is None:
         return {}
     try:
@@ -71,7 +72,7 @@ def read_kept(kind: str, build: str) -> dict[Any, Any]:
 def write_kept(kind: str, build: str, kept: dict[Any, Any]) -> None:
     """Write ``kept`` for ``read_kept``: whole under a name of its own, then renamed, so no process
     reads half a file; a folder that cannot be written to, and it is made again next time."""
-    path = _kept_file(kind, build)
+    path = kept_file(kind, build)
     if path is None:
         return
     partial = f"{path}.{os.getpid()}.tmp"
