@@ -8,6 +8,7 @@ import marshal
 import os
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
@@ -223,37 +224,45 @@ def test_a_damaged_patterns_file_is_made_again(tmp_path: Path, uncached: str) ->
     assert _run(_NO_PATTERN_COMPILING + _PATTERNS, cache=str(tmp_path)) == compiled
 
 
-_COUNT_ATTRS_COMPILING = (  # zwgk.attrs_code compiles what it does not hold with the builtin compile
-    "import builtins\n"
+_COUNT_COMPILING = (  # zwgk.class_code compiles what it does not hold with the builtin compile
+    "import attrs, builtins\n"  # attrs' own NamedTuples compile their annotations before zwgk's import
     "compiled = []\n"
     "builtin_compile = builtins.compile\n"
-    "def counting(source, filename, *args, **kwargs):\n"
-    "    if str(filename).startswith('<attrs generated methods zwgk.'):\n"
+    "def counting(source, filename, mode, *args, **kwargs):\n"
+    "    if str(filename).startswith('<attrs generated methods zwgk.') or filename == '<string>':\n"
     "        compiled.append(filename)\n"
-    "    return builtin_compile(source, filename, *args, **kwargs)\n"
+    "    return builtin_compile(source, filename, mode, *args, **kwargs)\n"
     "builtins.compile = counting\n"
     "import zwgk\n"
-    "print(len(compiled))\n"
+    "builtins.compile = builtin_compile\n"
+    "print(sum(f != '<string>' for f in compiled), compiled.count('<string>'))\n"
 )
-_SAME_AS_COMPILED = (  # each method attrs wrote for zwgk's classes, against the source compiled afresh
-    "import attrs, linecache, sys, types\n"
+_SAME_AS_COMPILED = (  # each method attrs wrote for zwgk's classes and each annotation of zwgk's
+    # NamedTuples, against its source compiled afresh as attrs' and typing's own compile would
+    "import __future__, attr._make, attrs, linecache, sys, types, typing\n"
+    "future = sum(getattr(__future__, n).compiler_flag for n in __future__.all_feature_names)\n"
+    "def flags(function):\n"
+    "    return function.__code__.co_flags & future\n"
     "def nested(code):\n"
     "    for c in code.co_consts:\n"
     "        if isinstance(c, types.CodeType):\n"
     "            yield c\n"
     "            yield from nested(c)\n"
-    "checked = differ = 0\n"
+    "methods = annotations = differ = 0\n"
     "for module in [m for n, m in list(sys.modules.items()) if n.startswith('zwgk')]:\n"
-    "    for cls in [c for c in vars(module).values() if isinstance(c, type) and attrs.has(c)]:\n"
+    "    for cls in [c for c in vars(module).values() if isinstance(c, type)]:\n"
     "        for method in [m for m in vars(cls).values() if isinstance(m, types.FunctionType)]:\n"
     "            code = method.__code__\n"
-    "            if not code.co_filename.startswith('<attrs generated'):\n"
-    "                continue\n"
-    "            source = ''.join(linecache.cache[code.co_filename][2])\n"
-    "            fresh = compile(source, code.co_filename, 'exec')\n"
-    "            same = [c for c in nested(fresh) if c == code and c.co_filename == code.co_filename]\n"
-    "            checked, differ = checked + 1, differ + (not same)\n"
-    "print(checked > 100, differ)\n"
+    "            if attrs.has(cls) and code.co_filename.startswith('<attrs generated'):\n"
+    "                source = ''.join(linecache.cache[code.co_filename][2])\n"
+    "                fresh = compile(source, code.co_filename, 'exec', flags(attr._make._compile_and_eval), True)\n"
+    "                methods += 1\n"
+    "                differ += not [c for c in nested(fresh) if c == code and c.co_filename == code.co_filename]\n"
+    "        for ref in getattr(cls, '__annotations__', {}).values() if issubclass(cls, tuple) else ():\n"
+    "            fresh = compile(ref.__forward_arg__, '<string>', 'eval', flags(typing.ForwardRef.__init__), True)\n"
+    "            annotations += 1\n"
+    "            differ += fresh != ref.__forward_code__ or fresh.co_flags != ref.__forward_code__.co_flags\n"
+    "print(methods > 100, annotations > 30, differ)\n"
 )
 _BEHAVIOUR = (  # what zwgk's classes do, with this process's PYTHONHASHSEED
     "import attrs\n"
@@ -268,72 +277,80 @@ _BEHAVIOUR = (  # what zwgk's classes do, with this process's PYTHONHASHSEED
 )
 
 
-def _attrs_compiling(cache: str, hash_seed: int) -> tuple[int, str]:
-    """How many of zwgk's classes had their methods compiled, and what they then print and do."""
-    out = _run(_COUNT_ATTRS_COMPILING + _SAME_AS_COMPILED + _BEHAVIOUR.format(seed=str(SEED)), cache, hash_seed)
-    count, rest = out.split("\n", 1)
-    return int(count), rest
+def _compiling(cache: str, hash_seed: int) -> tuple[tuple[int, int], str]:
+    """How many sources of zwgk's classes were compiled (attrs' methods, annotations), and what the
+    classes then print and do."""
+    out = _run(_COUNT_COMPILING + _SAME_AS_COMPILED + _BEHAVIOUR.format(seed=str(SEED)), cache, hash_seed)
+    counts, rest = out.split("\n", 1)
+    methods, annotations = map(int, counts.split())
+    return (methods, annotations), rest
 
 
-def test_the_methods_attrs_writes_are_kept_then_read_back(tmp_path: Path) -> None:
-    every, uncached = _attrs_compiling("", hash_seed=1)
-    assert every > 30 and uncached.startswith("True 0\n")  # each of zwgk's classes, none kept
-    assert uncached.endswith("True False True\nfrozen\n")
-    assert _attrs_compiling(str(tmp_path), hash_seed=1) == (every, uncached)
-    (kept,) = _cache_files(tmp_path, "attrs-code-")
-    assert _attrs_compiling(str(tmp_path), hash_seed=1) == (0, uncached)
+def test_what_zwgks_classes_compile_is_kept_then_read_back(tmp_path: Path) -> None:
+    every, uncached = _compiling("", hash_seed=1)
+    assert every[0] > 30 and every[1] > 30  # each of zwgk's attrs classes, each NamedTuple's fields
+    assert uncached.startswith("True True 0\n") and uncached.endswith("True False True\nfrozen\n")
+    assert _compiling(str(tmp_path), hash_seed=1) == (every, uncached)
+    (kept,) = _cache_files(tmp_path, "class-code-")
+    assert _compiling(str(tmp_path), hash_seed=1) == ((0, 0), uncached)
     # another process hashes the classes' names otherwise: where the number is as wide, the code kept is
     # given it, and the methods are what compiling their source makes, behaving as they do uncached
-    renumbered, out = _attrs_compiling(str(tmp_path), hash_seed=2)
-    assert 0 < renumbered < every and out == _attrs_compiling("", hash_seed=2)[1] != uncached
-    assert _attrs_compiling(str(tmp_path), hash_seed=2) == (0, out)
-    assert _attrs_compiling(str(tmp_path), hash_seed=1) == (0, uncached)
-    assert _cache_files(tmp_path, "attrs-code-") == [kept]
+    (renumbered, annotations), out = _compiling(str(tmp_path), hash_seed=2)
+    assert 0 < renumbered < every[0] and annotations == 0
+    assert out == _compiling("", hash_seed=2)[1] != uncached
+    assert _compiling(str(tmp_path), hash_seed=2) == ((0, 0), out)
+    assert _compiling(str(tmp_path), hash_seed=1) == ((0, 0), uncached)
+    assert _cache_files(tmp_path, "class-code-") == [kept]
 
 
-def test_a_damaged_or_another_pythons_methods_file_is_compiled_again(tmp_path: Path) -> None:
-    every, uncached = _attrs_compiling("", hash_seed=1)
-    _attrs_compiling(str(tmp_path), hash_seed=1)
-    (kept,) = tmp_path.glob("attrs-code-*")
+def test_a_damaged_or_another_pythons_class_code_file_is_compiled_again(tmp_path: Path) -> None:
+    every, uncached = _compiling("", hash_seed=1)
+    _compiling(str(tmp_path), hash_seed=1)
+    (kept,) = tmp_path.glob("class-code-*")
     whole = kept.read_bytes()
     build, entries = marshal.loads(whole)
     for damage in (
         b"",
-        b"no methods",
+        b"no code",
         whole[: len(whole) // 2],
         marshal.dumps(("another Python", entries)),
         marshal.dumps((build, dict.fromkeys(entries, (1, "no code")))),
         marshal.dumps((build, dict.fromkeys(entries, "no entry"))),
     ):
         kept.write_bytes(damage)
-        assert _attrs_compiling(str(tmp_path), hash_seed=1) == (every, uncached)
-    assert _attrs_compiling(str(tmp_path), hash_seed=1) == (0, uncached)
+        assert _compiling(str(tmp_path), hash_seed=1) == (every, uncached)
+    assert _compiling(str(tmp_path), hash_seed=1) == ((0, 0), uncached)
 
 
 def test_only_zwgks_own_classes_are_kept_and_only_during_its_import(tmp_path: Path) -> None:
     code = (
-        "import attr._make, attrs, zwgk\n"
-        "print('compile' in vars(attr._make))\n"
+        "import attr._make, attrs, typing, zwgk\n"
+        "print('compile' in vars(attr._make), 'compile' in vars(typing))\n"
         "@attrs.frozen\n"
         "class Other:\n"
         "    x: int\n"
         "print(Other(1) == Other(1), repr(Other(2)))\n"
     )
-    assert _run(code, str(tmp_path)) == "False\nTrue Other(x=2)\n"
-    assert _run(code, str(tmp_path)) == "False\nTrue Other(x=2)\n"
-    (kept,) = tmp_path.glob("attrs-code-*")
+    assert _run(code, str(tmp_path)) == "False False\nTrue Other(x=2)\n"
+    assert _run(code, str(tmp_path)) == "False False\nTrue Other(x=2)\n"
+    (kept,) = tmp_path.glob("class-code-*")
     _, entries = marshal.loads(kept.read_bytes())
-    assert entries and all(name.startswith("<attrs generated methods zwgk.") for name, _, _ in entries)
+    names = {name for name, _, _, _ in entries}
+    assert "<string>" in names and all(
+        n.startswith("<attrs generated methods zwgk.") for n in names - {"<string>"}
+    )
 
 
-def test_an_attrs_that_compiles_otherwise_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_library_that_compiles_otherwise_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     import attr._make
 
-    from zwgk import attrs_code
+    from zwgk import class_code
 
     monkeypatch.setattr(attr._make, "_compile_and_eval", lambda *args, **kwargs: None)
-    with attrs_code.kept():
+    with class_code.kept():
         assert "compile" not in vars(attr._make)
+        assert "compile" in vars(typing)  # still hooked: its ForwardRef compiles as it did
+    assert "compile" not in vars(typing)
 
 
 def test_the_shipped_traditional_characters_are_what_opencc_changes() -> None:

@@ -16,10 +16,10 @@ import importlib
 from importlib.machinery import EXTENSION_SUFFIXES as _EXTENSION_SUFFIXES
 from typing import TYPE_CHECKING, Any
 
-from . import attrs_code as _attrs_code
+from . import class_code as _class_code
 from . import patterns as _patterns
 
-with _attrs_code.kept():  # the methods attrs writes for zwgk's classes, compiled once per Python
+with _class_code.kept():  # what zwgk's classes compile (attrs' methods, annotations), kept per Python
     from . import model as _model
     from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html, parse_url
     from .check import check, check_series, filter_diagnostics

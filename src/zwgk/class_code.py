@@ -1,0 +1,153 @@
+"""The code zwgk's class definitions compile, compiled once per Python and read back from the cache folder.
+
+attrs writes each class's ``__init__``, ``__eq__``, ``__repr__``, ``__hash__`` … as Python source and
+``compile``s it, and ``typing.NamedTuple`` compiles each field's annotation (a string, under
+``from __future__ import annotations``) into a ``ForwardRef``: ~17 ms and ~0.5 ms of each
+``import zwgk``. Within ``kept()`` (around zwgk's own imports) the ``compile`` of ``attr._make`` and of
+``typing`` answers a source it was given before with the code object kept for it (one file per Python
+build, see ``cache``); anything else is compiled as usual. A source hits only byte for byte, but for
+one number: the ``__hash__`` attrs writes starts from ``hash()`` of the class's name, which differs
+from process to process; it is blanked in the key, and the kept code gets this process's number in
+its place — only for a number as wide (so the code's table of columns is the same too) and held by
+one constant, else the source is compiled. Other modules' attrs classes, a library that does not call
+``compile`` where this module knows, another Python, a damaged or missing file or no cache folder:
+everything is compiled as usual.
+"""
+
+from __future__ import annotations
+import __future__
+
+import importlib
+import importlib.util
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from types import CodeType, ModuleType
+from typing import Any
+
+from .cache import read_kept, write_kept
+
+_KIND = "class-code"
+_HOOKS = (("attr._make", "_compile_and_eval"), ("typing", "ForwardRef.__init__"))
+"""Where attrs and typing call ``compile``: the modules whose ``compile`` is this module's within ``kept``."""
+_ATTRS = "<attrs generated "
+"""How attrs names the file of what it writes: ``<attrs generated methods zwgk.model.report.Report>``."""
+_ANNOTATION = "<string>"
+"""How typing names the file of an annotation it compiles (mode ``eval``)."""
+
+_FUTURE = sum(getattr(__future__, name).compiler_flag for name in __future__.all_feature_names)
+"""The flags of ``from __future__`` imports, which ``compile`` takes from the module that calls it."""
+
+_Key = tuple[str, str, int, int]
+"""A source's file name, its text with the hash's number put as ``#``, the number's width (0: none),
+and the ``__future__`` flags of the module that compiles it."""
+_Kept = tuple[int, CodeType]
+"""The number the code was compiled with (0: none), and the code."""
+_fresh: dict[_Key, _Kept] = {}
+"""Sources this process compiled that the file does not hold."""
+_seen: set[tuple[str, str]] = set()
+"""The file names and marked texts this process asked for: what the file is written again with."""
+
+
+def _build() -> str:
+    """This Python's build and bytecode: a file made under others is never read."""
+    return f"{sys.version}|{sys.implementation.cache_tag}|{importlib.util.MAGIC_NUMBER.hex()}"
+
+
+@cache
+def _kept() -> dict[_Key, _Kept]:
+    return read_kept(_KIND, _build())
+
+
+def _int_constants(code: CodeType) -> Iterator[int]:
+    for constant in code.co_consts:
+        if isinstance(constant, CodeType):
+            yield from _int_constants(constant)
+        elif type(constant) is int:
+            yield constant
+
+
+def _renumbered(code: CodeType, was: int, now: int) -> CodeType:
+    constants = tuple(
+        _renumbered(c, was, now) if isinstance(c, CodeType) else now if type(c) is int and c == was else c
+        for c in code.co_consts
+    )
+    return code.replace(co_consts=constants)
+
+
+def _reused(kept: object, number: int) -> CodeType | None:
+    """The kept code, with ``number`` where it was compiled with another; ``None`` for an entry of a
+    damaged file, or where the number is not one constant of its own."""
+    if not (isinstance(kept, tuple) and len(kept) == 2):
+        return None
+    was, code = kept
+    if type(was) is not int or not isinstance(code, CodeType):
+        return None
+    if was == number:
+        return code
+    constants = list(_int_constants(code))
+    if constants.count(was) != 1 or number in constants:
+        return None
+    return _renumbered(code, was, number)
+
+
+def _hash_number(source: str, filename: str, mode: str) -> int | None:
+    """The number to blank in ``source`` (0: none), or ``None`` for a source not to keep: one attrs
+    wrote for a class of zwgk's, or an annotation typing compiles."""
+    if mode == "eval" and filename == _ANNOTATION:
+        return 0
+    _, _, name = filename.removeprefix(_ATTRS).removesuffix(">").partition(" ")
+    if not (mode == "exec" and filename.startswith(_ATTRS) and name.startswith("zwgk.")):
+        return None
+    number = hash(f"{_ATTRS}hash {name}>")  # what attrs' __hash__ for the class starts from
+    return number if source.count(str(number)) == 1 else 0
+
+
+def _compile(
+    source: Any, filename: Any, mode: str, flags: int = 0, dont_inherit: bool = False, optimize: int = -1
+) -> Any:
+    """``compile``, from the code kept for a source of zwgk's classes."""
+    if not dont_inherit:  # the caller's own compile would inherit its module's __future__ imports
+        flags |= sys._getframe(1).f_code.co_flags & _FUTURE
+    plain = flags & ~_FUTURE == 0 and optimize == -1 and isinstance(source, str) and isinstance(filename, str)
+    number = _hash_number(source, filename, mode) if plain else None
+    if number is None:
+        return compile(source, filename, mode, flags, True, optimize)
+    digits = str(number) if number else ""
+    key = (filename, source.replace(digits, "#") if digits else source, len(digits), flags)
+    _seen.add(key[:2])
+    kept = _kept().get(key)
+    code = None if kept is None else _reused(kept, number)
+    if code is None:
+        code = compile(source, filename, mode, flags, True)
+        _fresh[key] = (number, code)
+    return code
+
+
+def _hookable(name: str, function: str) -> ModuleType | None:
+    """The module, if its ``function`` calls the builtin ``compile`` and no one hooks it already."""
+    module = importlib.import_module(name)
+    found: object = module
+    for part in function.split("."):
+        found = getattr(found, part, None)
+    names = getattr(getattr(found, "__code__", None), "co_names", ())
+    return module if "compile" in names and "compile" not in vars(module) else None
+
+
+@contextmanager
+def kept() -> Iterator[None]:
+    """Within, attrs and typing compile what zwgk's classes need from the cache folder; on leaving,
+    the file is written again, if anything was compiled afresh, with what this process asked for."""
+    hooked = [m for m in (_hookable(name, function) for name, function in _HOOKS) if m is not None]
+    for module in hooked:
+        module.compile = _compile  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for module in hooked:
+            del module.compile
+    if _fresh:
+        written = {k: v for k, v in {**_kept(), **_fresh}.items() if k[:2] in _seen}
+        _fresh.clear()
+        write_kept(_KIND, _build(), written)
