@@ -8,7 +8,6 @@ grammar is analysed afresh, and a token costs a tuple, not a Lark ``Token``.
 
 from __future__ import annotations
 
-import pkgutil
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any, NamedTuple
@@ -17,6 +16,7 @@ from .cache import kept_file, read_kept, write_kept
 from .lexing.lines import SourceLine
 from .lexing.table import Run
 from .lexing.tokens import Token, token
+from .shipped import shipped
 from .structure import (
     DataRow,
     Document,
@@ -89,9 +89,7 @@ class _Build:
 
 
 def _grammar() -> str:
-    data = pkgutil.get_data(__package__, "grammars/report.lark")
-    assert data is not None  # a package on the file system or in a zip archive has its data
-    return data.decode("utf-8")
+    return shipped("grammars/report.lark").decode("utf-8")
 
 
 class _Tables(NamedTuple):
