@@ -353,6 +353,11 @@ def test_a_library_that_compiles_otherwise_is_left_alone(monkeypatch: pytest.Mon
     assert "compile" not in vars(typing)
 
 
+def test_garbage_collection_is_as_it_was_once_zwgk_is_imported() -> None:
+    assert _run("import gc, zwgk; print(gc.isenabled())") == "True\n"
+    assert _run("import gc; gc.disable(); import zwgk; print(gc.isenabled())") == "False\n"
+
+
 def test_the_shipped_traditional_characters_are_what_opencc_changes() -> None:
     shipped = (ROOT / "src" / "zwgk" / TRADITIONAL_FILE).read_text(encoding="utf-8").strip()
     assert shipped == changed_by_t2s(), (
