@@ -39,15 +39,15 @@ _ANNOTATION = "<string>"
 _FUTURE = sum(getattr(__future__, name).compiler_flag for name in __future__.all_feature_names)
 """The flags of ``from __future__`` imports, which ``compile`` takes from the module that calls it."""
 
-_Key = tuple[str, str, int, int]
-"""A source's file name, its text with the hash's number put as ``#``, the number's width (0: none),
-and the ``__future__`` flags of the module that compiles it."""
+_Key = tuple[str, int, str, int]
+"""A source's file name, the ``__future__`` flags of the module that compiles it, its text with the
+hash's number put as ``#``, and the number's width (0: none)."""
 _Kept = tuple[int, CodeType]
 """The number the code was compiled with (0: none), and the code."""
 _fresh: dict[_Key, _Kept] = {}
 """Sources this process compiled that the file does not hold."""
-_seen: set[tuple[str, str]] = set()
-"""The file names and marked texts this process asked for: what the file is written again with."""
+_seen: set[tuple[str, int, str]] = set()
+"""The sources this process asked for, whatever the width: what the file is written again with."""
 
 
 def _build() -> str:
@@ -115,8 +115,8 @@ def _compile(
     if number is None:
         return compile(source, filename, mode, flags, True, optimize)
     digits = str(number) if number else ""
-    key = (filename, source.replace(digits, "#") if digits else source, len(digits), flags)
-    _seen.add(key[:2])
+    key = (filename, flags, source.replace(digits, "#") if digits else source, len(digits))
+    _seen.add(key[:3])
     kept = _kept().get(key)
     code = None if kept is None else _reused(kept, number)
     if code is None:
@@ -148,6 +148,6 @@ def kept() -> Iterator[None]:
         for module in hooked:
             del module.compile
     if _fresh:
-        written = {k: v for k, v in {**_kept(), **_fresh}.items() if k[:2] in _seen}
+        written = {k: v for k, v in {**_kept(), **_fresh}.items() if k[:3] in _seen}
         _fresh.clear()
         write_kept(_KIND, _build(), written)
