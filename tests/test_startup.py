@@ -322,6 +322,20 @@ def test_a_damaged_or_another_pythons_class_code_file_is_compiled_again(tmp_path
     assert _compiling(str(tmp_path), hash_seed=1) == ((0, 0), uncached)
 
 
+def test_another_versions_source_of_a_class_is_dropped_and_other_classes_stay(tmp_path: Path) -> None:
+    _compiling(str(tmp_path), hash_seed=1)
+    (kept,) = tmp_path.glob("class-code-*")
+    build, entries = marshal.loads(kept.read_bytes())
+    report = next(k for k in entries if k[0] == "<attrs generated methods zwgk.model.report.Report>")
+    stale = (report[0], report[1], "def __init__(self): pass", 0)
+    other = ("<attrs generated methods zwgk.elsewhere.Other>", report[1], "def __init__(self): pass", 0)
+    code = compile("def __init__(self): pass", "x", "exec")
+    kept.write_bytes(marshal.dumps((build, {**entries, stale: (0, code), other: (0, code)})))
+    assert _compiling(str(tmp_path), hash_seed=2)[0][0] > 0  # some hash numbers of another width
+    _, written = marshal.loads(kept.read_bytes())
+    assert other in written and stale not in written and set(entries) < set(written)
+
+
 def test_only_zwgks_own_classes_are_kept_and_only_during_its_import(tmp_path: Path) -> None:
     code = (
         "import attr._make, attrs, typing, zwgk\n"

@@ -47,7 +47,7 @@ _Kept = tuple[int, CodeType]
 _fresh: dict[_Key, _Kept] = {}
 """Sources this process compiled that the file does not hold."""
 _seen: set[tuple[str, int, str]] = set()
-"""The sources this process asked for, whatever the width: what the file is written again with."""
+"""The sources this process asked for, whatever the width."""
 
 
 def _build() -> str:
@@ -138,7 +138,9 @@ def _hookable(name: str, function: str) -> ModuleType | None:
 @contextmanager
 def kept() -> Iterator[None]:
     """Within, attrs and typing compile what zwgk's classes need from the cache folder; on leaving,
-    the file is written again, if anything was compiled afresh, with what this process asked for."""
+    the file is written again if anything was compiled afresh, less the sources of classes this
+    zwgk writes otherwise (another version's), keeping other classes' (the compiled build makes some
+    natively) and every width a class's hash number had."""
     hooked = [m for m in (_hookable(name, function) for name, function in _HOOKS) if m is not None]
     for module in hooked:
         module.compile = _compile  # type: ignore[attr-defined]
@@ -147,7 +149,8 @@ def kept() -> Iterator[None]:
     finally:
         for module in hooked:
             del module.compile
-    if _fresh:
-        written = {k: v for k, v in {**_kept(), **_fresh}.items() if k[:3] in _seen}
+    if _fresh:  # less the sources of classes this process's zwgk writes otherwise (another version's)
+        asked = {(name, flags) for name, flags, _ in _seen if name != _ANNOTATION}
+        written = {k: v for k, v in {**_kept(), **_fresh}.items() if k[:3] in _seen or k[:2] not in asked}
         _fresh.clear()
         write_kept(_KIND, _build(), written)
