@@ -7,9 +7,9 @@ attrs writes each class's ``__init__``, ``__eq__``, ``__repr__``, ``__hash__`` â
 ``typing`` answers a source it was given before with the code object kept for it (one file per Python
 build, see ``cache``); anything else is compiled as usual. A source hits only byte for byte, but for
 one number: the ``__hash__`` attrs writes starts from ``hash()`` of the class's name, which differs
-from process to process; it is blanked in the key, and the kept code gets this process's number in
-its place â€” only for a number as wide (so the code's table of columns is the same too) and held by
-one constant, else the source is compiled. Other modules' attrs classes, a library that does not call
+from process to process. It is blanked in the key; the code is kept once, with a ``__hash__`` for each
+width of number met (the columns of its code table follow the width), and this process's number is
+put in the one of its width, held by one constant, else the source is compiled. Other modules' attrs classes, a library that does not call
 ``compile`` where this module knows, another Python, a damaged or missing file or no cache folder:
 everything is compiled as usual.
 """
@@ -39,15 +39,17 @@ _ANNOTATION = "<string>"
 _FUTURE = sum(getattr(__future__, name).compiler_flag for name in __future__.all_feature_names)
 """The flags of ``from __future__`` imports, which ``compile`` takes from the module that calls it."""
 
-_Key = tuple[str, int, str, int]
-"""A source's file name, the ``__future__`` flags of the module that compiles it, its text with the
-hash's number put as ``#``, and the number's width (0: none)."""
-_Kept = tuple[int, CodeType]
-"""The number the code was compiled with (0: none), and the code."""
+_Key = tuple[str, int, str]
+"""A source's file name, the ``__future__`` flags of the module that compiles it, and its text with the
+hash's number put as ``#``."""
+_Hashes = dict[int, tuple[int, CodeType]]
+_Kept = tuple[CodeType, _Hashes]
+"""The code of a source, and by width of the hash's number (none for a source without), the number and
+the code of ``__hash__`` compiled with it."""
 _fresh: dict[_Key, _Kept] = {}
-"""Sources this process compiled that the file does not hold."""
-_seen: set[tuple[str, int, str]] = set()
-"""The sources this process asked for, whatever the width."""
+"""Sources this process compiled that the file does not hold, or not for this width."""
+_seen: set[_Key] = set()
+"""The sources this process asked for."""
 
 
 def _build() -> str:
@@ -76,20 +78,53 @@ def _renumbered(code: CodeType, was: int, now: int) -> CodeType:
     return code.replace(co_consts=constants)
 
 
-def _reused(kept: object, number: int) -> CodeType | None:
-    """The kept code, with ``number`` where it was compiled with another; ``None`` for an entry of a
-    damaged file, or where the number is not one constant of its own."""
+def _hash_function(code: CodeType) -> int | None:
+    """Where ``code`` (a source attrs wrote) holds its ``__hash__``, if it holds one."""
+    found = [i for i, c in enumerate(code.co_consts) if isinstance(c, CodeType) and c.co_name == "__hash__"]
+    return found[0] if len(found) == 1 else None
+
+
+def _entry(kept: object) -> _Kept | None:
+    """A kept entry as this module writes them; ``None`` for one of a damaged file."""
     if not (isinstance(kept, tuple) and len(kept) == 2):
         return None
-    was, code = kept
-    if type(was) is not int or not isinstance(code, CodeType):
+    code, hashes = kept
+    return (code, hashes) if isinstance(code, CodeType) and isinstance(hashes, dict) else None
+
+
+def _reused(kept: _Kept | None, number: int, width: int) -> CodeType | None:
+    """The kept code, with the ``__hash__`` of ``width`` given ``number``; ``None`` for a width not
+    met yet, or a number that is not one constant of its own."""
+    if kept is None or not width:
+        return None if kept is None else kept[0]
+    code, hashes = kept
+    held, place = hashes.get(width), _hash_function(code)
+    if not (isinstance(held, tuple) and len(held) == 2 and place is not None):
         return None
-    if was == number:
-        return code
-    constants = list(_int_constants(code))
-    if constants.count(was) != 1 or number in constants:
+    was, function = held
+    if type(was) is not int or not isinstance(function, CodeType):
         return None
-    return _renumbered(code, was, number)
+    if was != number:
+        constants = list(_int_constants(function))
+        if constants.count(was) != 1 or number in constants:
+            return None
+        function = _renumbered(function, was, number)
+    return code.replace(co_consts=(*code.co_consts[:place], function, *code.co_consts[place + 1 :]))
+
+
+def _keep(key: _Key, kept: _Kept | None, code: CodeType, number: int, width: int) -> None:
+    """Keep ``code``, compiled afresh: whole, or only its ``__hash__`` where the source is kept for
+    another width. A number held elsewhere than by its ``__hash__``, and the source is not kept."""
+    whole, hashes = kept or (code, {})
+    if width:
+        place = _hash_function(code)
+        if place is None or list(_int_constants(code)).count(number) != 1:
+            return
+        function = code.co_consts[place]
+        if list(_int_constants(function)).count(number) != 1:
+            return
+        hashes = {**hashes, width: (number, function)}
+    _fresh[key] = (whole, hashes)
 
 
 def _hash_number(source: str, filename: str, mode: str) -> int | None:
@@ -115,13 +150,13 @@ def _compile(
     if number is None:
         return compile(source, filename, mode, flags, True, optimize)
     digits = str(number) if number else ""
-    key = (filename, flags, source.replace(digits, "#") if digits else source, len(digits))
-    _seen.add(key[:3])
-    kept = _kept().get(key)
-    code = None if kept is None else _reused(kept, number)
+    key = (filename, flags, source.replace(digits, "#") if digits else source)
+    _seen.add(key)
+    kept = _entry(_fresh.get(key) or _kept().get(key))
+    code = _reused(kept, number, len(digits))
     if code is None:
         code = compile(source, filename, mode, flags, True)
-        _fresh[key] = (number, code)
+        _keep(key, kept, code, number, len(digits))
     return code
 
 
@@ -151,6 +186,6 @@ def kept() -> Iterator[None]:
             del module.compile
     if _fresh:  # less the sources of classes this process's zwgk writes otherwise (another version's)
         asked = {(name, flags) for name, flags, _ in _seen if name != _ANNOTATION}
-        written = {k: v for k, v in {**_kept(), **_fresh}.items() if k[:3] in _seen or k[:2] not in asked}
+        written = {k: v for k, v in {**_kept(), **_fresh}.items() if k in _seen or k[:2] not in asked}
         _fresh.clear()
         write_kept(_KIND, _build(), written)
