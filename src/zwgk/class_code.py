@@ -52,9 +52,13 @@ _seen: set[_Key] = set()
 """The sources this process asked for."""
 
 
+_LAYOUT = 2
+"""The layout of the file's entries: a file of another layout is never read."""
+
+
 def _build() -> str:
-    """This Python's build and bytecode: a file made under others is never read."""
-    return f"{sys.version}|{sys.implementation.cache_tag}|{importlib.util.MAGIC_NUMBER.hex()}"
+    """This Python's build and bytecode, and the layout: a file made under others is never read."""
+    return f"{sys.version}|{sys.implementation.cache_tag}|{importlib.util.MAGIC_NUMBER.hex()}|{_LAYOUT}"
 
 
 @cache
@@ -104,6 +108,8 @@ def _reused(kept: _Kept | None, number: int, width: int) -> CodeType | None:
     was, function = held
     if type(was) is not int or not isinstance(function, CodeType):
         return None
+    if was == number and function is code.co_consts[place]:  # the code as compiled for this number
+        return code
     if was != number:
         constants = list(_int_constants(function))
         if constants.count(was) != 1 or number in constants:
