@@ -3,7 +3,7 @@
 Runs fresh interpreters, interleaved, ``--runs`` times each, and prints the median wall time (and the
 spread) of the interpreter alone (``python -c pass``), of ``import zwgk``, and of ``import zwgk`` plus
 the first ``zwgk.parse`` of each seed report (and of the first with no cache folder: the grammar
-analysed and the patterns compiled afresh, as before the cache folder holds them); each figure also less the interpreter alone, which is what zwgk
+analysed, the patterns and what the classes compile made afresh, as before the cache folder holds them); each figure also less the interpreter alone, which is what zwgk
 itself costs. The children write and read their bytecode in a temporary folder (as an
 installed package has its ``.pyc`` files), whatever ``PYTHONDONTWRITEBYTECODE`` says; the first,
 untimed run of each command writes it. CPU time (user + system) is printed beside wall time: on a
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
-NO_CACHE = {"ZWGK_CACHE_DIR": ""}  # no cache folder: the grammar's tables and the patterns are made in memory
+NO_CACHE = {"ZWGK_CACHE_DIR": ""}  # no cache folder: grammar tables, patterns, class code made in memory
 
 
 class Run(NamedTuple):

@@ -4,9 +4,11 @@ fresh interpreter (what a process has imported or built cannot be undone in this
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
@@ -50,13 +52,15 @@ NOT_FOR_A_PARSE = (
 )
 
 
-def _run(code: str, cache: str | None = None) -> str:
+def _run(code: str, cache: str | None = None, hash_seed: int | None = None) -> str:
     """What ``code`` prints in a fresh interpreter running this checkout's zwgk, ``ZWGK_CACHE_DIR``
-    set to ``cache`` (and unset with ``None``)."""
-    env = {k: v for k, v in os.environ.items() if k != "ZWGK_CACHE_DIR"}
+    set to ``cache`` (and unset with ``None``), and ``PYTHONHASHSEED`` to ``hash_seed`` if given."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ZWGK_CACHE_DIR", "PYTHONHASHSEED")}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
     if cache is not None:
         env["ZWGK_CACHE_DIR"] = cache
+    if hash_seed is not None:
+        env["PYTHONHASHSEED"] = str(hash_seed)
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=False
     )
@@ -133,7 +137,7 @@ def uncached() -> str:
 def test_the_grammar_is_kept_then_read_back(tmp_path: Path, uncached: str) -> None:
     assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     kept = _cache_files(tmp_path)
-    assert len(kept) == 1 and kept[0].startswith("report-") and kept[0].endswith(".json")
+    assert len(kept) == 1 and kept[0].startswith("report-") and kept[0].endswith(".marshal")
     # the next process parses without Lark analysing the grammar, into the same report
     assert _run(_NO_GRAMMAR_ANALYSIS + _PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     assert _cache_files(tmp_path) == kept
@@ -199,6 +203,8 @@ def test_the_patterns_are_kept_then_read_back(tmp_path: Path, uncached: str) -> 
     assert int(compiled.split()[0]) > 50  # the modules' patterns, as re.compile makes them
     assert _run(_PATTERNS, cache=str(tmp_path)) == compiled
     (kept,) = _cache_files(tmp_path, "patterns-")
+    # a parse keeps those it compiled itself, made of the catalogue when first needed
+    assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     # the next process makes each pattern from the code kept, parsing none, into the same patterns
     assert _run(_NO_PATTERN_COMPILING + _PATTERNS, cache=str(tmp_path)) == compiled
     parsed = _run(_NO_PATTERN_COMPILING + _PARSE.format(seed=str(SEED)), cache=str(tmp_path))
@@ -216,6 +222,154 @@ def test_a_damaged_patterns_file_is_made_again(tmp_path: Path, uncached: str) ->
         assert _run(_PATTERNS, cache=str(tmp_path)) == compiled
         assert _run(_PARSE.format(seed=str(SEED)), cache=str(tmp_path)) == uncached
     assert _run(_NO_PATTERN_COMPILING + _PATTERNS, cache=str(tmp_path)) == compiled
+
+
+_COUNT_COMPILING = (  # zwgk.class_code compiles what it does not hold with the builtin compile
+    "import attrs, builtins\n"  # attrs' own NamedTuples compile their annotations before zwgk's import
+    "compiled = []\n"
+    "builtin_compile = builtins.compile\n"
+    "def counting(source, filename, mode, *args, **kwargs):\n"
+    "    if str(filename).startswith('<attrs generated methods zwgk.') or filename == '<string>':\n"
+    "        compiled.append(filename)\n"
+    "    return builtin_compile(source, filename, mode, *args, **kwargs)\n"
+    "builtins.compile = counting\n"
+    "import zwgk\n"
+    "builtins.compile = builtin_compile\n"
+    "print(sum(f != '<string>' for f in compiled), compiled.count('<string>'))\n"
+)
+_SAME_AS_COMPILED = (  # each method attrs wrote for zwgk's classes and each annotation of zwgk's
+    # NamedTuples, against its source compiled afresh as attrs' and typing's own compile would
+    "import __future__, attr._make, attrs, linecache, sys, types, typing\n"
+    "future = sum(getattr(__future__, n).compiler_flag for n in __future__.all_feature_names)\n"
+    "def flags(function):\n"
+    "    return function.__code__.co_flags & future\n"
+    "def nested(code):\n"
+    "    for c in code.co_consts:\n"
+    "        if isinstance(c, types.CodeType):\n"
+    "            yield c\n"
+    "            yield from nested(c)\n"
+    "methods = annotations = differ = 0\n"
+    "for module in [m for n, m in list(sys.modules.items()) if n.startswith('zwgk')]:\n"
+    "    for cls in [c for c in vars(module).values() if isinstance(c, type)]:\n"
+    "        for method in [m for m in vars(cls).values() if isinstance(m, types.FunctionType)]:\n"
+    "            code = method.__code__\n"
+    "            if attrs.has(cls) and code.co_filename.startswith('<attrs generated'):\n"
+    "                source = ''.join(linecache.cache[code.co_filename][2])\n"
+    "                fresh = compile(source, code.co_filename, 'exec', flags(attr._make._compile_and_eval), True)\n"
+    "                methods += 1\n"
+    "                differ += not [c for c in nested(fresh) if c == code and c.co_filename == code.co_filename]\n"
+    "        for ref in getattr(cls, '__annotations__', {}).values() if issubclass(cls, tuple) else ():\n"
+    "            fresh = compile(ref.__forward_arg__, '<string>', 'eval', flags(typing.ForwardRef.__init__), True)\n"
+    "            annotations += 1\n"
+    "            differ += fresh != ref.__forward_code__ or fresh.co_flags != ref.__forward_code__.co_flags\n"
+    "print(methods > 100, annotations > 30, differ)\n"
+)
+_BEHAVIOUR = (  # what zwgk's classes do, with this process's PYTHONHASHSEED
+    "import attrs\n"
+    "report = zwgk.parse(open({seed!r}, encoding='utf-8-sig').read())\n"
+    "row, diagnostic = report.requests.new_received, report.diagnostics[0]\n"
+    "print(hash(row), hash(diagnostic), repr(row), repr(diagnostic))\n"
+    "print(row == attrs.evolve(row), row == attrs.evolve(row, total=row.total + 1), diagnostic != row)\n"
+    "try:\n"
+    "    row.total = 0\n"
+    "except attrs.exceptions.FrozenInstanceError:\n"
+    "    print('frozen')\n"
+)
+
+
+def _compiling(cache: str, hash_seed: int) -> tuple[tuple[int, int], str]:
+    """How many sources of zwgk's classes were compiled (attrs' methods, annotations), and what the
+    classes then print and do."""
+    out = _run(_COUNT_COMPILING + _SAME_AS_COMPILED + _BEHAVIOUR.format(seed=str(SEED)), cache, hash_seed)
+    counts, rest = out.split("\n", 1)
+    methods, annotations = map(int, counts.split())
+    return (methods, annotations), rest
+
+
+def test_what_zwgks_classes_compile_is_kept_then_read_back(tmp_path: Path) -> None:
+    every, uncached = _compiling("", hash_seed=1)
+    assert every[0] > 30 and every[1] > 10  # each of zwgk's attrs classes, each text of a NamedTuple's fields
+    assert uncached.startswith("True True 0\n") and uncached.endswith("True False True\nfrozen\n")
+    assert _compiling(str(tmp_path), hash_seed=1) == (every, uncached)
+    (kept,) = _cache_files(tmp_path, "class-code-")
+    assert _compiling(str(tmp_path), hash_seed=1) == ((0, 0), uncached)
+    # another process hashes the classes' names otherwise: where the number is as wide, the code kept is
+    # given it, and the methods are what compiling their source makes, behaving as they do uncached
+    (renumbered, annotations), out = _compiling(str(tmp_path), hash_seed=2)
+    assert 0 < renumbered < every[0] and annotations == 0
+    assert out == _compiling("", hash_seed=2)[1] != uncached
+    assert _compiling(str(tmp_path), hash_seed=2) == ((0, 0), out)
+    assert _compiling(str(tmp_path), hash_seed=1) == ((0, 0), uncached)
+    assert _cache_files(tmp_path, "class-code-") == [kept]
+
+
+def test_a_damaged_or_another_pythons_class_code_file_is_compiled_again(tmp_path: Path) -> None:
+    every, uncached = _compiling("", hash_seed=1)
+    _compiling(str(tmp_path), hash_seed=1)
+    (kept,) = tmp_path.glob("class-code-*")
+    whole = kept.read_bytes()
+    build, entries = marshal.loads(whole)
+    for damage in (
+        b"",
+        b"no code",
+        whole[: len(whole) // 2],
+        marshal.dumps(("another Python", entries)),
+        marshal.dumps((build, dict.fromkeys(entries, (1, "no code")))),
+        marshal.dumps((build, dict.fromkeys(entries, "no entry"))),
+    ):
+        kept.write_bytes(damage)
+        assert _compiling(str(tmp_path), hash_seed=1) == (every, uncached)
+    assert _compiling(str(tmp_path), hash_seed=1) == ((0, 0), uncached)
+
+
+def test_another_versions_source_of_a_class_is_dropped_and_other_classes_stay(tmp_path: Path) -> None:
+    _compiling(str(tmp_path), hash_seed=1)
+    (kept,) = tmp_path.glob("class-code-*")
+    build, entries = marshal.loads(kept.read_bytes())
+    report = next(k for k in entries if k[0] == "<attrs generated methods zwgk.model.report.Report>")
+    stale = (report[0], report[1], "def __init__(self): pass")
+    other = ("<attrs generated methods zwgk.elsewhere.Other>", report[1], "def __init__(self): pass")
+    code = compile("def __init__(self): pass", "x", "exec")
+    kept.write_bytes(marshal.dumps((build, {**entries, stale: (code, {}), other: (code, {})})))
+    assert _compiling(str(tmp_path), hash_seed=2)[0][0] > 0  # some hash numbers of another width
+    _, written = marshal.loads(kept.read_bytes())
+    assert other in written and stale not in written and set(entries) < set(written)
+
+
+def test_only_zwgks_own_classes_are_kept_and_only_during_its_import(tmp_path: Path) -> None:
+    code = (
+        "import attr._make, attrs, typing, zwgk\n"
+        "print('compile' in vars(attr._make), 'compile' in vars(typing))\n"
+        "@attrs.frozen\n"
+        "class Other:\n"
+        "    x: int\n"
+        "print(Other(1) == Other(1), repr(Other(2)))\n"
+    )
+    assert _run(code, str(tmp_path)) == "False False\nTrue Other(x=2)\n"
+    assert _run(code, str(tmp_path)) == "False False\nTrue Other(x=2)\n"
+    (kept,) = tmp_path.glob("class-code-*")
+    _, entries = marshal.loads(kept.read_bytes())
+    names = {name for name, _, _ in entries}
+    assert "<string>" in names and all(
+        n.startswith("<attrs generated methods zwgk.") for n in names - {"<string>"}
+    )
+
+
+def test_a_library_that_compiles_otherwise_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import attr._make
+
+    from zwgk import class_code
+
+    monkeypatch.setattr(attr._make, "_compile_and_eval", lambda *args, **kwargs: None)
+    with class_code.kept():
+        assert "compile" not in vars(attr._make)
+        assert "compile" in vars(typing)  # still hooked: its ForwardRef compiles as it did
+    assert "compile" not in vars(typing)
+
+
+def test_garbage_collection_is_as_it_was_once_zwgk_is_imported() -> None:
+    assert _run("import gc, zwgk; print(gc.isenabled())") == "True\n"
+    assert _run("import gc; gc.disable(); import zwgk; print(gc.isenabled())") == "False\n"
 
 
 def test_the_shipped_traditional_characters_are_what_opencc_changes() -> None:

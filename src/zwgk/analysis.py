@@ -40,5 +40,5 @@ def lalr_tables(grammar: str) -> tuple[list[dict[str, int]], list[tuple[str, int
                 actions[state][symbol] = target
             else:
                 actions[state][symbol] = -1 - rules.setdefault(target, len(rules))
-    named = [(rule.origin.name, len(rule.expansion)) for rule in rules]
+    named = [(str(rule.origin.name), len(rule.expansion)) for rule in rules]  # some names are Lark Tokens
     return actions, named, table.start_states["start"], table.end_states["start"]

@@ -27,7 +27,7 @@ from .lexing.tokens import Token
 from .model.common import Unplaced
 from .model.report import Report
 from .normalize import scrub, to_simplified
-from .patterns import regex
+from .patterns import keep, regex
 
 MAX_INPUT_CHARS = 5_000_000
 """The longest text ``parse`` accepts. A long report is some 50,000 characters."""
@@ -163,6 +163,7 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
             unplaced=in_section_order(report.unplaced + leftovers),
             diagnostics=tuple(findings.diagnostics),
         )
+    keep()  # the patterns the first parse compiled (those built from the catalogue), for the next process
     return report
 
 

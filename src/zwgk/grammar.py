@@ -1,26 +1,22 @@
 """The LALR parser over the lexer's tokens, building a ``structure.Document`` as it parses.
 
 The grammar, ``grammars/report.lark``, is Lark's: Lark analyses it into LALR tables (some 20 ms). The
-tables are kept in zwgk's cache folder (see ``cache``) as JSON, with the grammar they were made of, and
+tables are kept in zwgk's cache folder (see ``cache``), marshalled, under the grammar they were made of, and
 a parse runs them with a driver of zwgk's own over zwgk's tokens — so Lark is imported only when the
 grammar is analysed afresh, and a token costs a tuple, not a Lark ``Token``.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import pkgutil
-import zlib
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
 from functools import cache
 from typing import Any, NamedTuple
 
-from .cache import cache_dir
+from .cache import kept_file, read_kept, write_kept
 from .lexing.lines import SourceLine
 from .lexing.table import Run
 from .lexing.tokens import Token, token
+from .shipped import shipped
 from .structure import (
     DataRow,
     Document,
@@ -35,8 +31,9 @@ from .structure import (
     text_of,
 )
 
-_FORMAT = 1
+_FORMAT = 2
 """The layout of the tables' file: a file of another layout is analysed again."""
+_KIND = "report"
 
 
 def _part(child: Any) -> Prose | Kept | Table:
@@ -91,9 +88,7 @@ class _Build:
 
 
 def _grammar() -> str:
-    data = pkgutil.get_data(__package__, "grammars/report.lark")
-    assert data is not None  # a package on the file system or in a zip archive has its data
-    return data.decode("utf-8")
+    return shipped("grammars/report.lark").decode("utf-8")
 
 
 class _Tables(NamedTuple):
@@ -106,53 +101,44 @@ class _Tables(NamedTuple):
     end: int
 
 
+def _build(grammar: str) -> str:
+    """What the tables are kept under: the file's layout and the grammar itself (a file of another
+    grammar, or layout, is never read)."""
+    return f"{_FORMAT}|{grammar}"
+
+
 def cache_file(grammar: str) -> str | None:
-    """Where the tables of ``grammar`` are kept, or ``None`` without a cache folder: a name of the
-    grammar's checksum (the file holds the grammar itself, to tell two grammars of one checksum apart)."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    return os.path.join(folder, f"report-{zlib.crc32(grammar.encode()):08x}-{_FORMAT}.json")
+    """Where the tables of ``grammar`` are kept, or ``None`` without a cache folder."""
+    return kept_file(_KIND, _build(grammar))
 
 
-def _cached(path: str, grammar: str) -> _Tables | None:
-    """The tables of ``grammar`` kept at ``path``; ``None`` when they are missing, another grammar's, cut
-    short or damaged (made again)."""
-    try:
-        with open(path, encoding="utf-8") as file:
-            kept = json.load(file)
-        if kept["grammar"] != grammar:
-            return None
-        tables = _Tables(
-            kept["actions"], [(name, size) for name, size in kept["rules"]], kept["start"], kept["end"]
-        )
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    states = range(len(tables.actions))
+def _cached(grammar: str) -> _Tables | None:
+    """The tables of ``grammar`` kept in the cache folder; ``None`` when they are missing, another
+    grammar's, cut short or damaged (made again)."""
+    kept = read_kept(_KIND, _build(grammar))
+    actions, rules, start, end = (kept.get(field) for field in _Tables._fields)
     if not (
-        tables.start in states
-        and tables.end in states
-        and all(
-            isinstance(symbol, str) and isinstance(to, int) and (to in states or -len(tables.rules) <= to < 0)
-            for row in tables.actions
-            for symbol, to in row.items()
-        )
-        and all(isinstance(name, str) and isinstance(size, int) and size >= 0 for name, size in tables.rules)
+        isinstance(actions, list)
+        and isinstance(rules, list)
+        and isinstance(start, int)
+        and isinstance(end, int)
     ):
         return None
-    return tables
-
-
-def _keep(tables: _Tables, grammar: str, path: str) -> None:
-    """The tables written whole under a name of their own, then renamed: no process reads half a file."""
-    partial = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(partial, "w", encoding="utf-8") as file:
-            json.dump({"grammar": grammar, **tables._asdict()}, file, ensure_ascii=False)
-        os.replace(partial, path)
-    except OSError:  # a cache folder that cannot be written to: the tables are made again next time
-        with suppress(OSError):
-            os.remove(partial)
+    states = range(len(actions))
+    if not (
+        start in states
+        and end in states
+        and all(isinstance(rule, tuple) and len(rule) == 2 for rule in rules)
+        and all(isinstance(name, str) and isinstance(size, int) and size >= 0 for name, size in rules)
+        and all(isinstance(row, dict) for row in actions)
+        and all(
+            isinstance(symbol, str) and isinstance(to, int) and (to in states or -len(rules) <= to < 0)
+            for row in actions
+            for symbol, to in row.items()
+        )
+    ):
+        return None
+    return _Tables(actions, rules, start, end)
 
 
 _Maker = Callable[[list[Any]], Any] | None
@@ -164,14 +150,12 @@ _Maker = Callable[[list[Any]], Any] | None
 def _parser() -> tuple[_Tables, list[tuple[str, int, _Maker]]]:
     """The tables, and each rule as its symbol, its length and what a reduction by it makes."""
     grammar = _grammar()
-    path = cache_file(grammar)
-    tables = None if path is None else _cached(path, grammar)
+    tables = _cached(grammar)
     if tables is None:
         from .analysis import lalr_tables  # Lark, imported only to analyse the grammar afresh
 
         tables = _Tables(*lalr_tables(grammar))
-        if path is not None:
-            _keep(tables, grammar, path)
+        write_kept(_KIND, _build(grammar), tables._asdict())
     build = _Build()
     rules = [
         (name, size, None if name.startswith("_") else getattr(build, name)) for name, size in tables.rules

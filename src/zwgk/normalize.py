@@ -8,7 +8,6 @@ read numbers and match labels (never applied to text kept for the user).
 
 from __future__ import annotations
 
-import pkgutil
 import re
 import unicodedata
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from functools import cache
 
 from .codes import Findings
 from .patterns import regex
+from .shipped import shipped
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -146,7 +146,7 @@ def scrub(text: str, findings: Findings) -> str:
 @cache
 def _mojibake() -> re.Pattern[str]:
     """Compiled when first needed, by a text holding ``?`` or U+FFFD: its CJK ranges take milliseconds."""
-    return re.compile(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
+    return regex(rf"\ufffd|[{_HAN}]\?[!{_HAN}]")
 
 
 _PAGE_FOOTER = regex(
@@ -188,9 +188,8 @@ def changed_by_t2s() -> str:
 
 
 def _traditional_characters() -> re.Pattern[str]:
-    shipped = pkgutil.get_data(__package__, TRADITIONAL_FILE)
-    assert shipped is not None  # a package on the file system or in a zip archive has its data
-    return regex(f"[{re.escape(shipped.decode('utf-8').strip())}]")
+    listed = shipped(TRADITIONAL_FILE).decode("utf-8").strip()
+    return regex(f"[{re.escape(listed)}]")
 
 
 _TRADITIONAL = _traditional_characters()

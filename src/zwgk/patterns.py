@@ -11,16 +11,13 @@ damaged file, or a Python whose ``re`` is laid out otherwise, and the patterns a
 from __future__ import annotations
 
 import importlib
-import marshal
-import os
 import re
 import sys
-import zlib
 from contextlib import suppress
 from functools import cache
 from typing import Any
 
-from .cache import cache_dir
+from .cache import read_kept, write_kept
 
 _sre: Any = importlib.import_module("_sre")
 _NEW_RE = sys.version_info >= (3, 11)  # sre_compile and sre_parse became re._compiler and re._parser
@@ -39,27 +36,10 @@ def _build() -> str:
     return f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}|{_sre.MAXGROUPS}"
 
 
-def _file() -> str | None:
-    folder = cache_dir()
-    if folder is None:
-        return None
-    return os.path.join(folder, f"patterns-{zlib.crc32(_build().encode()):08x}.marshal")
-
-
 @cache
 def _kept() -> dict[tuple[str, int], _Made]:
     """The file's patterns; none when there is no file, or it is another build's or damaged."""
-    path = _file()
-    if path is None:
-        return {}
-    try:
-        with open(path, "rb") as file:
-            build, kept = marshal.loads(
-                file.read()
-            )  # marshal.load reads a file piece by piece, ten times slower
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return kept if build == _build() and isinstance(kept, dict) else {}
+    return read_kept("patterns", _build())
 
 
 def _make(text: str, flags: int) -> _Made:
@@ -99,19 +79,10 @@ def regex(text: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def keep() -> None:
-    """Write the file again, with the patterns compiled afresh, if there are any: whole under a name
-    of its own, then renamed, so no process reads half a file."""
-    path = _file()
-    if not _fresh or path is None:
+    """Write the file again, with the patterns compiled afresh, if there are any."""
+    if not _fresh:
         return
     kept = _kept()
     kept.update(_fresh)
     _fresh.clear()
-    partial = f"{path}.{os.getpid()}.tmp"
-    try:
-        with open(partial, "wb") as file:
-            marshal.dump((_build(), kept), file)
-        os.replace(partial, path)
-    except (OSError, ValueError):  # a cache folder that cannot be written to: compiled again next time
-        with suppress(OSError):
-            os.remove(partial)
+    write_kept("patterns", _build(), kept)

@@ -109,7 +109,7 @@ def _chain(found: Sequence[_Heading]) -> list[_Heading]:
 @cache
 def _candidate() -> re.Pattern[str]:
     """Where a label, an item header (第…) or the table's note may start."""
-    return re.compile("[" + "".join(sorted(map(re.escape, _label_starts() | {"第"}))) + "]")
+    return regex("[" + "".join(sorted(map(re.escape, _label_starts() | {"第"}))) + "]")
 
 
 @cache

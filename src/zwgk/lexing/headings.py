@@ -64,7 +64,7 @@ def _has_keywords(rest: str, section: Section) -> bool:
 @cache
 def _keywords() -> re.Pattern[str]:
     """Any word a heading must contain: every title and variant contains one (a test checks it)."""
-    return re.compile("|".join(sorted({w for s in SECTIONS for group in s.keywords for w in group})))
+    return regex("|".join(sorted({w for s in SECTIONS for group in s.keywords for w in group})))
 
 
 def candidate(index: int, line: str) -> Candidate | None:
