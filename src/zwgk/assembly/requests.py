@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import pairwise, product
 from math import prod
+from typing import Final
 
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
@@ -21,11 +22,11 @@ from .cells import counts, dropped, fit, headers_pad, pads, record_lines, split_
 from .glued import ROW, SplitSearch
 from .labels import note_headers, note_label
 
-_OTHER = "other_handling"
-_ENDPOINTS = ("new_received", "carried_over", "total", "carried_forward")
-_MAX_COMBINATIONS = 4096
-_FIELDS = tuple(column.field for column in REQUEST_COLUMNS)
-_NO_ROW = RequestRow()
+_OTHER: Final = "other_handling"
+_ENDPOINTS: Final = ("new_received", "carried_over", "total", "carried_forward")
+_MAX_COMBINATIONS: Final = 4096
+_FIELDS: Final = tuple(column.field for column in REQUEST_COLUMNS)
+_NO_ROW: Final = RequestRow()
 """A row the table lacks: all blank (frozen, so one serves every such row)."""
 
 
