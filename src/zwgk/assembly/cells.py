@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import cache
 from operator import is_
+from typing import Final
 
 from ..catalogue import MAX_DECIMAL_PLACES, MAX_FIGURE, Column, Kind
 from ..codes import Findings
@@ -26,8 +27,8 @@ def figure(cell: Cell | None) -> Decimal | None:
     return cell.reading.number if cell is not None and cell.kind is NUMBER else None
 
 
-_SHOWN = 20
-_MAX_DROPPED = 2
+_SHOWN: Final = 20
+_MAX_DROPPED: Final = 2
 """At most this many figures too many in a row are dropped to fit it; a row with more is not a row
 of the table at all."""
 
@@ -55,7 +56,7 @@ def _without_trailing_blanks(cells: Sequence[Cell]) -> list[Cell]:
     return list(cells[: len(cells) - _blank_run(reversed(cells))])
 
 
-_PADDING = 2
+_PADDING: Final = 2
 """Empty cells after a row's last cell that show padding (one may be a real empty column, or a
 separator left at the end of the line)."""
 

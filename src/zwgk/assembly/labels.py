@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..catalogue import REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, ROUNDING_NOTE
 from ..codes import Findings
@@ -15,9 +15,16 @@ from ..structure import DataRow, HeaderRow, Row
 _DIGIT = regex(r"\d")
 
 
+@lru_cache(maxsize=4096)
+def _same_wording(key: str, canonical: str) -> bool:
+    """Whether a cell of match key ``key`` words a label as the format does: asked of every label and
+    header a table prints, one look-up where ``wording`` took two."""
+    return wording(key) == wording(canonical)
+
+
 def note_label(cell: Cell, canonical: str, findings: Findings, path: str) -> None:
     """Say so when ``cell`` named its row or column through an alias or with other numbering."""
-    if wording(cell.key) != wording(canonical):
+    if not _same_wording(cell.key, canonical):
         findings.add("ZW211", f"“{cell.text}”按“{canonical}”的变体识别（alias）", cell.line, (path,))
     elif cell.reading.renumbered:
         findings.add("ZW212", f"“{cell.text}”的编号与格式不同，按“{canonical}”识别", cell.line, (path,))

@@ -36,10 +36,13 @@ _FIELD = regex(
 )
 _FIELD_ALONE = regex(r"^[•·●◆■\s]*(?:发布机构|发文机关|信息来源|来源|发布单位|发布部门)\s*[:：]?\s*$")
 _STATISTICS = regex(rf"(?:统计期限|统计时限|统计时间|统计起止时间|统计区间)[^。]{{0,12}}?{YEAR.pattern}")
-_VERBS = (
-    r"(?:在|坚持|以|按照|深入|认真|紧紧|全面|始终|高度|围绕|持续|进一步|积极|严格|切实|根据|依据|紧扣|聚焦|扎实"
-    r"|通过|共|主动|依法|不断|着力|全年|累计|继续|大力|严|结合|立足|牢固|贯彻)"
+_VERB_WORDS = (
+    "在|坚持|以|按照|深入|认真|紧紧|全面|始终|高度|围绕|持续|进一步|积极|严格|切实|根据|依据|紧扣|聚焦|扎实"
+    "|通过|共|主动|依法|不断|着力|全年|累计|继续|大力|严|结合|立足|牢固|贯彻"
 )
+_VERBS = rf"(?=[{''.join(dict.fromkeys(word[0] for word in _VERB_WORDS.split('|')))}])(?:{_VERB_WORDS})"
+"""The verbs that follow a body paragraph's organ, behind a test of their first characters: tried after
+each of the organ's characters, the alternation is entered only where a verb can begin."""
 _BODY_ORGAN = rf"\s*({_CLAUSE}{{2,30}}?){_VERBS}"
 _OPENING_ORGAN = regex(_BODY_ORGAN)
 _CLAUSE_ORGAN = regex(rf"[，,。；;年]{_BODY_ORGAN}")

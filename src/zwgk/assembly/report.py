@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 from ..catalogue import SECTIONS
 from ..codes import Findings
@@ -31,13 +32,13 @@ from .requests import build_requests, rows_of
 from .requests import detect_template as requests_template
 from .review import build_review
 
-_TABLES = tuple(s.number for s in SECTIONS if s.tabular)
+_TABLES: Final = tuple(s.number for s in SECTIONS if s.tabular)
 """Tables are numbered as the sections that hold them: 2, 3, 4."""
-_FIELDS = {s.number: s.field for s in SECTIONS}
-_TEXT_FIELDS = {s.number: s.field for s in SECTIONS if not s.tabular}
-_SECTION_ORDER: dict[str | None, int] = {None: 0, **{s.field: s.number for s in SECTIONS}}
-_NO_HEADING = {s.number: f"未找到第{s.numeral}部分“{s.title}”的标题" for s in SECTIONS}
-_NO_TABLE = {s.number: f"未找到“{s.title}”的表格" for s in SECTIONS if s.tabular}
+_FIELDS: Final = {s.number: s.field for s in SECTIONS}
+_TEXT_FIELDS: Final = {s.number: s.field for s in SECTIONS if not s.tabular}
+_SECTION_ORDER: Final[dict[str | None, int]] = {None: 0, **{s.field: s.number for s in SECTIONS}}
+_NO_HEADING: Final = {s.number: f"未找到第{s.numeral}部分“{s.title}”的标题" for s in SECTIONS}
+_NO_TABLE: Final = {s.number: f"未找到“{s.title}”的表格" for s in SECTIONS if s.tabular}
 
 
 def in_section_order(unplaced: Iterable[Unplaced]) -> tuple[Unplaced, ...]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise, product
 from math import prod
+from typing import Final
 
 import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
@@ -21,12 +22,19 @@ from .cells import counts, dropped, fit, headers_pad, pads, record_lines, split_
 from .glued import ROW, SplitSearch
 from .labels import note_headers, note_label
 
-_OTHER = "other_handling"
-_ENDPOINTS = ("new_received", "carried_over", "total", "carried_forward")
-_MAX_COMBINATIONS = 4096
-_FIELDS = tuple(column.field for column in REQUEST_COLUMNS)
-_NO_ROW = RequestRow()
+_OTHER: Final = "other_handling"
+_ENDPOINTS: Final = ("new_received", "carried_over", "total", "carried_forward")
+_MAX_COMBINATIONS: Final = 4096
+_FIELDS: Final = tuple(column.field for column in REQUEST_COLUMNS)
+_NO_ROW: Final = RequestRow()
 """A row the table lacks: all blank (frozen, so one serves every such row)."""
+
+
+@lru_cache(maxsize=1024)
+def _request_row(values: tuple[int | None, ...]) -> RequestRow:
+    """The row of ``values``: frozen, so rows of the same figures (rows of 0s above all) are one instance,
+    made once."""
+    return RequestRow(*values)
 
 
 def _label(row: DataRow) -> Cell | None:
@@ -246,7 +254,7 @@ class _Placer:
         path = f"requests.{leaf.path}"
         values = tuple(counts(fitted, REQUEST_COLUMNS, self.findings, path))
         self.values[leaf.path] = values
-        self.rows[leaf.path] = RequestRow(*values)
+        self.rows[leaf.path] = _request_row(values)
         record_lines(self.lines, path, line, _FIELDS, fitted)
 
     def place_bare(self) -> None:
