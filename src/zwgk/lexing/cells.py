@@ -8,7 +8,6 @@ from __future__ import annotations
 import enum
 import re
 import sys
-from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Final
@@ -208,16 +207,19 @@ def cell(text: str, key: str, line: int) -> Cell:
     return Cell(text, key, line, reading.kind, reading)
 
 
-def cells_of(keys: Iterable[str], line: int) -> list[Cell]:
+def cells_of(keys: list[str], line: int) -> list[Cell]:
     """The cells whose output text and read text are each of ``keys``, found on ``line``: ``cell`` for a
     line's cells at once."""
     return [Cell(key, key, line, (found := read(key)).kind, found) for key in keys]
 
 
-def kinds(cells: Iterable[Cell]) -> str:
-    """The kinds of ``cells`` as a string of their letters (``"lnnn"``): asking it whether some cell is
-    text (``TEXT in kinds(cells)``), or of what kinds, is one scan of a string."""
-    return "".join([found.kind for found in cells])
+def has_text(cells: list[Cell]) -> bool:
+    """Whether some cell of ``cells`` is text: a loop that stops at the first, a field read a cell in
+    compiled code (``any`` of a generator, the same compiled, costs more interpreted)."""
+    for found in cells:  # noqa: SIM110
+        if found.kind is TEXT:
+            return True
+    return False
 
 
 def blank(line: int) -> Cell:

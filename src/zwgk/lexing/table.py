@@ -35,7 +35,6 @@ from .cells import (
     UNREAD,
     VALUE_KINDS,
     Cell,
-    kinds,
     read,
 )
 from .labels import index
@@ -62,9 +61,9 @@ def join_fragments(stretch: Stretch) -> Stretch:
     label, the joined cell on the first fragment's line; nothing is joined otherwise, nor into a
     Markdown row from outside it."""
     cells = stretch.cells
-    if TEXT not in kinds(cells):
-        return stretch
     texts = [i for i, c in enumerate(cells) if c.kind is TEXT]
+    if not texts:
+        return stretch
     opens = {stretch.starts[k] for k in stretch.markdown}
     """Where a Markdown row begins."""
     labels = index()
