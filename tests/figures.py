@@ -170,7 +170,7 @@ def lost_figures(text: str, report: zwgk.Report) -> list[tuple[int, str]]:
     quoted = _quoted_by_line(report)
     texts = _texts(report)
     missing: list[tuple[int, str, tuple[Decimal, ...]]] = []
-    read = scrub(usable_text(text), Findings())  # as the reader reads it: control characters, noise
+    read = scrub(usable_text(text)[0], Findings())  # as the reader reads it: control characters, noise
     for number, line in enumerate(read.split("\n"), start=1):
         figures = _line_figures(_without_own_figures(_THOUSANDS_BEFORE_YEAR.sub("", line)))
         if not figures or is_page_footer(line):  # a page number is the page's, dropped with ZW108

@@ -26,7 +26,7 @@ from .lexing.lines import source_lines
 from .lexing.tokens import Token
 from .model.common import Unplaced
 from .model.report import Report
-from .normalize import scrub, to_simplified
+from .normalize import NOTABLE_CHARS, scrub, to_simplified
 from .patterns import keep, regex
 
 MAX_INPUT_CHARS = 5_000_000
@@ -38,28 +38,33 @@ _CONTROL = regex(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BINARY_CONTROL = regex(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BINARY_SHARE = 0.01
 _OTHER_NEWLINES = regex(r"[\u2028\u2029\x85]")
-_ODD = regex("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\x85]")
-"""A lone surrogate, a control character or a line end other than ``\\n`` and ``\\r``: one scan finds
-none in clean text, where a scan for each took as long each."""
+_ODD_CHARS = "\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\x85"
+"""A lone surrogate, a control character or a line end other than ``\\n`` and ``\\r``."""
+_ODD = regex(f"[{_ODD_CHARS}]")
+_NOTABLE = regex(f"[{_ODD_CHARS}{NOTABLE_CHARS}]")
+"""An odd character or one that ``scrub`` or ``to_simplified`` acts on: one scan finds none in most
+text, where a scan for each kind took as long each."""
 
 
-def _usable(text: object) -> str:
-    """The text with line ends made ``\n`` and stray control characters made spaces; raises for input
-    that is not text (see ``characters`` for lone surrogates)."""
+def _usable(text: object) -> tuple[str, bool]:
+    """The text with line ends made ``\n`` and stray control characters made spaces, and whether it is
+    plain (no character of ``_NOTABLE``); raises for input that is not text (see ``characters`` for
+    lone surrogates)."""
     if not isinstance(text, str):
         raise ZwgkError(f"parse() 需要 str，得到 {type(text).__name__}；文件请用 parse_file()")
     if len(text) > MAX_INPUT_CHARS:
         raise InputTooLargeError(
             f"输入有 {len(text):,} 个字符，超过上限 {MAX_INPUT_CHARS:,}（input too large）"
         )
-    odd = _ODD.search(text) is not None
+    plain = _NOTABLE.search(text) is None
+    odd = not plain and _ODD.search(text) is not None
     if odd:
         text = _without_controls(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if odd:
         text = _OTHER_NEWLINES.sub("\n", text)
-    return text.lstrip("\ufeff")
+    return text.lstrip("\ufeff"), plain
 
 
 def _without_controls(text: str) -> str:
@@ -126,8 +131,9 @@ def parse(text: str, *, simplify: bool = True) -> Report:
 
 def _parse(text: str, simplify: bool, findings: Findings) -> Report:
     """``parse``, adding to the findings made while the text was obtained."""
-    cleaned = scrub(_usable(text), findings)
-    simplified = to_simplified(cleaned)
+    usable, plain = _usable(text)
+    cleaned = scrub(usable, findings, plain=plain)
+    simplified = cleaned if plain and "&" not in usable else to_simplified(cleaned)
     if simplified is not cleaned:
         findings.add(
             "ZW107",

@@ -170,7 +170,7 @@ def token_text(token: Token) -> str:
         value = value[1]
     elif isinstance(value, Run):
         value = value.cells
-    if isinstance(value, list | tuple) and not isinstance(value, SourceLine):
+    if isinstance(value, list | tuple):
         return text_of(value)
     return str(getattr(value, "text", "") or "")
 

@@ -103,11 +103,12 @@ def without_pinyin_notes(text: str) -> tuple[str, int]:
     return _PINYIN_NOTE.subn("", text) if _TONE_MARK.search(text) else (text, 0)
 
 
-def scrub(text: str, findings: Findings) -> str:
+def scrub(text: str, findings: Findings, *, plain: bool = False) -> str:
     """Remove noise that is not the report's content: pinyin notes, HTML residue, Word artefacts,
     doubled punctuation from mirrors; map Kangxi radicals and compatibility ideographs (PDF
-    extraction) to ordinary characters. Each kind of noise found is reported once in ``findings``."""
-    mapped = _MAPPED.search(text) is not None  # one scan finds neither in most texts
+    extraction) to ordinary characters. Each kind of noise found is reported once in ``findings``.
+    ``plain``: the caller found no character of ``NOTABLE_CHARS`` in ``text``."""
+    mapped = not plain and _MAPPED.search(text) is not None  # one scan finds neither in most texts
     if mapped and _TONE_MARK.search(text):  # the note pattern is slow to scan; tone marks are rare
         text = _strip(text, _PINYIN_NOTE, "", "ZW101", PINYIN_REMOVED, findings)
     if "<" in text or "?/" in text:
@@ -194,6 +195,13 @@ def _traditional_characters() -> re.Pattern[str]:
 
 _TRADITIONAL = _traditional_characters()
 """Compiled at import, as the other patterns, so that it is kept with them: every parse asks."""
+
+
+NOTABLE_CHARS = _MAPPED.pattern[1:-1] + _TRADITIONAL.pattern[1:-1]
+"""What ``scrub`` maps and ``to_simplified`` converts, as the inside of a character class: a caller that
+scans a text for characters of its own adds these, and where the one scan finds none, passes ``scrub``
+``plain`` and needs no ``to_simplified`` (unless ``scrub`` decoded an HTML entity, which may name one).
+A scan of a CJK text costs the same for a class of one character as for thousands."""
 
 
 def has_traditional(text: str) -> bool:

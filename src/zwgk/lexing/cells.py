@@ -8,7 +8,6 @@ from __future__ import annotations
 import enum
 import re
 import sys
-from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
 from typing import Final
@@ -139,9 +138,26 @@ _BLANK: Final = Reading(BLANK)
 _OUT_OF_RANGE: Final = Reading(NUMBER, out_of_range=True)
 
 
-@lru_cache(maxsize=16384)
+_READINGS: Final[dict[str, Reading]] = {}
+"""Readings of short texts (figures, labels), looked up before ``_read``'s cache: a dict lookup in
+compiled code, where a call through ``lru_cache`` costs more than the lookup it makes. It keeps the
+first ``_CACHED`` such texts a process reads, which the texts it reads most are among."""
+_CACHED: Final = 8192
+_SHORT: Final = 80
+
+
 def read(text: str) -> Reading:
     """The reading of a cell's (simplified) text."""
+    found = _READINGS.get(text)
+    if found is None:
+        found = _read(text)
+        if len(text) <= _SHORT and len(_READINGS) < _CACHED:
+            _READINGS[text] = found
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _read(text: str) -> Reading:
     folded = fold_width(text).strip()
     if not folded:
         return _BLANK
@@ -208,16 +224,19 @@ def cell(text: str, key: str, line: int) -> Cell:
     return Cell(text, key, line, reading.kind, reading)
 
 
-def cells_of(keys: Iterable[str], line: int) -> list[Cell]:
+def cells_of(keys: list[str], line: int) -> list[Cell]:
     """The cells whose output text and read text are each of ``keys``, found on ``line``: ``cell`` for a
     line's cells at once."""
     return [Cell(key, key, line, (found := read(key)).kind, found) for key in keys]
 
 
-def kinds(cells: Iterable[Cell]) -> str:
-    """The kinds of ``cells`` as a string of their letters (``"lnnn"``): asking it whether some cell is
-    text (``TEXT in kinds(cells)``), or of what kinds, is one scan of a string."""
-    return "".join([found.kind for found in cells])
+def has_text(cells: list[Cell]) -> bool:
+    """Whether some cell of ``cells`` is text: a loop that stops at the first, a field read a cell in
+    compiled code (``any`` of a generator, the same compiled, costs more interpreted)."""
+    for found in cells:  # noqa: SIM110
+        if found.kind is TEXT:
+            return True
+    return False
 
 
 def blank(line: int) -> Cell:

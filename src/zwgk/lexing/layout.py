@@ -43,7 +43,7 @@ from .cells import (
     blank,
     cell,
     cells_of,
-    kinds,
+    has_text,
     read,
     split_cell,
 )
@@ -85,7 +85,7 @@ def _split_spans(line: SourceLine, separator: str, start: int, end: int) -> list
     """The cells of ``line.key[start:end]`` split at ``separator``, with the same spans of the output text."""
     parts = line.key[start:end].split(separator)
     if line.text is line.key:
-        return cells_of(map(str.strip, parts), line.number)
+        return cells_of([part.strip() for part in parts], line.number)
     cells = []
     position = start
     for part in parts:
@@ -152,7 +152,7 @@ def segment(found: Cell) -> list[Cell]:
 def expand(cells: list[Cell]) -> list[Cell]:
     """Cells that hold several cells, split: space-separated (``cells.split_cell``) or run together
     (``segment``)."""
-    if TEXT not in kinds(cells):
+    if not has_text(cells):
         return cells
     out: list[Cell] = []
     for found in cells:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import Final, NamedTuple
+from typing import Final
 
 from .. import catalogue
 from ..model.common import Template
@@ -35,7 +35,6 @@ from .cells import (
     UNREAD,
     VALUE_KINDS,
     Cell,
-    kinds,
     read,
 )
 from .labels import index
@@ -49,11 +48,28 @@ _WORDS: Final = (TEXT, LABEL, HEADER)
 _FIGURES: Final = (NUMBER, MARKER, UNREAD)
 
 
-class Run(NamedTuple):
-    """A row's value cells, and where in them a new line of the source begins."""
+class Run:
+    """A row's value cells, and where in them a new line of the source begins. A plain class, which
+    mypyc compiles to a struct: a field read where a tuple's named field is a lookup on its type."""
 
+    __slots__ = ("breaks", "cells")
     cells: tuple[Cell, ...]
-    breaks: tuple[int, ...] = ()
+    breaks: tuple[int, ...]
+
+    def __init__(self, cells: tuple[Cell, ...], breaks: tuple[int, ...] = ()) -> None:
+        self.cells = cells
+        self.breaks = breaks
+
+    def __repr__(self) -> str:
+        return f"Run({self.cells!r}, {self.breaks!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Run):
+            return NotImplemented
+        return (self.cells, self.breaks) == (other.cells, other.breaks)
+
+    def __hash__(self) -> int:
+        return hash((self.cells, self.breaks))
 
 
 def join_fragments(stretch: Stretch) -> Stretch:
@@ -62,9 +78,9 @@ def join_fragments(stretch: Stretch) -> Stretch:
     label, the joined cell on the first fragment's line; nothing is joined otherwise, nor into a
     Markdown row from outside it."""
     cells = stretch.cells
-    if TEXT not in kinds(cells):
-        return stretch
     texts = [i for i, c in enumerate(cells) if c.kind is TEXT]
+    if not texts:
+        return stretch
     opens = {stretch.starts[k] for k in stretch.markdown}
     """Where a Markdown row begins."""
     labels = index()
@@ -132,10 +148,6 @@ def continues_row(first: Cell, then: Cell) -> bool:
     above = first.reading.labels[0]
     below = then.reading.labels[0]
     return above.table == below.table == 3 and above.name in _ancestors().get(below.name, frozenset())
-
-
-def _run(cells: list[Cell], breaks: list[int]) -> Run:
-    return tuple.__new__(Run, (tuple(cells), tuple(breaks)))  # without NamedTuple's Python-level __new__
 
 
 _Placed = tuple[Cell, int]
@@ -300,11 +312,11 @@ class _Rows:
             for found, _ in self.labels:
                 self.out.append(token("LABEL" if found.kind is LABEL else "TEXT", found, found.line))
             if run:
-                self.out.append(token("CELLS", _run(run, breaks), run[0].line))
+                self.out.append(token("CELLS", Run(tuple(run), tuple(breaks)), run[0].line))
             else:
                 self.out.append(token("EOR", None, self.labels[-1][0].line))
         elif run and any(c.kind is not BLANK for c in run):
-            self.out.append(token("CELLS", _run(run, breaks), run[0].line))
+            self.out.append(token("CELLS", Run(tuple(run), tuple(breaks)), run[0].line))
         self.labels, self.run, self.breaks = [], [], []
 
     def flush(self) -> None:
