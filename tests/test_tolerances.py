@@ -410,6 +410,25 @@ def test_a_row_quoted_in_the_overview_does_not_shadow_the_table() -> None:
     assert "ZW215" not in codes(report)
 
 
+def test_a_row_of_a_table_with_figures_found_after_it_among_other_rows_never_wins() -> None:
+    """Found by hypothesis on a run-together copy: 六 holds a 总计 row beside a table-二 row, so the pair is
+    no quotation of tables standing elsewhere; the 总计 row must not overwrite table 三's own."""
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "（七）总计\t4\t0\t0\t0\t0\t0\t4",
+            "六、其他需要报告的事项",
+            "（七）总计 1 0 0 0 0 0 1",  # a labelled row of figures: the lexer opens a table here
+            "规章 0 0 0",
+        ]
+    )
+    report = zwgk.parse(text)
+    assert report.requests is not None and cells(report.requests.total) == row("4 0 0 0 0 0 4")
+    stray = [u for u in report.unplaced if u.text.startswith("（七）总计")]
+    assert [(u.section, u.line) for u in stray] == [("other_matters", 4)]
+    assert any(d.code == "ZW231" and d.line == 4 and "表三" in d.message for d in report.diagnostics)
+
+
 def test_title_field_labels_and_page_markers_are_not_the_title() -> None:
     mirror = zwgk.parse(
         "标题: 某某县2024年政府信息公开工作年度报告\n栏目: 政府信息公开年报\n一、总体情况\n好。"

@@ -151,12 +151,16 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
                 continue
             for row in part.rows:
                 table = _table_of(row, table)
-                if table is None:
+                stray = number not in _TABLES and table in standing  # its table's figures stand elsewhere
+                if table is None or stray:
                     cells = all_cells(row)
                     text = text_of(cells)
                     line = cells[0].line
-                    findings.add("ZW231", f"“{text}”不属于任何表格，作为未归位内容保留", line)
+                    name = f"表{'二三四'[table - 2]}" if table else ""
+                    why = f"是{name}的行，但{name}已在其所在部分给出数字" if table else "不属于任何表格"
+                    findings.add("ZW231", f"“{text}”{why}，作为未归位内容保留", line)
                     routed.unplaced.append(Unplaced(text, _TEXT_FIELDS.get(number), line))
+                    table = None if stray else table
                 else:
                     routed.rows[table].append(row)
                     quote_note_figures(row, findings)
