@@ -24,7 +24,7 @@ from zwgk.grammar import parse_tokens
 from zwgk.lexing.cells import cell
 from zwgk.lexing.lines import SourceLine
 from zwgk.lexing.table import Run
-from zwgk.lexing.tokens import Token, token
+from zwgk.lexing.tokens import Token
 from zwgk.model.common import Unplaced
 from zwgk.structure import Cut, Document
 
@@ -252,7 +252,7 @@ _VALUES = {
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from(sorted(_VALUES)), max_size=40))
 def test_any_sequence_of_tokens_makes_a_document(types: list[str]) -> None:
-    found = [token(type_, _VALUES[type_], k + 1) for k, type_ in enumerate(types)]
+    found = [Token(type_, _VALUES[type_], k + 1) for k, type_ in enumerate(types)]
     with within(5):
         document, skipped = parse_tokens(found)
     assert isinstance(document, Document)
@@ -272,7 +272,7 @@ def test_a_token_out_of_place_is_kept_as_unplaced_content(monkeypatch: pytest.Mo
 
     def with_a_title_inside(lines: list[SourceLine]) -> list[Token]:
         found = lex(lines)
-        return [*found[:1], token("TITLE", title, 2), *found[1:]]  # after the first heading
+        return [*found[:1], Token("TITLE", title, 2), *found[1:]]  # after the first heading
 
     monkeypatch.setattr(zwgk.api, "tokens", with_a_title_inside)
     with within(5):

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from .cache import kept_file, read_kept, write_kept
 from .lexing.lines import SourceLine
 from .lexing.table import Run
-from .lexing.tokens import Token, token
+from .lexing.tokens import Token
 from .shipped import shipped
 from .structure import (
     DataRow,
@@ -228,9 +228,9 @@ def parse_tokens(tokens: Iterable[Token]) -> tuple[Document, list[Token]]:
         line = found.line
         if feed(found) is _REFUSED:
             skipped.append(found)
-    final = token("$END", None, line)
+    final = Token("$END", None, line)
     document = feed(final)
-    if document is _REFUSED and feed(token("EOR", None, line)) is None:  # a row left open at the end
+    if document is _REFUSED and feed(Token("EOR", None, line)) is None:  # a row left open at the end
         document = feed(final)
     if not isinstance(document, Document):
         raise AssertionError("the grammar ends no document here")  # any tokens end in one: see above

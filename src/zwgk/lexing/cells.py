@@ -19,6 +19,7 @@ from ..normalize import fold_width
 from ..numerals import DIGITS, chinese_integer
 from ..patterns import regex
 from .labels import ITEM_HEADER, ITEM_PREFIX_CHARS, Label, Role, index, split_key
+from .record import Record
 
 
 class CellKind(str, enum.Enum):
@@ -79,10 +80,10 @@ class Reading:
     (``number`` and ``integer`` are ``None``)."""
 
 
-class Cell:
+class Cell(Record):
     """A cell as found: its text as kept for output, as read (simplified), its source line, its kind
-    and its reading (made by ``cell``). A plain class, which mypyc compiles to a struct: the lexer and
-    the assembler read the kind of every cell, a field read where a tuple's named field is a lookup."""
+    and its reading (made by ``cell``); see ``record``: the lexer and the assembler read the kind of
+    every cell."""
 
     __slots__ = ("key", "kind", "line", "reading", "text")
     text: str
@@ -98,17 +99,8 @@ class Cell:
         self.kind = kind
         self.reading = reading
 
-    def __repr__(self) -> str:
-        return f"Cell({self.text!r}, {self.key!r}, {self.line!r}, {self.kind}, {self.reading!r})"
-
-    def _fields(self) -> tuple[str, str, int, CellKind, Reading]:
+    def _values(self) -> tuple[str, str, int, CellKind, Reading]:
         return (self.text, self.key, self.line, self.kind, self.reading)
-
-    def __eq__(self, other: object) -> bool:
-        return self._fields() == other._fields() if isinstance(other, Cell) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
 
 
 _UNITS = "|".join(catalogue.UNITS)

@@ -21,7 +21,7 @@ from .layout import stretches
 from .lines import SourceLine, is_escaped
 from .table import table_tokens
 from .titles import find_title
-from .tokens import Token, prose, token
+from .tokens import Token, prose
 
 _ANCHOR_HEADERS: Final = frozenset(
     {"申请人情况", "direct_litigation", "post_reconsideration_litigation", ACTIVE_LABEL_HEADER}
@@ -91,7 +91,7 @@ def tokens(lines: Sequence[SourceLine]) -> list[Token]:
     headings = find_headings(keys)
     first_heading = min(headings, default=len(lines))
     title = find_title(keys, first_heading)
-    out = [token("TITLE", lines[i], lines[i].number) for i in title]
+    out = [Token("TITLE", lines[i], lines[i].number) for i in title]
     if title:  # a page marker above the title (正文) is kept, as the preamble's first paragraph
         out += [prose(line) for line in lines[: title[0]] if line.key.strip()]
     starts = sorted(headings)
@@ -102,7 +102,7 @@ def tokens(lines: Sequence[SourceLine]) -> list[Token]:
         section = headings[starts[k - 1]] if k else None
         if section is not None:
             heading = lines[starts[k - 1]]
-            out.append(token("HEADING", (section, heading), heading.number))
+            out.append(Token("HEADING", (section, heading), heading.number))
         out.extend(_body_tokens(lines[start:end], section, ends_text=k == len(starts)))
     return out
 

@@ -6,11 +6,11 @@ from typing import Final
 
 from ..normalize import is_page_footer
 from ..patterns import regex
+from .record import Record
 
 
-class SourceLine:
-    """A line of a report's text. A plain class, which mypyc compiles to a struct: the lexer reads the
-    fields of thousands of lines, a field read where a tuple's named field is a lookup on its type."""
+class SourceLine(Record):
+    """A line of a report's text (see ``record``: the lexer reads the fields of thousands of lines)."""
 
     __slots__ = ("key", "number", "text")
     number: int
@@ -25,16 +25,8 @@ class SourceLine:
         self.text = text
         self.key = key
 
-    def __repr__(self) -> str:
-        return f"SourceLine({self.number!r}, {self.text!r}, {self.key!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SourceLine):
-            return NotImplemented
-        return (self.number, self.text, self.key) == (other.number, other.text, other.key)
-
-    def __hash__(self) -> int:
-        return hash((self.number, self.text, self.key))
+    def _values(self) -> tuple[int, str, str]:
+        return (self.number, self.text, self.key)
 
 
 def source_lines(text: str, key: str) -> tuple[list[SourceLine], list[int]]:

@@ -40,7 +40,8 @@ from .cells import (
 from .labels import index
 from .layout import Stretch, stretches
 from .lines import SourceLine
-from .tokens import Token, prose, token
+from .record import Record
+from .tokens import Token, prose
 
 _MAX_FRAGMENTS: Final = 40  # a vertical label printed one character per line
 _HEADERS: Final = (HEADER, NOTE)
@@ -48,9 +49,8 @@ _WORDS: Final = (TEXT, LABEL, HEADER)
 _FIGURES: Final = (NUMBER, MARKER, UNREAD)
 
 
-class Run:
-    """A row's value cells, and where in them a new line of the source begins. A plain class, which
-    mypyc compiles to a struct: a field read where a tuple's named field is a lookup on its type."""
+class Run(Record):
+    """A row's value cells, and where in them a new line of the source begins."""
 
     __slots__ = ("breaks", "cells")
     cells: tuple[Cell, ...]
@@ -60,16 +60,8 @@ class Run:
         self.cells = cells
         self.breaks = breaks
 
-    def __repr__(self) -> str:
-        return f"Run({self.cells!r}, {self.breaks!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Run):
-            return NotImplemented
-        return (self.cells, self.breaks) == (other.cells, other.breaks)
-
-    def __hash__(self) -> int:
-        return hash((self.cells, self.breaks))
+    def _values(self) -> tuple[tuple[Cell, ...], tuple[int, ...]]:
+        return (self.cells, self.breaks)
 
 
 def join_fragments(stretch: Stretch) -> Stretch:
@@ -261,7 +253,7 @@ class _Rows:
         self.item_row = -1
         if kind is ITEM:
             self.flush()
-            self.out.append(token("ITEM", [found], found.line))
+            self.out.append(Token("ITEM", [found], found.line))
             self.item_row = row
         elif kind in _HEADERS:
             self._end_row()
@@ -300,7 +292,7 @@ class _Rows:
             lead = [c for i, (c, _) in enumerate(cells) if i not in taken]
         else:
             lead = [c for c, _ in cells]
-        self.out.append(token("HEADER", lead, lead[0].line))
+        self.out.append(Token("HEADER", lead, lead[0].line))
         self.header = []
         self.labels = [cells[i] for i in tail]
 
@@ -310,13 +302,13 @@ class _Rows:
             return
         if self.labels:
             for found, _ in self.labels:
-                self.out.append(token("LABEL" if found.kind is LABEL else "TEXT", found, found.line))
+                self.out.append(Token("LABEL" if found.kind is LABEL else "TEXT", found, found.line))
             if run:
-                self.out.append(token("CELLS", Run(tuple(run), tuple(breaks)), run[0].line))
+                self.out.append(Token("CELLS", Run(tuple(run), tuple(breaks)), run[0].line))
             else:
-                self.out.append(token("EOR", None, self.labels[-1][0].line))
+                self.out.append(Token("EOR", None, self.labels[-1][0].line))
         elif run and any(c.kind is not BLANK for c in run):
-            self.out.append(token("CELLS", Run(tuple(run), tuple(breaks)), run[0].line))
+            self.out.append(Token("CELLS", Run(tuple(run), tuple(breaks)), run[0].line))
         self.labels, self.run, self.breaks = [], [], []
 
     def flush(self) -> None:
@@ -344,7 +336,7 @@ def table_tokens(lines: Sequence[SourceLine], *, ends_text: bool = False) -> lis
     last = out[-1] if out else None
     if cut and last is not None and last.type == "CELLS":
         final = last.value.cells[-1]
-        out.append(token("CUT", _cut(final, lines[-1]), final.line))
+        out.append(Token("CUT", _cut(final, lines[-1]), final.line))
     return out
 
 

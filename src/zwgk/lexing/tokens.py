@@ -6,11 +6,11 @@ from typing import Any, Final
 
 from ..patterns import regex
 from .lines import MARKS, UNPLACED, SourceLine, unescaped
+from .record import Record
 
 
-class Token:
-    """A terminal of ``grammars/report.lark``: its name, what it stands for, and its source line. A
-    plain class, which mypyc compiles to a struct: a field read where a tuple's named field is a lookup."""
+class Token(Record):
+    """A terminal of ``grammars/report.lark``: its name, what it stands for, and its source line."""
 
     __slots__ = ("line", "type", "value")
     type: str
@@ -22,16 +22,8 @@ class Token:
         self.value = value
         self.line = line
 
-    def __repr__(self) -> str:
-        return f"Token({self.type!r}, {self.value!r}, {self.line!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Token):
-            return NotImplemented
-        return (self.type, self.value, self.line) == (other.type, other.value, other.line)
-
-    def __hash__(self) -> int:
-        return hash((self.type, self.value, self.line))
+    def _values(self) -> tuple[str, Any, int]:
+        return (self.type, self.value, self.line)
 
 
 NUMBERED: Final = regex(
@@ -41,18 +33,13 @@ NUMBERED: Final = regex(
 _SUBHEADING_CHARS: Final = 30
 
 
-def token(type_: str, value: object, line: int) -> Token:
-    """A terminal of the grammar standing for ``value``, found on ``line``."""
-    return Token(type_, value, line)
-
-
 def prose(line: SourceLine) -> Token:
     """A paragraph, or a short numbered line: a subheading; a line marked unplaced: kept content."""
     marked = line.key.lstrip()
     if marked.startswith(UNPLACED):  # ``is_unplaced``
-        return token("KEPT", unescaped(line), line.number)
+        return Token("KEPT", unescaped(line), line.number)
     if marked.startswith(MARKS):  # ``is_escaped``
-        return token("PARA", unescaped(line), line.number)
+        return Token("PARA", unescaped(line), line.number)
     text = line.text.strip()
     kind = "SUBHEAD" if len(text) <= _SUBHEADING_CHARS and NUMBERED.match(text) else "PARA"
-    return token(kind, line, line.number)
+    return Token(kind, line, line.number)

@@ -1,0 +1,26 @@
+"""What the lexer's records share: equality, hash and repr made of their fields.
+
+The records (``SourceLine``, ``Cell``, ``Token``, ``Run``) are plain classes rather than NamedTuples:
+mypyc compiles them to structs, whose fields are read directly where a tuple's named field is a lookup
+on its type. Each says what its value is (``_values``); this base does the rest once."""
+
+from __future__ import annotations
+
+
+class Record:
+    __slots__ = ()
+
+    def _values(self) -> tuple[object, ...]:
+        """The record's fields, in the order its constructor takes them."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}{self._values()!r}"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self) or not isinstance(other, Record):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
