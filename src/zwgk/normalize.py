@@ -223,7 +223,7 @@ def to_simplified(text: str) -> str:
 
 _FULL_TO_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULL_TO_HALF.update({0x3000: 0x20, 0xA0: 0x20, 0x2212: ord("-"), 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
-_WIDE = regex("[\xa0\u2002\u2003\u2009\u2212\u3000\uff01-\uff5e]")
+_WIDE = regex("[" + "".join(map(re.escape, map(chr, sorted(_FULL_TO_HALF)))) + "]")
 """A character ``fold_width`` changes: one scan finds none in most text, where ``translate`` looks each
 character up in the table (some 60 ns a character)."""
 
