@@ -133,7 +133,8 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
     """``parse``, adding to the findings made while the text was obtained."""
     usable, plain = _usable(text)
     cleaned = scrub(usable, findings, plain=plain)
-    simplified = cleaned if plain and "&" not in usable else to_simplified(cleaned)
+    # a plain text needs no conversion, unless scrub changed it (an HTML entity may name a traditional character)
+    simplified = cleaned if plain and cleaned is usable else to_simplified(cleaned)
     if simplified is not cleaned:
         findings.add(
             "ZW107",

@@ -200,7 +200,7 @@ _TRADITIONAL = _traditional_characters()
 NOTABLE_CHARS = _MAPPED.pattern[1:-1] + _TRADITIONAL.pattern[1:-1]
 """What ``scrub`` maps and ``to_simplified`` converts, as the inside of a character class: a caller that
 scans a text for characters of its own adds these, and where the one scan finds none, passes ``scrub``
-``plain`` and needs no ``to_simplified`` (unless ``scrub`` decoded an HTML entity, which may name one).
+``plain`` and needs no ``to_simplified`` (unless ``scrub`` changed it: a decoded HTML entity may name one).
 A scan of a CJK text costs the same for a class of one character as for thousands."""
 
 
