@@ -372,6 +372,13 @@ def test_garbage_collection_is_as_it_was_once_zwgk_is_imported() -> None:
     assert _run("import gc; gc.disable(); import zwgk; print(gc.isenabled())") == "False\n"
 
 
+def test_objects_a_process_froze_stay_frozen_through_the_import() -> None:
+    """(Some may be freed meanwhile: refcounting still frees frozen objects.)"""
+    frozen = "import gc; gc.freeze(); n = gc.get_freeze_count(); import zwgk; print(0 < gc.get_freeze_count() <= n)"
+    assert _run(frozen) == "True\n"
+    assert _run("import gc, zwgk; print(gc.get_freeze_count())") == "0\n"  # none left frozen by zwgk
+
+
 def test_the_shipped_traditional_characters_are_what_opencc_changes() -> None:
     shipped = (ROOT / "src" / "zwgk" / TRADITIONAL_FILE).read_text(encoding="utf-8").strip()
     assert shipped == changed_by_t2s(), (

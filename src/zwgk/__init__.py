@@ -13,49 +13,46 @@ checked data.
 from __future__ import annotations
 
 import gc as _gc
-import importlib
-from collections.abc import Iterator as _Iterator
-from contextlib import contextmanager as _contextmanager
-from importlib.machinery import EXTENSION_SUFFIXES as _EXTENSION_SUFFIXES
-from typing import TYPE_CHECKING, Any
 
-from . import class_code as _class_code
-from . import patterns as _patterns
+_collecting = _gc.isenabled()
+_gc.disable()  # zwgk's imports make tens of thousands of objects and no garbage: nothing to collect
+try:
+    import importlib
+    from importlib.machinery import EXTENSION_SUFFIXES as _EXTENSION_SUFFIXES
+    from typing import TYPE_CHECKING, Any
 
+    from . import class_code as _class_code
+    from . import patterns as _patterns
 
-@_contextmanager
-def _uncollected() -> _Iterator[None]:
-    """No garbage collection within: zwgk's imports make tens of thousands of objects and no garbage,
-    and the collections their allocations set off cost ~1 ms. Collecting resumes, if it was on."""
-    collecting = _gc.isenabled()
-    _gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            _gc.enable()
-
-
-with _uncollected(), _class_code.kept():  # what zwgk's classes compile (attrs' methods, annotations)
-    from . import model as _model
-    from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html, parse_url
-    from .check import check, check_series, filter_diagnostics
-    from .errors import (
-        BinaryInputError,
-        DecodingError,
-        FetchError,
-        InputTooLargeError,
-        InvalidCsvError,
-        InvalidDataError,
-        InvalidJsonError,
-        MissingExtraError,
-        NotAReportError,
-        OrganMappingError,
-        UnsupportedSourceError,
-        ZwgkError,
-    )
-    from .lexing import lexer as _lexer
-    from .model import *  # noqa: F403 — the model is the public schema
+    with _class_code.kept():  # what zwgk's classes compile (attrs' methods, annotations)
+        from . import model as _model
+        from .api import MAX_INPUT_CHARS, file_text, parse, parse_file, parse_html, parse_url
+        from .check import check, check_series, filter_diagnostics
+        from .errors import (
+            BinaryInputError,
+            DecodingError,
+            FetchError,
+            InputTooLargeError,
+            InvalidCsvError,
+            InvalidDataError,
+            InvalidJsonError,
+            MissingExtraError,
+            NotAReportError,
+            OrganMappingError,
+            UnsupportedSourceError,
+            ZwgkError,
+        )
+        from .lexing import lexer as _lexer
+        from .model import *  # noqa: F403 — the model is the public schema
+finally:
+    # What the imports made is moved to the oldest generation without a scan (a young generation
+    # holding all of it costs ~3 ms to scan at the first collection) — unless the process keeps
+    # objects frozen of its own, which unfreezing would let go. Collecting resumes, if it was on.
+    if not _gc.get_freeze_count():
+        _gc.freeze()
+        _gc.unfreeze()
+    if _collecting:
+        _gc.enable()
 
 if TYPE_CHECKING:
     from .batch import Parsed, parse_many
