@@ -82,6 +82,12 @@ def test_import_and_a_parse_leave_out_what_a_parse_does_not_need() -> None:
         assert [m for m in (*NOT_FOR_A_PARSE, "opencc") if m in modules] == []
 
 
+def test_reading_a_text_file_loads_no_document_reader() -> None:
+    loaded = _run(f"import sys, zwgk; zwgk.parse_file({str(SEED)!r}); print(*sorted(sys.modules))").split()
+    readers = ("zipfile", "pathlib", "zwgk.sources.html", "zwgk.sources.pdf", "zwgk.sources.docx")
+    assert [m for m in (*readers, "zwgk.sources.web") if m in loaded] == []
+
+
 def test_lazy_names_are_there_on_first_use() -> None:
     out = _run(
         "import zwgk\n"
