@@ -255,11 +255,12 @@ _SAME_AS_COMPILED = (  # each method attrs wrote for zwgk's classes and each ann
     "            yield c\n"
     "            yield from nested(c)\n"
     "methods = annotations = differ = 0\n"
-    "for module in [m for n, m in list(sys.modules.items()) if n.startswith('zwgk')]:\n"
+    "for name, module in [(n, m) for n, m in list(sys.modules.items()) if n.startswith(('zwgk', 'attr'))]:\n"
     "    for cls in [c for c in vars(module).values() if isinstance(c, type)]:\n"
     "        for method in [m for m in vars(cls).values() if isinstance(m, types.FunctionType)]:\n"
     "            code = method.__code__\n"
-    "            if attrs.has(cls) and code.co_filename.startswith('<attrs generated'):\n"
+    "            shown = name.startswith('zwgk') or code.co_filename in linecache.cache  # attrs' own: not all\n"
+    "            if attrs.has(cls) and code.co_filename.startswith('<attrs generated') and shown:\n"
     "                source = ''.join(linecache.cache[code.co_filename][2])\n"
     "                fresh = compile(source, code.co_filename, 'exec', flags(attr._make._compile_and_eval), True)\n"
     "                methods += 1\n"
@@ -359,6 +360,54 @@ def test_only_zwgks_own_classes_are_kept_and_only_during_its_import(tmp_path: Pa
     assert "<string>" in names and all(
         n.startswith("<attrs generated methods zwgk.") for n in names - {"<string>"}
     )
+
+
+_ATTRS_OWN = (  # attrs imported by zwgk's import: the classes attrs makes of its own as it loads
+    "import builtins\n"
+    "compiled = []\n"
+    "builtin_compile = builtins.compile\n"
+    "def counting(source, filename, mode, *args, **kwargs):\n"
+    "    if str(filename).startswith('<attrs generated ') and ' attr.' in str(filename):\n"
+    "        compiled.append(str(filename)[:-1].rsplit(' ', 1)[1])\n"
+    "    return builtin_compile(source, filename, mode, *args, **kwargs)\n"
+    "builtins.compile = counting\n"
+    "import importlib, sys, zwgk\n"
+    "builtins.compile = builtin_compile\n"
+    "import attr, attr._make\n"
+    "def fields(name):\n"
+    "    module, _, cls = name.rpartition('.')\n"
+    "    cls = getattr(importlib.import_module(module), cls)\n"
+    "    return len(attr.fields(cls) if attr.has(cls) else cls.__slots__)\n"
+    "print(len(compiled), sorted({fields(name) for name in compiled}))\n"
+    "loader = attr._make.__loader__\n"
+    "print(type(loader).__name__, type(loader).__module__, attr._make.__spec__.loader is loader)\n"
+    "print('compile' in vars(attr._make), [f for f in sys.meta_path if 'zwgk' in repr(f)])\n"
+    "v = attr.validators.instance_of(int)\n"
+    "print(v == attr.validators.instance_of(int), hash(v) == hash(attr.validators.instance_of(int)), repr(v))\n"
+    "a = attr.fields(zwgk.Report)[0]\n"
+    "print(a == a.evolve(), hash(a) == hash(a.evolve()), a != a.evolve(name='other'))\n"
+)
+
+
+def test_attrs_own_classes_are_kept_where_zwgks_import_loads_attrs(tmp_path: Path) -> None:
+    def run(hash_seed: int) -> list[str]:
+        return _run(_ATTRS_OWN + _SAME_AS_COMPILED, str(tmp_path), hash_seed).split("\n")
+
+    first, *rest = run(hash_seed=1)
+    assert int(first.split()[0]) > 10  # each of attrs' own classes
+    assert rest == [
+        "SourceFileLoader _frozen_importlib_external True",  # attrs is left loaded as Python loads it
+        "False []",
+        "True True <instance_of validator for type <class 'int'>>",
+        "True True True",
+        "True True 0",  # every method as compiling its source afresh makes it
+        "",
+    ]
+    # read back: only a class without fields is compiled again (its hash number is in a tuple constant)
+    again, *same = run(hash_seed=1)
+    assert again.endswith(" [0]") or again == "0 []"
+    assert same == rest
+    assert run(hash_seed=1) == [again, *rest]
 
 
 def test_a_library_that_compiles_otherwise_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:

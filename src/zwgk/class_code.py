@@ -3,13 +3,15 @@
 attrs writes each class's ``__init__``, ``__eq__``, ``__repr__``, ``__hash__`` … as Python source and
 ``compile``s it, and ``typing.NamedTuple`` compiles each field's annotation (a string, under
 ``from __future__ import annotations``) into a ``ForwardRef``: ~17 ms and ~0.5 ms of each
-``import zwgk``. Within ``kept()`` (around zwgk's own imports) the ``compile`` of ``attr._make`` and of
-``typing`` answers a source it was given before with the code object kept for it (one file per Python
-build, see ``cache``); anything else is compiled as usual. A source hits only byte for byte, but for
+``import zwgk``, and ~5 ms more for attrs' own classes where zwgk's import is what imports attrs.
+Within ``kept()`` (around zwgk's own imports) the ``compile`` of ``attr._make`` and of ``typing``
+answers a source it was given before with the code object kept for it (one file per Python build, see
+``cache``); anything else is compiled as usual. attrs not imported yet, ``attr._make`` is loaded with
+that ``compile`` in place from the start, for the classes attrs makes of its own as it loads. A source hits only byte for byte, but for
 one number: the ``__hash__`` attrs writes starts from ``hash()`` of the class's name, which differs
 from process to process. It is blanked in the key; the code is kept once, with a ``__hash__`` for each
 width of number met (the columns of its code table follow the width), and this process's number is
-put in the one of its width, held by one constant, else the source is compiled. Other modules' attrs classes, a library that does not call
+put in the one of its width, held by one constant, else the source is compiled. Other modules' attrs classes (but attrs' own), a library that does not call
 ``compile`` where this module knows, another Python, a damaged or missing file or no cache folder:
 everything is compiled as usual.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 import __future__
 
 import importlib
+import importlib.machinery
 import importlib.util
 import sys
 from collections.abc import Iterator
@@ -31,6 +34,8 @@ from .cache import read_kept, write_kept
 _KIND = "class-code"
 _HOOKS = (("attr._make", "_compile_and_eval"), ("typing", "ForwardRef.__init__"))
 """Where attrs and typing call ``compile``: the modules whose ``compile`` is this module's within ``kept``."""
+_OWN = ("zwgk.", "attr.")
+"""The modules whose classes' code is kept: zwgk's, and attrs' own where zwgk's import loads attrs."""
 _ATTRS = "<attrs generated "
 """How attrs names the file of what it writes: ``<attrs generated methods zwgk.model.report.Report>``."""
 _ANNOTATION = "<string>"
@@ -135,11 +140,11 @@ def _keep(key: _Key, kept: _Kept | None, code: CodeType, number: int, width: int
 
 def _hash_number(source: str, filename: str, mode: str) -> int | None:
     """The number to blank in ``source`` (0: none), or ``None`` for a source not to keep: one attrs
-    wrote for a class of zwgk's, or an annotation typing compiles."""
+    wrote for a class of zwgk's (or attrs' own), or an annotation typing compiles."""
     if mode == "eval" and filename == _ANNOTATION:
         return 0
     _, _, name = filename.removeprefix(_ATTRS).removesuffix(">").partition(" ")
-    if not (mode == "exec" and filename.startswith(_ATTRS) and name.startswith("zwgk.")):
+    if not (mode == "exec" and filename.startswith(_ATTRS) and name.startswith(_OWN)):
         return None
     number = hash(f"{_ATTRS}hash {name}>")  # what attrs' __hash__ for the class starts from
     return number if source.count(str(number)) == 1 else 0
@@ -166,14 +171,52 @@ def _compile(
     return code
 
 
+class _Loading(importlib.machinery.SourceFileLoader):
+    """Loads a module of ``_HOOKS`` with ``compile`` this module's before its body runs (attrs makes its
+    own classes as it loads), then leaves it a loader as Python's own."""
+
+    def exec_module(self, module: ModuleType) -> None:
+        module.compile = _compile  # type: ignore[attr-defined]
+        try:
+            super().exec_module(module)
+        finally:
+            plain = importlib.machinery.SourceFileLoader(self.name, self.path)
+            module.__loader__ = plain
+            if module.__spec__ is not None:
+                module.__spec__.loader = plain
+
+
+class _Finder:
+    """Finds a module of ``_HOOKS`` not imported yet as the finders after it would, to be loaded by
+    ``_Loading`` where they find its source file."""
+
+    @classmethod
+    def find_spec(cls, name: str, path: Any = None, target: Any = None) -> Any:
+        if name not in dict(_HOOKS):
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None) if finder is not cls else None
+            spec = find(name, path, target) if find is not None else None
+            if spec is not None:
+                loader = spec.loader
+                if type(loader) is importlib.machinery.SourceFileLoader:
+                    spec.loader = _Loading(loader.name, loader.path)
+                return spec
+        return None
+
+
 def _hookable(name: str, function: str) -> ModuleType | None:
-    """The module, if its ``function`` calls the builtin ``compile`` and no one hooks it already."""
+    """The module, if its ``function`` calls the builtin ``compile`` and no one else hooks it; loaded
+    by ``_Loading``, the ``compile`` it was given is taken back where ``function`` does not call it."""
     module = importlib.import_module(name)
     found: object = module
     for part in function.split("."):
         found = getattr(found, part, None)
-    names = getattr(getattr(found, "__code__", None), "co_names", ())
-    return module if "compile" in names and "compile" not in vars(module) else None
+    calls = "compile" in getattr(getattr(found, "__code__", None), "co_names", ())
+    given = vars(module).get("compile")
+    if given is _compile and not calls:
+        del module.compile
+    return module if calls and given in (None, _compile) else None
 
 
 @contextmanager
@@ -182,7 +225,11 @@ def kept() -> Iterator[None]:
     the file is written again if anything was compiled afresh, less the sources of classes this
     zwgk writes otherwise (another version's), keeping other classes' (the compiled build makes some
     natively) and every width a class's hash number had."""
-    hooked = [m for m in (_hookable(name, function) for name, function in _HOOKS) if m is not None]
+    sys.meta_path.insert(0, _Finder)
+    try:
+        hooked = [m for m in (_hookable(name, function) for name, function in _HOOKS) if m is not None]
+    finally:
+        sys.meta_path.remove(_Finder)
     for module in hooked:
         module.compile = _compile  # type: ignore[attr-defined]
     try:
