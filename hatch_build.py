@@ -18,8 +18,10 @@ COMPILED = [
     "/src/zwgk/structure.py",
     "/src/zwgk/assembly/*.py",
     "/src/zwgk/normalize.py",
+    "/src/zwgk/codes.py",
 ]
-"""The parse of a report's text: lexing, the grammar's feeding and what it builds, assembly. ``api`` stays interpreted: a
+"""The parse of a report's text: lexing, the grammar's feeding and what it builds, assembly, and the
+``Findings`` they add diagnostics to (a native call each). ``api`` stays interpreted: a
 compiled function refuses an argument of the wrong type with a ``TypeError`` before its body runs,
 where ``parse`` must answer a ``ZwgkError``."""
 _TOOLS = ["hatch-mypyc>=0.16", "mypy>=1.10"]

@@ -124,10 +124,18 @@ def _header_columns(block: Block, header: list[Cell], names: list[set[str]]) -> 
     a catalogue column, or the header cell of a column the format lacks. ``None`` where it does not name
     each of the block's columns once (garbled or cut short): the rows are read in the format's own
     column order."""
-    named = [next((column for column in block.columns if column.field in found), None) for found in names]
+    named = [_named_column(block, found) for found in names]
     found = [c for c in named if c is not None]
     if len(found) == len(block.columns) == len({id(c) for c in found}):  # a block's columns are distinct
-        return [c if c is not None else cell for c, cell in zip(named, header, strict=True)]
+        return [c if c is not None else header[i] for i, c in enumerate(named)]
+    return None
+
+
+def _named_column(block: Block, names: set[str]) -> Column | None:
+    """The first of a block's columns whose field is among ``names``."""
+    for column in block.columns:
+        if column.field in names:
+            return column
     return None
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import cache
-from operator import is_
 from typing import Final
 
 from ..catalogue import MAX_DECIMAL_PLACES, MAX_FIGURE, Column, Kind
@@ -27,6 +26,10 @@ def figure(cell: Cell | None) -> Decimal | None:
     return cell.reading.number if cell is not None and cell.kind is NUMBER else None
 
 
+_COUNT: Final = Kind.COUNT
+_AMOUNT: Final = Kind.AMOUNT
+"""The column kinds as constants of this module (an enum's member looked up on its class is slow before
+Python 3.12)."""
 _SHOWN: Final = 20
 _MAX_DROPPED: Final = 2
 """At most this many figures too many in a row are dropped to fit it; a row with more is not a row
@@ -52,6 +55,14 @@ def _printed(cells: Sequence[Cell]) -> list[Cell]:
     return [c for c in cells if c.kind is not BLANK]
 
 
+def _printed_count(cells: Sequence[Cell]) -> int:
+    """``len(_printed(cells))``, without making the list."""
+    count = 0
+    for cell in cells:
+        count += cell.kind is not BLANK
+    return count
+
+
 def _without_trailing_blanks(cells: Sequence[Cell]) -> list[Cell]:
     return list(cells[: len(cells) - _blank_run(reversed(cells))])
 
@@ -64,7 +75,7 @@ separator left at the end of the line)."""
 def pads(cells: Sequence[Cell], width: int) -> bool:
     """Whether a row shows that its layout pads rows with empty cells: a figure in every column, and
     empty cells after them."""
-    return _blank_run(reversed(cells)) >= _PADDING and len(_printed(cells)) == width
+    return _blank_run(reversed(cells)) >= _PADDING and _printed_count(cells) == width
 
 
 def headers_pad(rows: Iterable[ItemRow | HeaderRow | DataRow | ValueRow]) -> bool:
@@ -81,8 +92,8 @@ def headers_pad(rows: Iterable[ItemRow | HeaderRow | DataRow | ValueRow]) -> boo
 def dropped(cells: Sequence[Cell], fitted: Sequence[Cell | None]) -> list[Cell]:
     """The printed cells of a row that ``fit`` (or a glued split) placed in no column: for the caller
     to keep as unplaced content. None where the row's cells were split into others (a glued row)."""
-    if len(fitted) == len(cells) and all(map(is_, fitted, cells)):  # the common case: each in its column
-        return []
+    if len(fitted) == len(cells) and all(placed is cells[i] for i, placed in enumerate(fitted)):
+        return []  # the common case: each in its column
     placed = {id(c) for c in fitted if c is not None}
     if placed and not placed <= {id(c) for c in cells}:
         return []
@@ -234,19 +245,32 @@ def split_run(cells: Sequence[Cell], breaks: Sequence[int], width: int) -> list[
     those instead. The run whole where nothing marks a row end."""
     if not breaks or (len(cells) == len(breaks) + 1 and len(cells) <= width):  # a cell a line, a row's worth
         return [tuple(cells)]
-    lines = [list(cells[a:b]) for a, b in zip((0, *breaks), (*breaks, len(cells)), strict=True)]
-    figures = [len(_printed(line)) for line in lines]
-    if max(figures) <= 1 and len(cells) <= width:  # a cell a line, and no more than a row holds
+    lines = _lines(cells, breaks)
+    figures = [_printed_count(line) for line in lines]
+    one_a_line = all(count <= 1 for count in figures)
+    if one_a_line and len(cells) <= width:  # a cell a line, and no more than a row holds
         return [tuple(cells)]
-    if max(figures) <= 1 and sum(figures) > width and _ends_marked(cells):
+    if one_a_line and _printed_count(cells) > width and _ends_marked(cells):
         return _split_at_empties(cells)
     rows: list[list[Cell]] = [[]]
-    for line, count in zip(lines, figures, strict=True):
-        complete = len(rows[-1]) >= width or len(_printed(rows[-1])) >= width
+    for i, line in enumerate(lines):
+        count = figures[i]
+        complete = len(rows[-1]) >= width or _printed_count(rows[-1]) >= width
         if rows[-1] and count and (count > 1 or complete):
             rows.append([])
-        rows[-1] += line
+        rows[-1].extend(line)
     return [tuple(row) for row in rows]
+
+
+def _lines(cells: Sequence[Cell], breaks: Sequence[int]) -> list[list[Cell]]:
+    """A run's cells cut at each break (where a new line of the source begins)."""
+    lines = []
+    start = 0
+    for end in breaks:
+        lines.append(list(cells[start:end]))
+        start = end
+    lines.append(list(cells[start:]))
+    return lines
 
 
 def _ends_marked(cells: Sequence[Cell]) -> bool:
@@ -328,7 +352,7 @@ def count(cell: Cell | None, column: Column, findings: Findings, row: str) -> in
     ``None`` for a blank, a marker, a figure out of range or what is no whole number (said in a
     diagnostic)."""
     if cell is not None and (integer := cell.reading.integer) is not None:
-        negative = integer < 0 and column.kind is Kind.COUNT
+        negative = integer < 0 and column.kind is _COUNT
         if negative or cell.reading.numerals or cell.reading.note is not None:  # something to say
             note_reading(cell, findings, f"{row}.{column.field}")
             if negative:
@@ -360,8 +384,10 @@ def amount(cell: Cell | None, column: Column, findings: Findings, row: str) -> D
 
 
 def value(cell: Cell | None, column: Column, findings: Findings, row: str) -> int | Decimal | None:
-    """``count`` or ``amount``, as the column holds."""
-    return (amount if column.kind is Kind.AMOUNT else count)(cell, column, findings, row)
+    """``count`` or ``amount``, as the column holds (each called by name: a native call in compiled code)."""
+    if column.kind is _AMOUNT:
+        return amount(cell, column, findings, row)
+    return count(cell, column, findings, row)
 
 
 def counts(

@@ -29,14 +29,15 @@ _FURNITURE_FIELDS = (
     r"|内容概述|关\s*键\s*词"
 )
 """The labels of a page's metadata fields, each furniture when a colon follows it."""
-_FURNITURE = regex(
+_FURNITURE_WORDS = regex(
     r">|＞|»|当前位置|您的位置|您当前|首页|登录|注册|收藏|手机版|导航|无障碍|长者|适老|智能问答|网站支持"
-    r"|全文检索|检索|打印|分享|关闭|字号|字体|浏览|点击|阅读|访问量|二维码|扫一扫|微信|微博|"
-    + "|".join(rf"{field}\s*[:：]" for field in _FURNITURE_FIELDS.split("|"))
+    r"|全文检索|检索|打印|分享|关闭|字号|字体|浏览|点击|阅读|访问量|二维码|扫一扫|微信|微博"
 )
-"""The words only a site's furniture holds: menus, breadcrumbs, metadata fields (``发布机构：``),
-buttons. Each branch opens with a character of its own (not a class, not a group): sre then looks only
-where one of those stands."""
+"""The words only a site's furniture holds: menus, breadcrumbs, buttons. Each branch opens with a
+character of its own (not a class, not a group): sre then looks only where one of those stands."""
+_FURNITURE_FIELD = regex("|".join(rf"{field}\s*[:：]" for field in _FURNITURE_FIELDS.split("|")))
+"""A metadata field's label and its colon (``发布机构：``): searched for only in a line with a colon,
+its branches opening with characters (信, 发, 文 …) that titles are full of."""
 _DATE = regex(r"\d\d{3}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}")
 """A date (``2023-01-30``), the other thing furniture holds; written to open with one digit, for the
 same reason."""
@@ -63,7 +64,9 @@ _REPORT = regex(r"报告|年报")
 _OPENING_NOISE = regex(r"^(?:关于|[#\s]+)+")
 _CLOSING_NOISE = regex(r"(?:关于|的)$")
 """What a title prints between the organ and the year: 某某县财政局关于2023年…"""
-_AFTER_ORGAN = regex(r"\s*(?:的?政府信息公开|的?政务公开|的?信息公开|的?政府信息|的?年度).*$")
+_AFTER_ORGAN = regex(r"\s*的?(?:政府信息公开|政务公开|信息公开|政府信息|年度).*$")
+"""What follows the organ in a title. Its branches open with literals (no ``的?`` each): sre tries a
+branch only where its first character stands."""
 _ORGAN_SUFFIX = regex(
     r"(?:人民政府|政府|委员会|管委会|办事处|街道|乡|镇|县|区|市|州|盟|旗|局|委|厅|办公室|办|中心|站|所|院|馆|队|部|署|处"
     r"|公司|集团|场|园)(?:[(（][^()（）]{1,12}[)）])?$"
@@ -93,7 +96,8 @@ def is_furniture(line: str) -> bool:
     if _FIELD_TITLE.match(bare) and _REPORT.search(bare):  # the title, unless furniture ran into it
         return is_furniture(title_text(bare))
     return (
-        _FURNITURE.search(text) is not None
+        _FURNITURE_WORDS.search(text) is not None
+        or (("：" in text or ":" in text) and _FURNITURE_FIELD.search(text) is not None)
         or _DATE.search(text) is not None
         or text.startswith(_FURNITURE_EDGES)
         or text.endswith(_PIPES)
