@@ -11,14 +11,14 @@ from __future__ import annotations
 import enum
 from bisect import bisect_right
 from functools import cache, lru_cache
-
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
+from typing import Final
 
 from .. import catalogue
 from ..catalogue import Column, Row
 from ..model.common import Template
 from ..normalize import fold_width
 from ..patterns import regex
+from .record import Record
 
 _SPACE = regex(r"[ \t\r\n\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]")
 _PUNCTUATION = regex(
@@ -92,26 +92,45 @@ class Role(enum.Enum):
     """Another header cell: 信息内容, 申请人情况, 法人或其他组织, 行政复议…"""
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class Label:
+class Label(Record):
     """One catalogue label (or alias) as the index knows it."""
 
-    role: Role
-    table: int
+    __slots__ = ("name", "role", "table", "templates")
+    role: Final[Role]
+    table: Final[int]
     """2, 3 or 4."""
-    name: str
+    name: Final[str]
     """Row path or column field; for other headers, the canonical label or group field."""
-    templates: frozenset[Template]
+    templates: Final[frozenset[Template]]
     """The formats that print this spelling (canonically or as an alias)."""
 
+    def __init__(self, role: Role, table: int, name: str, templates: frozenset[Template]) -> None:
+        self.role = role
+        self.table = table
+        self.name = name
+        self.templates = templates
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class Match:
-    labels: tuple[Label, ...]
-    note: str | None = None
+    def _values(self) -> tuple[Role, int, str, frozenset[Template]]:
+        return (self.role, self.table, self.name, self.templates)
+
+
+class Match(Record):
+    """What a text names: the labels, and how they were found."""
+
+    __slots__ = ("labels", "note", "renumbered")
+    labels: Final[tuple[Label, ...]]
+    note: Final[str | None]
     """A parenthesised note after the label, removed to find it (``(单位:万元,保留4位小数)``)."""
-    renumbered: bool = False
+    renumbered: Final[bool]
     """Found only by ignoring the numbering the report gave (or did not give) the label."""
+
+    def __init__(self, labels: tuple[Label, ...], note: str | None = None, renumbered: bool = False) -> None:
+        self.labels = labels
+        self.note = note
+        self.renumbered = renumbered
+
+    def _values(self) -> tuple[tuple[Label, ...], str | None, bool]:
+        return (self.labels, self.note, self.renumbered)
 
 
 def _joined(notes: list[str], any_removed: bool) -> str | None:
@@ -119,14 +138,33 @@ def _joined(notes: list[str], any_removed: bool) -> str | None:
     return "；".join(reversed(notes)) if any_removed else None
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class LabelIndex:
-    full: dict[str, tuple[Label, ...]]
-    bare: dict[str, tuple[Label, ...]]
-    keys: tuple[str, ...]
+class LabelIndex(Record):
+    """Every catalogue label by its key, and by its key without numbering where that is unambiguous."""
+
+    __slots__ = ("bare", "full", "keys", "longest")
+    full: Final[dict[str, tuple[Label, ...]]]
+    bare: Final[dict[str, tuple[Label, ...]]]
+    keys: Final[tuple[str, ...]]
     """Every key of ``full`` and ``bare``, in order."""
-    longest: int
+    longest: Final[int]
     """The length of the longest key: no longer text is a label."""
+
+    def __init__(
+        self,
+        full: dict[str, tuple[Label, ...]],
+        bare: dict[str, tuple[Label, ...]],
+        keys: tuple[str, ...],
+        longest: int,
+    ) -> None:
+        self.full = full
+        self.bare = bare
+        self.keys = keys
+        self.longest = longest
+
+    def _values(
+        self,
+    ) -> tuple[dict[str, tuple[Label, ...]], dict[str, tuple[Label, ...]], tuple[str, ...], int]:
+        return (self.full, self.bare, self.keys, self.longest)
 
     def lookup(self, text: str) -> Match | None:
         """The catalogue labels ``text`` names, trying the whole key, then the key without its numbering,
