@@ -144,7 +144,7 @@ def segment(found: Cell) -> list[Cell]:
         shown = found.text[start:end].strip() if same else piece
         part = cell(shown, piece, found.line)
         if part.kind is NUMBER:
-            part = Cell(part.text, part.key, part.line, part.kind, attrs.evolve(part.reading, glued=True))
+            part = Cell(part.text, part.key, part.line, part.kind, part.reading.as_glued())
         out.append(part)
     return out
 
