@@ -11,8 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from functools import cache
-
-import attrs
+from typing import NamedTuple
 
 from .model.common import SAFE_INTEGER, Template
 from .patterns import regex
@@ -34,8 +33,7 @@ class Kind(enum.Enum):
     """A decimal amount of money."""
 
 
-@attrs.frozen
-class Column:
+class Column(NamedTuple):
     field: str
     label: str
     aliases: tuple[str, ...] = ()
@@ -50,8 +48,7 @@ class Column:
         return f"{bare}（{self.unit}）" if self.unit else bare
 
 
-@attrs.frozen
-class Row:
+class Row(NamedTuple):
     """A table row. A row with ``children`` is a group label and carries no values of its own.
 
     ``field`` is ``None`` for a group that only organises the rows below it (三、本年度办理结果).
@@ -61,7 +58,7 @@ class Row:
     label: str
     aliases: tuple[str, ...] = ()
     children: tuple[Row, ...] = ()
-    short: str | None = attrs.field(default=None, kw_only=True)
+    short: str | None = None
     """The name a reader gives a row whose label is a sentence (本年新收 for 一、本年新收政府信息公开申请数量)."""
 
     @property
@@ -70,8 +67,7 @@ class Row:
         return self.short or _NOTE.sub("", _NUMBERING.sub("", self.label))
 
 
-@attrs.frozen
-class Block:
+class Block(NamedTuple):
     """One 《条例》第二十条 item of table 二: its header columns and its rows."""
 
     item: str
@@ -79,8 +75,7 @@ class Block:
     rows: tuple[Row, ...]
 
 
-@attrs.frozen
-class Section:
+class Section(NamedTuple):
     """One of the six sections. ``keywords``: groups of words a numbered heading must contain, one of each.
     A ``tabular`` section holds a table, which zwgk numbers as its section (tables 二, 三, 四)."""
 
@@ -239,7 +234,10 @@ REQUEST_COLUMNS: tuple[Column, ...] = (
 def _sub_rows(
     *rows: tuple[str, str] | tuple[str, str, tuple[str, ...]] | tuple[str, str, tuple[str, ...], str],
 ) -> tuple[Row, ...]:
-    return tuple(Row(*row[:3], short=row[3] if len(row) > 3 else None) for row in rows)
+    return tuple(
+        Row(row[0], row[1], row[2] if len(row) > 2 else (), short=row[3] if len(row) > 3 else None)
+        for row in rows
+    )
 
 
 _WITHHELD = Row(
@@ -427,8 +425,7 @@ SIGN_WORDS = {"增加": "+", "增": "+", "+": "+", "减少": "-", "减": "-", "-
 # Walking the catalogue
 
 
-@attrs.frozen
-class Leaf:
+class Leaf(NamedTuple):
     """A row that carries values, with its dotted path inside its table (``withheld.state_secret``)."""
 
     path: str
@@ -474,8 +471,7 @@ CellKey = tuple[str, str, str]
 """A cell as ``(table, row path, column field)``: ``("requests", "withheld.state_secret", "total")``."""
 
 
-@attrs.frozen
-class Place:
+class Place(NamedTuple):
     """A cell as a format prints it: its table (the report's field), row and column, and what its row
     stands under — the 第二十条 item (``block``, table 二) or the group with a field (（三）不予公开)."""
 
