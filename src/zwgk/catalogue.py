@@ -11,7 +11,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 from functools import cache
-from typing import NamedTuple
+
+import attrs
 
 from .model.common import SAFE_INTEGER, Template
 from .patterns import regex
@@ -33,7 +34,8 @@ class Kind(enum.Enum):
     """A decimal amount of money."""
 
 
-class Column(NamedTuple):
+@attrs.frozen
+class Column:
     field: str
     label: str
     aliases: tuple[str, ...] = ()
@@ -48,7 +50,8 @@ class Column(NamedTuple):
         return f"{bare}（{self.unit}）" if self.unit else bare
 
 
-class Row(NamedTuple):
+@attrs.frozen
+class Row:
     """A table row. A row with ``children`` is a group label and carries no values of its own.
 
     ``field`` is ``None`` for a group that only organises the rows below it (三、本年度办理结果).
@@ -58,7 +61,7 @@ class Row(NamedTuple):
     label: str
     aliases: tuple[str, ...] = ()
     children: tuple[Row, ...] = ()
-    short: str | None = None
+    short: str | None = attrs.field(default=None, kw_only=True)
     """The name a reader gives a row whose label is a sentence (本年新收 for 一、本年新收政府信息公开申请数量)."""
 
     @property
@@ -67,7 +70,8 @@ class Row(NamedTuple):
         return self.short or _NOTE.sub("", _NUMBERING.sub("", self.label))
 
 
-class Block(NamedTuple):
+@attrs.frozen
+class Block:
     """One 《条例》第二十条 item of table 二: its header columns and its rows."""
 
     item: str
@@ -75,7 +79,8 @@ class Block(NamedTuple):
     rows: tuple[Row, ...]
 
 
-class Section(NamedTuple):
+@attrs.frozen
+class Section:
     """One of the six sections. ``keywords``: groups of words a numbered heading must contain, one of each.
     A ``tabular`` section holds a table, which zwgk numbers as its section (tables 二, 三, 四)."""
 
@@ -234,10 +239,7 @@ REQUEST_COLUMNS: tuple[Column, ...] = (
 def _sub_rows(
     *rows: tuple[str, str] | tuple[str, str, tuple[str, ...]] | tuple[str, str, tuple[str, ...], str],
 ) -> tuple[Row, ...]:
-    return tuple(
-        Row(row[0], row[1], row[2] if len(row) > 2 else (), short=row[3] if len(row) > 3 else None)
-        for row in rows
-    )
+    return tuple(Row(*row[:3], short=row[3] if len(row) > 3 else None) for row in rows)
 
 
 _WITHHELD = Row(
@@ -425,7 +427,8 @@ SIGN_WORDS = {"增加": "+", "增": "+", "+": "+", "减少": "-", "减": "-", "-
 # Walking the catalogue
 
 
-class Leaf(NamedTuple):
+@attrs.frozen
+class Leaf:
     """A row that carries values, with its dotted path inside its table (``withheld.state_secret``)."""
 
     path: str
@@ -471,7 +474,8 @@ CellKey = tuple[str, str, str]
 """A cell as ``(table, row path, column field)``: ``("requests", "withheld.state_secret", "total")``."""
 
 
-class Place(NamedTuple):
+@attrs.frozen
+class Place:
     """A cell as a format prints it: its table (the report's field), row and column, and what its row
     stands under — the 第二十条 item (``block``, table 二) or the group with a field (（三）不予公开)."""
 
