@@ -1,6 +1,7 @@
-"""What the lexer's records share: equality, hash and repr made of their fields.
+"""What the parser's records share: equality, hash and repr made of their fields.
 
-The records (``SourceLine``, ``Cell``, ``Token``, ``Run``) are plain classes rather than NamedTuples:
+The records (the lexer's ``SourceLine``, ``Cell``, ``Reading``, ``Token``, ``Run``, its labels' and
+headings', the assembly's ``Glued`` and ``Totals``) are plain classes rather than NamedTuples or attrs:
 mypyc compiles them to structs, whose fields are read directly where a tuple's named field is a lookup
 on its type. Each says what its value is (``_values``); this base does the rest once.
 
