@@ -295,7 +295,9 @@ def _compiling(cache: str, hash_seed: int) -> tuple[tuple[int, int], str]:
 
 def test_what_zwgks_classes_compile_is_kept_then_read_back(tmp_path: Path) -> None:
     every, uncached = _compiling("", hash_seed=1)
-    assert every[0] > 30 and every[1] > 0  # each of zwgk's attrs classes, each text of a NamedTuple's fields
+    # each of zwgk's attrs classes (the model's and the catalogue's: the parser's own are Records), each
+    # text of a NamedTuple's fields
+    assert every[0] > 20 and every[1] > 0
     assert uncached.startswith("True True 0\n") and uncached.endswith("True False True\nfrozen\n")
     assert _compiling(str(tmp_path), hash_seed=1) == (every, uncached)
     (kept,) = _cache_files(tmp_path, "class-code-")

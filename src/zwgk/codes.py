@@ -8,14 +8,14 @@ tables. ``docs/diagnostics.md`` is ``document()``'s output.
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import attrs
+from typing import NamedTuple
 
 from .model.common import Diagnostic, Severity
 
 
-@attrs.frozen
-class Code:
+class Code(NamedTuple):
+    """A diagnostic code as ``document()`` lists it."""
+
     code: str
     severity: Severity
     summary: str

@@ -339,9 +339,7 @@ class _Builder:
         chosen = corroborated(found.options, stated_figures(self.prose, (row.label, *row.aliases)))
         if len(chosen) != 1:
             return None
-        return place_glued(
-            attrs.evolve(found, options=chosen), rule, self.findings, where, "按正文所述的数字"
-        )
+        return place_glued(found.settled(chosen), rule, self.findings, where, "按正文所述的数字")
 
     def value_row(self, row: ValueRow) -> None:
         """Figures without a label: table 二 has no rule to tell whose they are, so they are kept aside."""

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
+from typing import Final
 
 from ..catalogue import MAX_FIGURE_DIGITS
 from ..codes import Findings
 from ..lexing.cells import NUMBER, Cell, cell
+from ..lexing.record import Record
 
 _ROW_STEPS = 50_000
 """Steps of the search before a run is declared too long to split."""
@@ -30,13 +30,20 @@ _LIMIT = 8
 """Splits found before a row is known to split several ways."""
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class Totals:
+class Totals(Record):
     """How a row's cells add up: consecutive groups of ``sizes`` cells, the last of each group the sum
     of the others (``summed``), or no rule at all (table 二)."""
 
-    sizes: tuple[int, ...]
-    summed: bool = True
+    __slots__ = ("sizes", "summed")
+    sizes: Final[tuple[int, ...]]
+    summed: Final[bool]
+
+    def __init__(self, sizes: tuple[int, ...], summed: bool = True) -> None:
+        self.sizes = sizes
+        self.summed = summed
+
+    def _values(self) -> tuple[tuple[int, ...], bool]:
+        return (self.sizes, self.summed)
 
     @property
     def width(self) -> int:
@@ -161,15 +168,30 @@ def _show(values: Sequence[int]) -> str:
     return " ".join(map(str, values))
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class Glued:
+class Glued(Record):
     """A row's glued runs and the ways they split (``None``: too many to search, or, if ``cut_short``,
     the parse's search ran out of steps before it could tell)."""
 
-    runs: tuple[str, ...]
-    options: Splits | None
-    line: int
-    cut_short: bool = False
+    __slots__ = ("cut_short", "line", "options", "runs")
+    runs: Final[tuple[str, ...]]
+    options: Final[Splits | None]
+    line: Final[int]
+    cut_short: Final[bool]
+
+    def __init__(
+        self, runs: tuple[str, ...], options: Splits | None, line: int, cut_short: bool = False
+    ) -> None:
+        self.runs = runs
+        self.options = options
+        self.line = line
+        self.cut_short = cut_short
+
+    def _values(self) -> tuple[tuple[str, ...], Splits | None, int, bool]:
+        return (self.runs, self.options, self.line, self.cut_short)
+
+    def settled(self, options: Splits) -> Glued:
+        """The same runs, known to split only as ``options`` (what else the report says has decided)."""
+        return Glued(self.runs, options, self.line, self.cut_short)
 
     @property
     def text(self) -> str:

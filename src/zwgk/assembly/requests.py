@@ -8,12 +8,12 @@ from itertools import pairwise, product
 from math import prod
 from typing import Final
 
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
 import attrs
 
 from ..catalogue import REQUEST_COLUMNS, REQUEST_ROWS, Leaf, request_leaves, walk_rows
 from ..codes import Findings
 from ..lexing.cells import BLANK, LABEL, TEXT, Cell
+from ..lexing.record import Record
 from ..model.common import Template, Unplaced
 from ..model.requests import NotProcessed, OtherHandling, RequestRow, Requests, Unavailable, Withheld
 from ..structure import Cut, DataRow, HeaderRow, Row, ValueRow, all_cells
@@ -114,19 +114,29 @@ def _slots(template: Template) -> tuple[dict[str, int], dict[str, int]]:
     return slot, starts
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class _Bare:
+class _Bare(Record):
     """A row of figures without a label, and where it stood among the labelled rows."""
 
-    cells: tuple[Cell, ...]
-    line: int
-    cut: Cut | None
+    __slots__ = ("cells", "cut", "following", "gap", "line")
+    cells: Final[tuple[Cell, ...]]
+    line: Final[int]
+    cut: Final[Cut | None]
     """Where the end of the text cut it short, if it did."""
-    following: int
+    following: Final[int]
     """The slot it takes if it follows on from the last label: that label's slot plus the unlabelled
     rows between them."""
-    gap: int
+    gap: Final[int]
     """How many labelled rows of figures stood before it: it belongs between the last of them and the next."""
+
+    def __init__(self, cells: tuple[Cell, ...], line: int, cut: Cut | None, following: int, gap: int) -> None:
+        self.cells = cells
+        self.line = line
+        self.cut = cut
+        self.following = following
+        self.gap = gap
+
+    def _values(self) -> tuple[tuple[Cell, ...], int, Cut | None, int, int]:
+        return (self.cells, self.line, self.cut, self.following, self.gap)
 
 
 def _figures(cells: Sequence[Cell], search: SplitSearch) -> tuple[int | None, ...]:
@@ -344,7 +354,7 @@ class _Placer:
             leaf = self.leaves[self.slot[path]]
             agreed = {combination[i] for combination in surviving}
             if len(agreed) == 1:
-                found = attrs.evolve(found, options=tuple(agreed))
+                found = found.settled(tuple(agreed))
             fitted = glued.place(found, ROW, self.findings, _where(leaf), "按本行及各列的合计关系")
             self._store(leaf, fitted, found.line)
         self.pending.clear()

@@ -12,8 +12,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Final
 
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
-
 from .. import catalogue
 from ..normalize import fold_width
 from ..numerals import DIGITS, chinese_integer
@@ -56,28 +54,97 @@ UNREAD: Final = CellKind.UNREAD
 VALUE_KINDS: Final = (BLANK, NUMBER, MARKER, UNREAD)
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class Reading:
+class Reading(Record):
     """What a cell's text means, independent of where it stands."""
 
-    kind: CellKind
-    number: Decimal | None = None
-    integer: int | None = None
+    __slots__ = (
+        "glued",
+        "integer",
+        "item",
+        "kind",
+        "labels",
+        "note",
+        "number",
+        "numerals",
+        "out_of_range",
+        "renumbered",
+        "unit",
+    )
+    kind: Final[CellKind]
+    number: Final[Decimal | None]
+    integer: Final[int | None]
     """``number`` as an ``int`` when it is a whole number without a money unit."""
-    unit: str | None = None
-    labels: tuple[Label, ...] = ()
-    note: str | None = None
-    """A parenthesised note that followed a label (``单位万元保留4位小数``)."""
-    """For a figure, the note printed after it (``13000000（预算``)."""
-    renumbered: bool = False
-    item: str | None = None
-    glued: bool = False
+    unit: Final[str | None]
+    labels: Final[tuple[Label, ...]]
+    note: Final[str | None]
+    """A parenthesised note that followed a label (``单位万元保留4位小数``); for a figure, the note printed
+    after it (``13000000（预算``)."""
+    renumbered: Final[bool]
+    item: Final[str | None]
+    glued: Final[bool]
     """A run of figures printed against its row's label without a separator (``规章000``)."""
-    numerals: bool = False
+    numerals: Final[bool]
     """A figure written in Chinese numerals (``二百一十七``)."""
-    out_of_range: bool = False
+    out_of_range: Final[bool]
     """A figure beyond ``catalogue.MAX_FIGURE`` or with more than ``MAX_DECIMAL_PLACES``: no value
     (``number`` and ``integer`` are ``None``)."""
+
+    def __init__(
+        self,
+        kind: CellKind,
+        number: Decimal | None = None,
+        integer: int | None = None,
+        unit: str | None = None,
+        labels: tuple[Label, ...] = (),
+        note: str | None = None,
+        renumbered: bool = False,
+        item: str | None = None,
+        glued: bool = False,
+        numerals: bool = False,
+        out_of_range: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.number = number
+        self.integer = integer
+        self.unit = unit
+        self.labels = labels
+        self.note = note
+        self.renumbered = renumbered
+        self.item = item
+        self.glued = glued
+        self.numerals = numerals
+        self.out_of_range = out_of_range
+
+    def _values(self) -> tuple[object, ...]:
+        return (
+            self.kind,
+            self.number,
+            self.integer,
+            self.unit,
+            self.labels,
+            self.note,
+            self.renumbered,
+            self.item,
+            self.glued,
+            self.numerals,
+            self.out_of_range,
+        )
+
+    def as_glued(self) -> Reading:
+        """The same reading of a figure found in a run glued to its row's label."""
+        return Reading(
+            self.kind,
+            self.number,
+            self.integer,
+            self.unit,
+            self.labels,
+            self.note,
+            self.renumbered,
+            self.item,
+            glued=True,
+            numerals=self.numerals,
+            out_of_range=self.out_of_range,
+        )
 
 
 class Cell(Record):

@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache
-from typing import NamedTuple
-
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
+from typing import Final, NamedTuple
 
 from ..catalogue import SECTION_NUMERALS, SECTIONS, Section
 from ..normalize import fold_width
@@ -22,6 +20,7 @@ from .cells import HEADER, LABEL, read
 from .headings import candidate, heaviest_chain
 from .labels import index
 from .lines import SourceLine, is_escaped
+from .record import Record
 
 MIN_CHARS = 20
 """A line shorter than this never holds two sections run together."""
@@ -53,12 +52,23 @@ _LAID_OUT_ROW = regex(r"[\t|。]")
 _TITLE = regex(r"^\s*(\S{4,60}?(?:年度报告|年报))[\s]+")
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class _Heading:
-    start: int
-    end: int
-    section: Section
-    score: int
+class _Heading(Record):
+    """Where a section heading could stand inside a text: its start and end there, section and score."""
+
+    __slots__ = ("end", "score", "section", "start")
+    start: Final[int]
+    end: Final[int]
+    section: Final[Section]
+    score: Final[int]
+
+    def __init__(self, start: int, end: int, section: Section, score: int) -> None:
+        self.start = start
+        self.end = end
+        self.section = section
+        self.score = score
+
+    def _values(self) -> tuple[int, int, Section, int]:
+        return (self.start, self.end, self.section, self.score)
 
 
 @cache

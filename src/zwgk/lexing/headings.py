@@ -15,24 +15,33 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Final, Protocol, TypeVar
 
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
-
 from ..catalogue import SECTIONS, Section
 from ..patterns import regex
 from .labels import split_key
 from .lines import is_escaped, without_heading_mark
+from .record import Record
 
 _CN_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _MAX_HEADING_CHARS: Final = 40
 _SENTENCE_PUNCTUATION: Final = regex(r"[，。；！？,;]")
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class Candidate:
-    line: int
+class Candidate(Record):
+    """A line that could be a section's heading, and how sure that is."""
+
+    __slots__ = ("line", "score", "section")
+    line: Final[int]
     """Index of the line in the report."""
-    section: Section
-    score: int
+    section: Final[Section]
+    score: Final[int]
+
+    def __init__(self, line: int, section: Section, score: int) -> None:
+        self.line = line
+        self.section = section
+        self.score = score
+
+    def _values(self) -> tuple[int, Section, int]:
+        return (self.line, self.section, self.score)
 
     @property
     def start(self) -> int:

@@ -9,23 +9,23 @@ report drops or changes its numbering.
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
+from bisect import bisect_right
 from functools import cache, lru_cache
-
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
-import attrs
+from typing import Final
 
 from .. import catalogue
 from ..catalogue import Column, Row
 from ..model.common import Template
 from ..normalize import fold_width
 from ..patterns import regex
+from .record import Record
 
-_SPACE = {ord(c): None for c in " \t\r\n\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"}
-_PUNCTUATION = {
-    ord(c): None
-    for c in "、，,。.．:：;；“”\"‘’'「」『』《》〈〉·・!！?？-—–―_~～/／\\|[]【】〔〕{}<>*#%+=`^$&@"
-}
+_SPACE = regex(r"[ \t\r\n\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]")
+_PUNCTUATION = regex(
+    r"[、，,。.．:：;；“”\"‘’'「」『』《》〈〉·・!！?？\-—–―_~～/／\\|\[\]【】〔〕{}<>*#%+=`^$&@]"
+)
+"""What a match key drops. A pattern, not a ``translate`` table: ``translate`` looks up each character
+of a CJK text in its table, raising and catching a ``KeyError`` for each it does not hold."""
 _CN_DIGITS = "一二三四五六七八九十"
 _NUMBERING = regex(
     rf"^(?:\(([{_CN_DIGITS}]{{1,3}}|\d{{1,2}})\)[、.,]*"
@@ -43,12 +43,12 @@ _INNER_NOTE = regex(r"\([^()]*\)")
 def split_key(text: str) -> tuple[str, str]:
     """``(numbering, rest)`` of a label: numbering in a canonical spelling (``(三)``, ``三、``, ``3.``)
     or ``""``; the rest folded to half width with whitespace and punctuation removed."""
-    folded = fold_width(text).translate(_SPACE)
+    folded = _SPACE.sub("", fold_width(text))
     match = _NUMBERING.match(folded)
     if match is None:
-        return "", folded.translate(_PUNCTUATION)
+        return "", _PUNCTUATION.sub("", folded)
     paren, chinese, arabic = match.groups()
-    rest = folded[match.end() :].translate(_PUNCTUATION)
+    rest = _PUNCTUATION.sub("", folded[match.end() :])
     if paren is not None:
         numbering = f"{int(paren)}." if paren.isdigit() else f"({paren})"
     elif chinese is not None:
@@ -92,26 +92,45 @@ class Role(enum.Enum):
     """Another header cell: 信息内容, 申请人情况, 法人或其他组织, 行政复议…"""
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class Label:
+class Label(Record):
     """One catalogue label (or alias) as the index knows it."""
 
-    role: Role
-    table: int
+    __slots__ = ("name", "role", "table", "templates")
+    role: Final[Role]
+    table: Final[int]
     """2, 3 or 4."""
-    name: str
+    name: Final[str]
     """Row path or column field; for other headers, the canonical label or group field."""
-    templates: frozenset[Template]
+    templates: Final[frozenset[Template]]
     """The formats that print this spelling (canonically or as an alias)."""
 
+    def __init__(self, role: Role, table: int, name: str, templates: frozenset[Template]) -> None:
+        self.role = role
+        self.table = table
+        self.name = name
+        self.templates = templates
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class Match:
-    labels: tuple[Label, ...]
-    note: str | None = None
+    def _values(self) -> tuple[Role, int, str, frozenset[Template]]:
+        return (self.role, self.table, self.name, self.templates)
+
+
+class Match(Record):
+    """What a text names: the labels, and how they were found."""
+
+    __slots__ = ("labels", "note", "renumbered")
+    labels: Final[tuple[Label, ...]]
+    note: Final[str | None]
     """A parenthesised note after the label, removed to find it (``(单位:万元,保留4位小数)``)."""
-    renumbered: bool = False
+    renumbered: Final[bool]
     """Found only by ignoring the numbering the report gave (or did not give) the label."""
+
+    def __init__(self, labels: tuple[Label, ...], note: str | None = None, renumbered: bool = False) -> None:
+        self.labels = labels
+        self.note = note
+        self.renumbered = renumbered
+
+    def _values(self) -> tuple[tuple[Label, ...], str | None, bool]:
+        return (self.labels, self.note, self.renumbered)
 
 
 def _joined(notes: list[str], any_removed: bool) -> str | None:
@@ -119,13 +138,33 @@ def _joined(notes: list[str], any_removed: bool) -> str | None:
     return "；".join(reversed(notes)) if any_removed else None
 
 
-@attr.s(auto_attribs=True, frozen=True, slots=True)
-class LabelIndex:
-    full: dict[str, tuple[Label, ...]]
-    bare: dict[str, tuple[Label, ...]]
-    prefixes: frozenset[str]
-    longest: int
+class LabelIndex(Record):
+    """Every catalogue label by its key, and by its key without numbering where that is unambiguous."""
+
+    __slots__ = ("bare", "full", "keys", "longest")
+    full: Final[dict[str, tuple[Label, ...]]]
+    bare: Final[dict[str, tuple[Label, ...]]]
+    keys: Final[tuple[str, ...]]
+    """Every key of ``full`` and ``bare``, in order."""
+    longest: Final[int]
     """The length of the longest key: no longer text is a label."""
+
+    def __init__(
+        self,
+        full: dict[str, tuple[Label, ...]],
+        bare: dict[str, tuple[Label, ...]],
+        keys: tuple[str, ...],
+        longest: int,
+    ) -> None:
+        self.full = full
+        self.bare = bare
+        self.keys = keys
+        self.longest = longest
+
+    def _values(
+        self,
+    ) -> tuple[dict[str, tuple[Label, ...]], dict[str, tuple[Label, ...]], tuple[str, ...], int]:
+        return (self.full, self.bare, self.keys, self.longest)
 
     def lookup(self, text: str) -> Match | None:
         """The catalogue labels ``text`` names, trying the whole key, then the key without its numbering,
@@ -164,18 +203,24 @@ class LabelIndex:
 
     def is_prefix(self, text: str) -> bool:
         """Whether ``text`` is the beginning of some label (a fragment of a label broken over cells)."""
-        return key(text) in self.prefixes
+        found = key(text)
+        after = bisect_right(self.keys, found)  # the keys ``found`` begins, if any, come next
+        return bool(found) and after < len(self.keys) and self.keys[after].startswith(found)
 
 
-def _labels() -> list[tuple[str, Label]]:
-    """Every (spelling, label) pair the catalogue declares."""
-    found: list[tuple[str, Label]] = []
+_Id = tuple[Role, int, str]
+"""A label as ``(role, table, name)``: the index holds one ``Label`` of each under each key it is found by."""
+
+
+def _spellings() -> list[tuple[str, _Id, Template]]:
+    """Every spelling the catalogue declares, with the label it spells and a format that prints it."""
+    found: list[tuple[str, _Id, Template]] = []
 
     def add(
         role: Role, table: int, name: str, canonical: str, aliases: tuple[str, ...], template: Template
     ) -> None:
-        label = Label(role, table, name, frozenset({template}))
-        found.extend((spelling, label) for spelling in (canonical, *aliases))
+        label = (role, table, name)
+        found.extend((spelling, label, template) for spelling in (canonical, *aliases))
 
     def add_column(table: int, column: Column, template: Template) -> None:
         add(Role.COLUMN, table, column.field, column.label, column.aliases, template)
@@ -205,37 +250,42 @@ def _labels() -> list[tuple[str, Label]]:
     return found
 
 
-def _merge(labels: list[Label]) -> tuple[Label, ...]:
-    """One label per (role, table, name), with the templates it appears in merged."""
-    merged: dict[tuple[Role, int, str], Label] = {}
-    for label in labels:
-        id_ = (label.role, label.table, label.name)
-        seen = merged.get(id_)
-        if seen is None:
-            merged[id_] = label
-        else:
-            merged[id_] = attrs.evolve(seen, templates=seen.templates | label.templates)
-    return tuple(merged.values())
+_Found = dict[str, dict[_Id, list[Template]]]
+"""Keys, each with the labels found by it (in the catalogue's order) and the formats that print them so."""
+
+
+def _add(found: _Found, key: str, label: _Id, template: Template) -> None:
+    formats = found.setdefault(key, {}).setdefault(label, [])
+    if template not in formats:
+        formats.append(template)
+
+
+def _labels(found: dict[_Id, list[Template]]) -> tuple[Label, ...]:
+    return tuple(Label(*label, frozenset(formats)) for label, formats in found.items())
 
 
 @cache
 def index() -> LabelIndex:
     """The label index, built once per process from the catalogue."""
-    full: dict[str, list[Label]] = defaultdict(list)
-    bare_candidates: dict[str, list[Label]] = defaultdict(list)
-    for spelling, label in _labels():
+    full: _Found = {}
+    numbered: _Found = {}
+    """Keys of numbered spellings without their numbering."""
+    for spelling, label, template in _spellings():
         numbering, rest = split_key(spelling)
-        full[numbering + rest].append(label)
+        _add(full, numbering + rest, label, template)
         if numbering:
-            bare_candidates[rest].append(label)
-    full_index = {k: _merge(v) for k, v in full.items()}
+            _add(numbered, rest, label, template)
     # A label may be found without its numbering only where that is unambiguous: "其他" is the column,
     # never "3.其他"; "总计" the column, never "（七）总计".
-    bare_index = {}
-    for rest, labels in bare_candidates.items():
-        merged = _merge(labels)
-        if rest not in full_index and len({(m.table, m.name) for m in merged}) == 1:
-            bare_index[rest] = merged
-    prefixes = frozenset(k[:i] for k in (*full_index, *bare_index) for i in range(1, len(k)))
-    longest = max(map(len, (*full_index, *bare_index)))
-    return LabelIndex(full_index, bare_index, prefixes, longest)
+    bare = {
+        rest: labels
+        for rest, labels in numbered.items()
+        if rest not in full and len({(table, name) for _, table, name in labels}) == 1
+    }
+    keys = sorted((*full, *bare))
+    return LabelIndex(
+        {k: _labels(v) for k, v in full.items()},
+        {k: _labels(v) for k, v in bare.items()},
+        tuple(keys),
+        max(map(len, keys)),
+    )

@@ -25,9 +25,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Final
 
-import attr  # classes made with attr.s, which mypyc compiles to native classes (hatch_build.py)
-import attrs
-
 from ..patterns import regex
 from .cells import (
     BLANK,
@@ -59,17 +56,23 @@ _LONGEST_LABEL: Final = 60
 _SEGMENTED: Final = (LABEL, HEADER, NOTE, ITEM)
 
 
-@attr.s(auto_attribs=True, slots=True)
 class Stretch:
     """The cells of consecutive lines of a table zone, up to a line of prose, in one list: the ``k``-th
     line's cells begin at ``starts[k]``; ``markdown``: the lines that are Markdown rows (each a row of its
     own); ``after_blank``: the lines a blank line stands before (in layouts that part rows by blank
-    lines, empty cells there open the next row)."""
+    lines, empty cells there open the next row). Filled in place as its lines are read."""
 
-    cells: list[Cell] = attrs.Factory(list)
-    starts: list[int] = attrs.Factory(list)
-    markdown: set[int] = attrs.Factory(set)
-    after_blank: set[int] = attrs.Factory(set)
+    __slots__ = ("after_blank", "cells", "markdown", "starts")
+    cells: list[Cell]
+    starts: list[int]
+    markdown: set[int]
+    after_blank: set[int]
+
+    def __init__(self, markdown: set[int] | None = None, after_blank: set[int] | None = None) -> None:
+        self.cells = []
+        self.starts = []
+        self.markdown = set() if markdown is None else markdown
+        self.after_blank = set() if after_blank is None else after_blank
 
 
 def _cell(line: SourceLine, start: int, end: int) -> Cell:
@@ -144,7 +147,7 @@ def segment(found: Cell) -> list[Cell]:
         shown = found.text[start:end].strip() if same else piece
         part = cell(shown, piece, found.line)
         if part.kind is NUMBER:
-            part = Cell(part.text, part.key, part.line, part.kind, attrs.evolve(part.reading, glued=True))
+            part = Cell(part.text, part.key, part.line, part.kind, part.reading.as_glued())
         out.append(part)
     return out
 

@@ -1,8 +1,14 @@
-"""What the lexer's records share: equality, hash and repr made of their fields.
+"""What the parser's records share: equality, hash and repr made of their fields.
 
-The records (``SourceLine``, ``Cell``, ``Token``, ``Run``) are plain classes rather than NamedTuples:
+The records (the lexer's ``SourceLine``, ``Cell``, ``Reading``, ``Token``, ``Run``, its labels' and
+headings', the assembly's ``Glued`` and ``Totals``) are plain classes rather than NamedTuples or attrs:
 mypyc compiles them to structs, whose fields are read directly where a tuple's named field is a lookup
-on its type. Each says what its value is (``_values``); this base does the rest once."""
+on its type. Each says what its value is (``_values``); this base does the rest once.
+
+A record is never changed once made. Those that were frozen attrs classes declare their fields
+``Final``: mypy refuses an assignment to one, and a compiled build refuses it at run time too (mypyc
+makes a final attribute read-only); interpreted, nothing checks, which keeps a record's construction a
+plain ``__init__`` (attrs' frozen one sets each field through ``object.__setattr__``)."""
 
 from __future__ import annotations
 
