@@ -1,9 +1,11 @@
 """Parse throughput against the floor, peak memory and scaling of ``zwgk.parse``.
 
 Parses each set of reports (the seeds and the real pages, or the files given) round-robin on one core
-for a fixed time per run, several runs, and prints the median reports per second (and the spread);
-then the same for the floor — the least work any reader of them must do: OpenCC's t2s conversion, the
-converter reused, plus one regular-expression scan for figures — and the ratio of the two. Then the
+for a fixed time per run, and so does the floor — the least work any reader of them must do: OpenCC's
+t2s conversion, the converter reused, plus one regular-expression scan for figures. The two run back
+to back in each of several rounds (each first in turn), so that a round's ratio compares them at one
+moment of a shared machine; it prints the median reports per second of each and the median of the
+rounds' ratios, each with its range. Then the
 peak memory of one parse, and how parse time grows with input size (1x, 4x, 16x) for ordinary and
 adversarial inputs: linear growth shows as a constant time per character.
 
@@ -54,16 +56,26 @@ def _one_run(read: Callable[[str], object], texts: list[str], seconds: float) ->
     return done / (time.perf_counter() - start)
 
 
-def _rate(read: Callable[[str], object], texts: list[str], runs: int, seconds: float) -> float:
-    for text in texts:  # warm up: grammar, label index, caches
-        read(text)
-    rates = [_one_run(read, texts, seconds) for _ in range(runs)]
-    print(
-        f"  {statistics.median(rates):9,.0f} reports/s median of {runs} runs "
-        f"(min {min(rates):,.0f}, max {max(rates):,.0f})",
-        end="",
-    )
-    return statistics.median(rates)
+def _rounds(
+    reads: list[Callable[[str], object]], texts: list[str], runs: int, seconds: float
+) -> list[list[float]]:
+    """Reports per second of each reader in each of ``runs`` rounds. Within a round the readers run back
+    to back, each first in turn, so that a ratio compares them at one moment of a shared machine."""
+    for read in reads:  # warm up: grammar, label index, caches
+        for text in texts:
+            read(text)
+    rounds = []
+    for run in range(runs):
+        order = range(len(reads)) if run % 2 == 0 else reversed(range(len(reads)))
+        rates = {i: _one_run(reads[i], texts, seconds) for i in order}
+        rounds.append([rates[i] for i in range(len(reads))])
+    return rounds
+
+
+def _spread(values: list[float], unit: str, digits: int = 0) -> str:
+    """The median of ``values`` with its unit, and their range."""
+    low, mid, high = (f"{v:,.{digits}f}" for v in (min(values), statistics.median(values), max(values)))
+    return f"{mid}{unit} (median of {len(values)}; min {low}, max {high})"
 
 
 def _peak_bytes(text: str) -> int:
@@ -126,12 +138,16 @@ def main() -> None:
         texts = [f.read_text(encoding="utf-8-sig") for f in files]
         chars = sum(len(t) for t in texts) / len(texts)
         print(f"{name}: {len(texts)} reports of {chars:,.0f} characters on average")
-        print("  zwgk.parse", end="")
-        parsed = _rate(zwgk.parse, texts, args.runs, args.seconds)
-        print(f", {1000 / parsed:.2f} ms per report")
-        print("  floor     ", end="")
-        least = _rate(floor, texts, args.runs, args.seconds)
-        print(f"\n  zwgk.parse takes {least / parsed:.1f}x the floor's time")
+        rounds = _rounds([zwgk.parse, floor], texts, args.runs, args.seconds)
+        parsed = [zwgk_rate for zwgk_rate, _ in rounds]
+        print(
+            f"  zwgk.parse {_spread(parsed, ' reports/s')}, {1000 / statistics.median(parsed):.2f} ms per report"
+        )
+        print(f"  floor      {_spread([floor_rate for _, floor_rate in rounds], ' reports/s')}")
+        ratios = [floor_rate / zwgk_rate for zwgk_rate, floor_rate in rounds]
+        print(
+            f"  zwgk.parse takes {_spread(ratios, 'x', 1)} the floor's time (each round's two rates measured back to back)"
+        )
         peaks = [_peak_bytes(text) for text in texts]
         print(
             f"  peak memory per parse: {max(peaks) / 1024:,.0f} KiB max, "
