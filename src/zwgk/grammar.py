@@ -31,7 +31,7 @@ from .structure import (
     text_of,
 )
 
-_FORMAT = 2
+_FORMAT = 3
 """The layout of the tables' file: a file of another layout is analysed again."""
 _KIND = "report"
 
@@ -92,13 +92,23 @@ def _grammar() -> str:
 
 
 class _Tables(NamedTuple):
-    """LALR tables: for each state, what each symbol does — a state ≥ 0 to shift (or go) to, or
-    ``-1 - k`` to reduce by rule ``k``; each rule as its symbol and length; the start and end states."""
+    """LALR tables, a row of numbers per state: what each symbol (by its place in ``symbols``) does — a
+    state ≥ 0 to shift (or go) to, ``-1 - k`` to reduce by rule ``k``, ``-1 - len(rules)`` nothing;
+    each rule as its symbol and length; the start and end states."""
 
-    actions: list[dict[str, int]]
+    symbols: list[str]
+    table: list[list[int]]
     rules: list[tuple[str, int]]
     start: int
     end: int
+
+
+def _dense(actions: list[dict[str, int]], rules: list[tuple[str, int]], start: int, end: int) -> _Tables:
+    """The tables ``analysis.lalr_tables`` gives (a dict of actions per state), as rows of numbers: a
+    token's symbol is then looked up once, not at each step of the parse."""
+    symbols = sorted({symbol for row in actions for symbol in row} | {name for name, _ in rules})
+    nothing = -1 - len(rules)
+    return _Tables(symbols, [[row.get(s, nothing) for s in symbols] for row in actions], rules, start, end)
 
 
 def _build(grammar: str) -> str:
@@ -116,29 +126,31 @@ def _cached(grammar: str) -> _Tables | None:
     """The tables of ``grammar`` kept in the cache folder; ``None`` when they are missing, another
     grammar's, cut short or damaged (made again)."""
     kept = read_kept(_KIND, _build(grammar))
-    actions, rules, start, end = (kept.get(field) for field in _Tables._fields)
+    symbols, table, rules, start, end = (kept.get(field) for field in _Tables._fields)
     if not (
-        isinstance(actions, list)
+        isinstance(symbols, list)
+        and isinstance(table, list)
         and isinstance(rules, list)
-        and isinstance(start, int)
-        and isinstance(end, int)
-    ):
-        return None
-    states = range(len(actions))
-    if not (
-        start in states
-        and end in states
+        and type(start) is int
+        and type(end) is int
+        and {type(s) for s in symbols} <= {str}
+        and len(set(symbols)) == len(symbols)
+        and {type(row) for row in table} <= {list}
         and all(isinstance(rule, tuple) and len(rule) == 2 for rule in rules)
-        and all(isinstance(name, str) and isinstance(size, int) and size >= 0 for name, size in rules)
-        and all(isinstance(row, dict) for row in actions)
-        and all(
-            isinstance(symbol, str) and isinstance(to, int) and (to in states or -len(rules) <= to < 0)
-            for row in actions
-            for symbol, to in row.items()
-        )
     ):
         return None
-    return _Tables(actions, rules, start, end)
+    named = set(symbols)
+    if not (
+        0 <= start < len(table)
+        and 0 <= end < len(table)
+        and all(
+            type(name) is str and name in named and type(size) is int and size >= 0 for name, size in rules
+        )
+        and all(len(row) == len(symbols) and {type(to) for to in row} <= {int} for row in table)
+        and all(-1 - len(rules) <= min(row, default=0) and max(row, default=0) < len(table) for row in table)
+    ):
+        return None
+    return _Tables(symbols, table, rules, start, end)
 
 
 _Maker = Callable[[list[Any]], Any] | None
@@ -146,21 +158,34 @@ _Maker = Callable[[list[Any]], Any] | None
 (``_body``, and the repetitions it makes), whose children stay the list they are, to be spliced there."""
 
 
+class _Machine:
+    """The tables a parse runs, and what each rule's reduction makes."""
+
+    def __init__(self, tables: _Tables) -> None:
+        self.numbers: dict[str, int] = {symbol: i for i, symbol in enumerate(tables.symbols)}
+        self.table: list[list[int]] = tables.table
+        build = _Build()
+        self.rules: list[tuple[int, int, _Maker]] = [
+            (self.numbers[name], size, None if name.startswith("_") else getattr(build, name))
+            for name, size in tables.rules
+        ]
+        self.nothing: int = -1 - len(tables.rules)
+        self.start: int = tables.start
+        self.end: int = tables.end
+        self.end_symbol: int = self.numbers["$END"]
+
+
 @cache
-def _parser() -> tuple[_Tables, list[tuple[str, int, _Maker]]]:
-    """The tables, and each rule as its symbol, its length and what a reduction by it makes."""
+def _parser() -> _Machine:
+    """The machine of the grammar's tables: kept in the cache folder, else analysed afresh (and kept)."""
     grammar = _grammar()
     tables = _cached(grammar)
     if tables is None:
         from .analysis import lalr_tables  # Lark, imported only to analyse the grammar afresh
 
-        tables = _Tables(*lalr_tables(grammar))
+        tables = _dense(*lalr_tables(grammar))
         write_kept(_KIND, _build(grammar), tables._asdict())
-    build = _Build()
-    rules = [
-        (name, size, None if name.startswith("_") else getattr(build, name)) for name, size in tables.rules
-    ]
-    return tables, rules
+    return _Machine(tables)
 
 
 def token_text(token: Token) -> str:
@@ -179,62 +204,74 @@ def parse_tokens(tokens: Iterable[Token]) -> tuple[Document, list[Token]]:
     """The document the tokens make, and any token the grammar had to skip to get there: each token it
     cannot take is skipped, and the tokens end with the row they leave open ended (``EOR``), so any
     sequence of tokens makes a document, in one pass."""
-    tables, rules = _parser()
-    actions, end = tables.actions, tables.end
-    states = [tables.start]
-    values: list[Any] = []
-    """Tokens and what reductions made of them; a list: the children of an inlined rule, not yet spliced."""
+    driver = _Driver(_parser())
     skipped: list[Token] = []
+    line = 0
+    for found in tokens:
+        line = found.line
+        if driver.feed(found) is _REFUSED:
+            skipped.append(found)
+    final = Token("$END", None, line)
+    document = driver.feed(final)
+    if document is _REFUSED and driver.feed(Token("EOR", None, line)) is None:  # a row left open at the end
+        document = driver.feed(final)
+    if not isinstance(document, Document):
+        raise AssertionError("the grammar ends no document here")  # any tokens end in one: see above
+    return document, skipped
 
-    def feed(found: Token) -> Any:
+
+class _Driver:
+    """The LALR tables run over tokens fed one at a time (a class, not a closure: compiled, its state
+    is fields and ``feed`` a native call)."""
+
+    def __init__(self, machine: _Machine) -> None:
+        self.machine = machine
+        self.states: list[int] = [machine.start]
+        self.values: list[Any] = []
+        """Tokens and what reductions made of them; a list: the children of an inlined rule, not yet
+        spliced."""
+
+    def feed(self, found: Token) -> Any:
         """Shift ``found`` after the reductions it calls for; the document once ``$END`` completes it;
         ``_REFUSED`` for a token no rule takes here."""
-        kind = found.type
+        machine, states, values = self.machine, self.states, self.values
+        symbol = machine.numbers.get(found.type)
+        if symbol is None:
+            return _REFUSED
+        table = machine.table
         state = states[-1]
         while True:
-            action = actions[state].get(kind)
-            if action is None:
+            action = table[state][symbol]
+            if action == machine.nothing:
                 return _REFUSED
             if action >= 0:
                 states.append(action)
                 values.append(found)
                 return None
-            name, size, make = rules[-1 - action]
+            rule, size, make = machine.rules[-1 - action]
             if size == 1:  # most rules: one child, replaced where it stands, as is its state
                 child = values[-1]
                 children = child if type(child) is list else [child]
                 values[-1] = children if make is None else make(children)
-                state = states[-1] = actions[states[-2]][name]
+                state = states[-1] = table[states[-2]][rule]
             else:
                 taken = values[len(values) - size :]
                 children = []
-                if size:
-                    del values[-size:], states[-size:]
-                    if type(taken[0]) is list:  # a repetition's children so far: extended, not copied
-                        children = taken.pop(0)
+                for _ in range(size):
+                    values.pop()
+                    states.pop()
+                if size and type(taken[0]) is list:  # a repetition's children so far: extended, not copied
+                    children = taken.pop(0)
                 for child in taken:
                     if type(child) is list:
                         children += child
                     else:
                         children.append(child)
                 values.append(children if make is None else make(children))
-                state = actions[states[-1]][name]
+                state = table[states[-1]][rule]
                 states.append(state)
-            if kind == "$END" and state == end:
+            if symbol == machine.end_symbol and state == machine.end:
                 return values[-1]
-
-    line = 0
-    for found in tokens:
-        line = found.line
-        if feed(found) is _REFUSED:
-            skipped.append(found)
-    final = Token("$END", None, line)
-    document = feed(final)
-    if document is _REFUSED and feed(Token("EOR", None, line)) is None:  # a row left open at the end
-        document = feed(final)
-    if not isinstance(document, Document):
-        raise AssertionError("the grammar ends no document here")  # any tokens end in one: see above
-    return document, skipped
 
 
 _REFUSED = object()
