@@ -370,6 +370,11 @@ def unknown_codes(prefixes: Iterable[str]) -> list[str]:
     return [p for p in prefixes if not any(code.startswith(p) for code in CODES)]
 
 
+def diagnostic(code: str, message: str, line: int | None = None, paths: tuple[str, ...] = ()) -> Diagnostic:
+    """A diagnostic of ``code``, with the code's severity."""
+    return Diagnostic(code, CODES[code].severity, message, line, paths)
+
+
 class Findings:
     """Collects diagnostics while a report is read; each code's severity comes from ``CODES``."""
 
@@ -377,7 +382,12 @@ class Findings:
         self.diagnostics: list[Diagnostic] = []
 
     def add(self, code: str, message: str, line: int | None = None, paths: tuple[str, ...] = ()) -> None:
-        self.diagnostics.append(Diagnostic(code, CODES[code].severity, message, line, paths))
+        self.diagnostics.append(diagnostic(code, message, line, paths))
+
+    def repeat(self, found: Diagnostic) -> None:
+        """Add a diagnostic made once, for a finding whose message never varies (a diagnostic is frozen:
+        the reports that have it share it)."""
+        self.diagnostics.append(found)
 
 
 _GROUPS = {"ZW1": "The text itself", "ZW2": "Reading the structure", "ZW3": "Checks"}

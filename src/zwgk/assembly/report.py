@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from ..catalogue import SECTIONS
-from ..codes import Findings
+from ..codes import Findings, diagnostic
 from ..lexing.cells import LABEL, MARKER, NOTE, NUMBER
 from ..model.common import Template, TextSection, Unplaced
 from ..model.report import Report
@@ -37,8 +37,11 @@ _TABLES: Final = tuple(s.number for s in SECTIONS if s.tabular)
 _FIELDS: Final = {s.number: s.field for s in SECTIONS}
 _TEXT_FIELDS: Final = {s.number: s.field for s in SECTIONS if not s.tabular}
 _SECTION_ORDER: Final[dict[str | None, int]] = {None: 0, **{s.field: s.number for s in SECTIONS}}
-_NO_HEADING: Final = {s.number: f"未找到第{s.numeral}部分“{s.title}”的标题" for s in SECTIONS}
-_NO_TABLE: Final = {s.number: f"未找到“{s.title}”的表格" for s in SECTIONS if s.tabular}
+_NO_HEADING: Final = {
+    s.number: diagnostic("ZW203", f"未找到第{s.numeral}部分“{s.title}”的标题") for s in SECTIONS
+}
+_NO_TABLE: Final = {s.number: diagnostic("ZW204", f"未找到“{s.title}”的表格") for s in SECTIONS if s.tabular}
+"""The findings of a part missing, made once: most real pages lack several parts."""
 
 
 def in_section_order(unplaced: Iterable[Unplaced]) -> tuple[Unplaced, ...]:
@@ -229,9 +232,9 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
         unplaced += extra
     for section in SECTIONS:
         if section.number not in present:
-            findings.add("ZW203", _NO_HEADING[section.number])
+            findings.repeat(_NO_HEADING[section.number])
         if section.tabular and not routed.rows[section.number]:
-            findings.add("ZW204", _NO_TABLE[section.number])
+            findings.repeat(_NO_TABLE[section.number])
 
     def text(number: int) -> TextSection | None:
         return TextSection(tuple(routed.paragraphs[number])) if number in present else None

@@ -100,6 +100,12 @@ def detect_template(rows: Sequence[Row]) -> Template | None:
 
 
 @cache
+def _result_paths(template: Template) -> tuple[str, ...]:
+    """The paths of table 三's leaves that ``total`` sums: every leaf but the four ends of the count."""
+    return tuple(leaf.path for leaf in request_leaves(template) if leaf.path not in _ENDPOINTS)
+
+
+@cache
 def _slots(template: Template) -> tuple[dict[str, int], dict[str, int]]:
     """Leaf path → its index among the leaves; group row name → index of its first leaf (``results``
     for 三、本年度办理结果)."""
@@ -164,6 +170,7 @@ class _Placer:
         self.lines = lines
         self.search = search
         self.leaves = request_leaves(template)
+        self.results = _result_paths(template)
         self.slot, self.group_start = _slots(template)
         self.rows: dict[str, RequestRow] = {}
         self.values: dict[str, tuple[int | None, ...]] = {}
@@ -361,15 +368,17 @@ class _Placer:
 
     def _columns_hold(self, chosen: Mapping[str, tuple[int | None, ...]]) -> bool:
         rows = {**self.values, **chosen}
-        results = [leaf.path for leaf in self.leaves if leaf.path not in _ENDPOINTS]
+        ends = [rows.get(path) for path in _ENDPOINTS]
+        results = [rows.get(path) for path in self.results]
+        parts_known = None not in results  # a result row missing: no column's results can be summed
         for c in range(len(REQUEST_COLUMNS)):
-            ends = [rows[p][c] if p in rows else None for p in _ENDPOINTS]
-            parts = [rows[p][c] if p in rows else None for p in results]
-            new, over, total, forward = ends
-            if None not in ends and new + over != total + forward:  # type: ignore[operator]
+            new, over, total, forward = column = [row[c] if row is not None else None for row in ends]
+            if None not in column and new + over != total + forward:  # type: ignore[operator]
                 return False
-            if total is not None and None not in parts and sum(parts) != total:  # type: ignore[arg-type]
-                return False
+            if total is not None and parts_known:
+                parts = [row[c] for row in results]  # type: ignore[index]
+                if None not in parts and sum(parts) != total:  # type: ignore[arg-type]
+                    return False
         return True
 
     def _unplace(self, cells: Sequence[Cell], why: str) -> None:
