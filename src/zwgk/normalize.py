@@ -23,7 +23,11 @@ _TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # 鎮(zhèn): a pinyin note inserted after a character by spam mirror sites, also where a line or a cell
 # begins with it (the character it notes ended the line before), or figures were inserted before it. A
 # tone mark is required and no Latin letter may precede it, so parenthesised Latin text is never touched.
-_PINYIN_NOTE = regex(rf"(?<![A-Za-z]) ?[(（][a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]")
+# It is `(?<![A-Za-z]) ?[(（]…`, written to open with a character (a space or a bracket, then the letter
+# looked for before it): sre then tries it only where one stands, not at every character of a text.
+_PINYIN_NOTE = regex(
+    rf"[ (（](?<![A-Za-z][ (（])(?:(?<= )[(（]|(?<! ))[a-zü]{{0,6}}[{_TONE_VOWELS}][a-zü]{{0,6}}[)）]"
+)
 _TONE_MARK = regex(f"[{_TONE_VOWELS}]")
 PINYIN_REMOVED = "已移除拼音注音（pinyin notes removed）"
 _LONGEST_TAG = 2000

@@ -323,9 +323,11 @@ def _row_lines(lines: Sequence[SourceLine]) -> list[int]:
 def _pieces(line: SourceLine, *, laid_out: bool) -> list[SourceLine] | None:
     """The lines ``line`` breaks into (see ``unflatten``), or ``None`` where it stays whole."""
     key = line.key
+    if laid_out:  # ``_row_lines`` chose it: a figure, and no tab, pipe or full stop
+        return _table_row_lines(line, fold_width(key))
     folded = None
     """The line folded to half width, once (``translate`` takes some 30 ns a character)."""
-    if not laid_out and len(key) >= MIN_CHARS:
+    if len(key) >= MIN_CHARS:
         folded = fold_width(key)
         chain = _chain(_inline_headings(folded))
         if len(chain) >= 2:

@@ -119,8 +119,9 @@ def _keyword_lines(lines: Sequence[str]) -> list[int]:
     found: list[int] = []
     index = position = 0
     for match in _keywords().finditer(text):
-        index += text.count("\n", position, match.start())
-        position = match.start()
+        start = match.start()
+        index += text.count("\n", position, start)
+        position = start
         if not found or found[-1] != short[index]:
             found.append(short[index])
     return found

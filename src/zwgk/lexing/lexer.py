@@ -59,9 +59,13 @@ def _is_anchor(line: SourceLine, *, outside: bool) -> bool:
     """Whether a line in a text section is the start of a table (its heading was lost or misplaced):
     a line that only a table has, or a labelled row of figures; before the first heading (``outside``
     any section), also a label whose figures stand in cells of their own (``规章\t0\t0\t0``)."""
-    if is_escaped(line.key):
+    key = line.key
+    if is_escaped(key):
         return False
-    cells = [c for c in map(str.strip, line.key.replace("|", "\t").split("\t")) if c]
+    if "\t" in key or "|" in key:
+        cells = [c for c in map(str.strip, key.replace("|", "\t").split("\t")) if c]
+    else:  # a paragraph, the commonest line: one cell
+        cells = [stripped] if (stripped := key.strip()) else []
     first = cells[0] if cells else ""
     figures = _before_figures(first)
     if figures >= 0 and read(first[:figures]).kind is LABEL:
