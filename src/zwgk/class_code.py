@@ -7,12 +7,14 @@ attrs writes each class's ``__init__``, ``__eq__``, ``__repr__``, ``__hash__`` â
 Within ``kept()`` (around zwgk's own imports) the ``compile`` of ``attr._make`` and of ``typing``
 answers a source it was given before with the code object kept for it (one file per Python build, see
 ``cache``); anything else is compiled as usual. attrs not imported yet, ``attr._make`` is loaded with
-that ``compile`` in place from the start, for the classes attrs makes of its own as it loads. A source hits only byte for byte, but for
-one number: the ``__hash__`` attrs writes starts from ``hash()`` of the class's name, which differs
-from process to process. It is blanked in the key; the code is kept once, with a ``__hash__`` for each
-width of number met (the columns of its code table follow the width), and this process's number is
-put in the one of its width, held by one constant, else the source is compiled. Other modules' attrs classes (but attrs' own), a library that does not call
-``compile`` where this module knows, another Python, a damaged or missing file or no cache folder:
+that ``compile`` in place from the start, for the classes attrs makes of its own as it loads.
+
+A source hits only byte for byte, but for one number: the ``__hash__`` attrs writes starts from
+``hash()`` of the class's name, which differs from process to process. It is blanked in the key; the
+code is kept once, with a ``__hash__`` for each width of number met (the columns of its code table
+follow the width), and this process's number is put in the one of its width, held by one constant,
+else the source is compiled. Other modules' attrs classes (but attrs' own), a library that does not
+call ``compile`` where this module knows, another Python, a damaged or missing file or no cache folder:
 everything is compiled as usual.
 """
 
