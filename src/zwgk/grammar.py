@@ -107,8 +107,13 @@ def _dense(actions: list[dict[str, int]], rules: list[tuple[str, int]], start: i
     """The tables ``analysis.lalr_tables`` gives (a dict of actions per state), as rows of numbers: a
     token's symbol is then looked up once, not at each step of the parse."""
     symbols = sorted({symbol for row in actions for symbol in row} | {name for name, _ in rules})
-    nothing = -1 - len(rules)
+    nothing = _nothing(rules)
     return _Tables(symbols, [[row.get(s, nothing) for s in symbols] for row in actions], rules, start, end)
+
+
+def _nothing(rules: Sequence[object]) -> int:
+    """The action that stands for none, in tables of ``rules``: below every rule's reduction."""
+    return -1 - len(rules)
 
 
 def _build(grammar: str) -> str:
@@ -147,7 +152,7 @@ def _cached(grammar: str) -> _Tables | None:
             type(name) is str and name in named and type(size) is int and size >= 0 for name, size in rules
         )
         and all(len(row) == len(symbols) and {type(to) for to in row} <= {int} for row in table)
-        and all(-1 - len(rules) <= min(row, default=0) and max(row, default=0) < len(table) for row in table)
+        and all(_nothing(rules) <= min(row, default=0) and max(row, default=0) < len(table) for row in table)
     ):
         return None
     return _Tables(symbols, table, rules, start, end)
@@ -169,7 +174,7 @@ class _Machine:
             (self.numbers[name], size, None if name.startswith("_") else getattr(build, name))
             for name, size in tables.rules
         ]
-        self.nothing: int = -1 - len(tables.rules)
+        self.nothing: int = _nothing(tables.rules)
         self.start: int = tables.start
         self.end: int = tables.end
         self.end_symbol: int = self.numbers["$END"]

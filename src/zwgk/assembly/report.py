@@ -36,6 +36,7 @@ _TABLES: Final = tuple(s.number for s in SECTIONS if s.tabular)
 """Tables are numbered as the sections that hold them: 2, 3, 4."""
 _FIELDS: Final = {s.number: s.field for s in SECTIONS}
 _TEXT_FIELDS: Final = {s.number: s.field for s in SECTIONS if not s.tabular}
+_TABLE_NAMES: Final = {s.number: f"表{s.numeral}" for s in SECTIONS if s.tabular}
 _SECTION_ORDER: Final[dict[str | None, int]] = {None: 0, **{s.field: s.number for s in SECTIONS}}
 _NO_HEADING: Final = {
     s.number: diagnostic("ZW203", f"未找到第{s.numeral}部分“{s.title}”的标题") for s in SECTIONS
@@ -159,11 +160,11 @@ def _route(sections: Sequence[SectionNode], findings: Findings) -> _Routed:
                     cells = all_cells(row)
                     text = text_of(cells)
                     line = cells[0].line
-                    name = f"表{'二三四'[table - 2]}" if table else ""
+                    name = _TABLE_NAMES[table] if table else ""
                     why = f"是{name}的行，但{name}已在其所在部分给出数字" if table else "不属于任何表格"
                     findings.add("ZW231", f"“{text}”{why}，作为未归位内容保留", line)
                     routed.unplaced.append(Unplaced(text, _TEXT_FIELDS.get(number), line))
-                    table = None if stray else table
+                    table = None  # a stray row continues no table
                 else:
                     routed.rows[table].append(row)
                     quote_note_figures(row, findings)
@@ -199,7 +200,7 @@ def assemble(document: Document, findings: Findings, *, glued: bool = False) -> 
     for table, found in ((2, active_format), (3, requests_format)):
         if routed.rows[table] and found is None:
             findings.add(
-                "ZW205", f"表{'二三'[table - 2]}的格式无法从表中判断，按 {template.value} 年格式读取"
+                "ZW205", f"{_TABLE_NAMES[table]}的格式无法从表中判断，按 {template.value} 年格式读取"
             )
 
     unplaced = list(routed.unplaced)
