@@ -3,11 +3,13 @@
 Runs fresh interpreters, interleaved, ``--runs`` times each, and prints the median wall time (and the
 spread) of the interpreter alone (``python -c pass``), of ``import zwgk``, and of ``import zwgk`` plus
 the first ``zwgk.parse`` of each seed report (and of the first with no cache folder: the grammar
-analysed, the patterns and what the classes compile made afresh, as before the cache folder holds them); each figure also less the interpreter alone, which is what zwgk
-itself costs. The children write and read their bytecode in a temporary folder (as an
-installed package has its ``.pyc`` files), whatever ``PYTHONDONTWRITEBYTECODE`` says; the first,
-untimed run of each command writes it. CPU time (user + system) is printed beside wall time: on a
-shared machine it moves less with the load.
+analysed, the patterns and what the classes compile made afresh, as before the cache folder holds them).
+Three figures for each: the whole process less the interpreter alone, in wall and CPU time (CPU time,
+user + system, moves less with a shared machine's load), and the time the child itself measures from
+before ``import zwgk`` to after it (or the parse) returns — the whole process also holds the
+interpreter's tearing down, at exit, of what was imported. The children write and read their bytecode
+in a temporary folder (as an installed package has its ``.pyc`` files), whatever
+``PYTHONDONTWRITEBYTECODE`` says; the first, untimed run of each command writes it.
 
     python benchmarks/bench_startup.py [--runs 11] [FILE ...]
 """
@@ -32,6 +34,7 @@ NO_CACHE = {"ZWGK_CACHE_DIR": ""}  # no cache folder: grammar tables, patterns, 
 class Run(NamedTuple):
     wall_ms: float
     cpu_ms: float
+    inside_ms: float  # what the child measured of its own work; 0 for the interpreter alone
 
 
 def _children_cpu() -> float:
@@ -42,12 +45,19 @@ def _children_cpu() -> float:
 def _run(code: str, env: dict[str, str]) -> Run:
     cpu = _children_cpu()
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, env=env)
-    return Run((time.perf_counter() - start) * 1000, (_children_cpu() - cpu) * 1000)
+    child = subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True)
+    wall = (time.perf_counter() - start) * 1000
+    return Run(wall, (_children_cpu() - cpu) * 1000, float(child.stdout or 0))
+
+
+def _timed(work: str) -> str:
+    """A child's code that does ``work`` and prints the milliseconds it took."""
+    return f"import time; _t = time.perf_counter(); {work}; print((time.perf_counter() - _t) * 1000)"
 
 
 def _first_parse(path: Path) -> str:
-    return f"import zwgk; zwgk.parse(open({str(path)!r}, encoding='utf-8-sig').read())"
+    text = f"open({str(path)!r}, encoding='utf-8-sig').read()"
+    return f"_text = {text}; " + _timed("import zwgk; zwgk.parse(_text)")
 
 
 def main() -> None:
@@ -60,7 +70,7 @@ def main() -> None:
     files = args.files or sorted(SEEDS.glob("*.txt"))
     commands: dict[str, tuple[str, dict[str, str]]] = {
         "interpreter alone": ("pass", {}),
-        "import zwgk": ("import zwgk", {}),
+        "import zwgk": (_timed("import zwgk"), {}),
         **{f"import + first parse of {f.name}": (_first_parse(f), {}) for f in files},
         "the same of the first, no cache folder": (_first_parse(files[0]), NO_CACHE),
     }
@@ -77,13 +87,14 @@ def main() -> None:
     floor_wall = statistics.median(r.wall_ms for r in floor)
     floor_cpu = statistics.median(r.cpu_ms for r in floor)
     print(f"Python {sys.version.split()[0]}, median of {args.runs} fresh processes each, in ms")
-    print(f"  {'':50} {'wall':>6} {'min':>6} {'max':>6} {'cpu':>6}   less the interpreter: wall, cpu")
+    print(f"  {'':50} {'wall':>6} {'min':>6} {'max':>6} {'cpu':>6}   less the interpreter: wall, cpu;  in-process")
     for name, measured in runs.items():
         walls = [r.wall_ms for r in measured]
         wall, cpu = statistics.median(walls), statistics.median(r.cpu_ms for r in measured)
         line = f"  {name:50} {wall:6.1f} {min(walls):6.1f} {max(walls):6.1f} {cpu:6.1f}"
         if measured is not floor:
-            line += f"   {wall - floor_wall:6.1f} {cpu - floor_cpu:6.1f}"
+            inside = statistics.median(r.inside_ms for r in measured)
+            line += f"   {wall - floor_wall:6.1f} {cpu - floor_cpu:6.1f}   {inside:6.1f}"
         print(line)
 
 
