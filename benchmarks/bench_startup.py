@@ -87,7 +87,9 @@ def main() -> None:
     floor_wall = statistics.median(r.wall_ms for r in floor)
     floor_cpu = statistics.median(r.cpu_ms for r in floor)
     print(f"Python {sys.version.split()[0]}, median of {args.runs} fresh processes each, in ms")
-    print(f"  {'':50} {'wall':>6} {'min':>6} {'max':>6} {'cpu':>6}   less the interpreter: wall, cpu;  in-process")
+    print(
+        f"  {'':50} {'wall':>6} {'min':>6} {'max':>6} {'cpu':>6}   less the interpreter: wall, cpu;  in-process"
+    )
     for name, measured in runs.items():
         walls = [r.wall_ms for r in measured]
         wall, cpu = statistics.median(walls), statistics.median(r.cpu_ms for r in measured)
