@@ -11,6 +11,7 @@ ends in the one saying 报告; where the first such run names no organ (a site's
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..patterns import regex
 from .lines import is_escaped, without_heading_mark
@@ -86,6 +87,14 @@ def title_text(line: str) -> str:
     return _FIELD_TITLE.sub("", text).strip(_AROUND_TITLE)
 
 
+_LINES_ASKED_AGAIN = 64
+_TITLES_ASKED_AGAIN = 4
+"""How many of their last answers ``is_furniture`` and ``title_parts`` keep: a parse asks them of the
+same opening lines and title twice (``find_title``, then the assembly's organ and year), a few dozen
+lines and a title or two apart."""
+
+
+@lru_cache(maxsize=_LINES_ASKED_AGAIN)
 def is_furniture(line: str) -> bool:
     """Whether a line is a site's furniture, never a title or an organ (a metadata field that holds
     the title is the title, if what it holds is no furniture: ``标题：…年度报告发布时间：…`` is)."""
@@ -125,6 +134,7 @@ def organ_name(text: str) -> str | None:
     return organ
 
 
+@lru_cache(maxsize=_TITLES_ASKED_AGAIN)
 def title_parts(title: str) -> tuple[str | None, int | None]:
     """The organ and year a title names: 梁园区王楼乡人民政府2020年政府信息公开工作年度报告,
     2024年上海市科委政府信息公开工作年度报告, 盐城市行政审批局政府信息公开工作2022年度情况的报告."""
