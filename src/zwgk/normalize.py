@@ -192,9 +192,14 @@ def changed_by_t2s() -> str:
     return "".join(c for c, s in zip(block, converted, strict=True) if c != s)
 
 
+_CLASS_SPECIAL = regex(r"[\\\[\]^-]")
+"""What stands for itself inside a character class only escaped (``re.escape`` looks up every one of
+the list's thousands of characters: 0.4 ms at each import)."""
+
+
 def _traditional_characters() -> re.Pattern[str]:
     listed = shipped(TRADITIONAL_FILE).decode("utf-8").strip()
-    return regex(f"[{re.escape(listed)}]")
+    return regex("[" + _CLASS_SPECIAL.sub(r"\\\g<0>", listed) + "]")
 
 
 _TRADITIONAL = _traditional_characters()
