@@ -56,7 +56,7 @@ _COMPATIBILITY = regex(
     + "".join(
         chr(c)
         for c in (*range(0x2F00, 0x2FD6), *range(0xF900, 0xFB00))
-        if unicodedata.normalize("NFKC", chr(c)) != chr(c)
+        if not unicodedata.is_normalized("NFKC", chr(c))  # normalize(c) != c, by the quick check
     )
     + "]"
 )
