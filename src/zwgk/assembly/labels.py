@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
+from typing import Final
 
 from ..catalogue import REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, ROUNDING_NOTE
 from ..codes import Findings
@@ -15,11 +16,25 @@ from ..structure import DataRow, HeaderRow, Row
 _DIGIT = regex(r"\d")
 
 
-@lru_cache(maxsize=4096)
+_SAME_WORDING: Final[dict[str, dict[str, bool]]] = {}
+"""``_same_wording``'s answers, by the format's label and then by match key: two dict look-ups in
+compiled code, where a call through ``lru_cache`` cost more than the work it saved. Each label keeps
+the first ``_CACHED`` keys a process asks of it."""
+_CACHED: Final = 1024
+
+
 def _same_wording(key: str, canonical: str) -> bool:
     """Whether a cell of match key ``key`` words a label as the format does: asked of every label and
-    header a table prints, one look-up where ``wording`` took two."""
-    return wording(key) == wording(canonical)
+    header a table prints."""
+    known = _SAME_WORDING.get(canonical)
+    if known is None:
+        known = _SAME_WORDING[canonical] = {}
+    found = known.get(key)
+    if found is None:
+        found = wording(key) == wording(canonical)
+        if len(known) < _CACHED:
+            known[key] = found
+    return found
 
 
 def note_label(cell: Cell, canonical: str, findings: Findings, path: str) -> None:

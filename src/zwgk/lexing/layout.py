@@ -45,7 +45,7 @@ from .cells import (
     split_cell,
 )
 from .labels import index, wording
-from .lines import MARKS, SourceLine
+from .lines import SourceLine, is_marked
 
 _MARKDOWN_SEPARATOR: Final = regex(r"^[\s|:]*+-{3,}+[\s|:\-]*+$")
 """Possessive (``*+``): backtracking cannot help, and made a long run of dashes quadratic."""
@@ -273,7 +273,7 @@ class _Zone:
             else:
                 self.after_blank = True
             return
-        if body.startswith(MARKS):  # escaped (``is_escaped``: body is stripped)
+        if is_marked(body):
             self._prose(line)
             self.open_cell = False
             return
@@ -340,7 +340,7 @@ class _Zone:
         stretch = self.stretch
         key = line.key
         last = stretch.cells[-1]
-        if body[0] == "|" or body.startswith(MARKS):
+        if body[0] == "|" or is_marked(body):
             return False
         if self.open_cell and last.kind is TEXT and self.piped:
             end = key.find("|")

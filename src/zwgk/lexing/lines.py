@@ -55,13 +55,19 @@ UNPLACED: Final = "未归位："
 like; the mark is not part of it (canonical text writes a report's unplaced content so)."""
 
 MARKS: Final = (ESCAPE, UNPLACED)
-"""What ``is_escaped`` looks for at a line's start: a stripped line is escaped if it ``startswith(MARKS)``."""
+"""What ``is_escaped`` looks for at a line's start."""
 _MARKDOWN_HEADING: Final = regex(r"^\s*#{1,6}\s*")
 
 
 def is_escaped(line: str) -> bool:
     """Whether a line is taken as it is, whatever it looks like: escaped, or marked unplaced."""
-    return line.lstrip().startswith(MARKS)
+    return is_marked(line.lstrip())
+
+
+def is_marked(stripped: str) -> bool:
+    """``is_escaped`` of a line already stripped: a prefix test for each mark, where compiled code builds
+    the tuple of ``startswith(MARKS)`` anew at each call."""
+    return stripped.startswith(ESCAPE) or stripped.startswith(UNPLACED)
 
 
 def is_unplaced(line: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from ..patterns import regex
-from .lines import MARKS, UNPLACED, SourceLine, unescaped
+from .lines import UNPLACED, SourceLine, is_marked, unescaped
 from .record import Record
 
 
@@ -38,7 +38,7 @@ def prose(line: SourceLine) -> Token:
     marked = line.key.lstrip()
     if marked.startswith(UNPLACED):  # ``is_unplaced``
         return Token("KEPT", unescaped(line), line.number)
-    if marked.startswith(MARKS):  # ``is_escaped``
+    if is_marked(marked):
         return Token("PARA", unescaped(line), line.number)
     text = line.text.strip()
     kind = "SUBHEAD" if len(text) <= _SUBHEADING_CHARS and NUMBERED.match(text) else "PARA"
