@@ -90,13 +90,14 @@ def _blocks(template: Template) -> tuple[dict[str, Block], dict[str, Block], dic
 
 @cache
 def _rows(template: Template) -> tuple[tuple[str, type], ...]:
-    """The fields of table 二's class in ``template`` that hold a row, and the row's class."""
-    cls = attrs.resolve_types(_CLASSES[template])
+    """The fields of table 二's class in ``template`` that hold a row, and the row's class: the class of
+    the field's default, the empty row (read so, not from the annotations, whose evaluation cost the
+    first parse 0.3 ms)."""
     found = []
-    for field in attrs.fields(cls):
+    for field in attrs.fields(_CLASSES[template]):
         if field.name not in ("extras", "notes"):
-            assert isinstance(field.type, type)
-            found.append((field.name, field.type))
+            assert attrs.has(type(field.default))
+            found.append((field.name, type(field.default)))
     return tuple(found)
 
 
