@@ -88,7 +88,7 @@ def _split_spans(line: SourceLine, separator: str, start: int, end: int) -> list
     """The cells of ``line.key[start:end]`` split at ``separator``, with the same spans of the output text."""
     parts = line.key[start:end].split(separator)
     if line.text is line.key:
-        return cells_of([part.strip() for part in parts], line.number)
+        return cells_of(parts, line.number)
     cells = []
     position = start
     for part in parts:
