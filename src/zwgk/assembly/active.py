@@ -79,13 +79,23 @@ def detect_template(rows: Sequence[TableRow]) -> Template | None:
     return ranked[0][0]
 
 
+_Paths = tuple[str, dict[str, str]]
+"""A row's path, and the path of each of its cells by its column's field."""
+
+
 @cache
-def _blocks(template: Template) -> tuple[dict[str, Block], dict[str, Block], dict[str, Row]]:
-    """The format's blocks by item; the block of each row, and the row, by the row's field (each field
-    is one row's)."""
+def _blocks(
+    template: Template,
+) -> tuple[dict[str, Block], dict[str, Block], dict[str, Row], dict[str, _Paths]]:
+    """The format's blocks by item; the block of each row, the row, and its paths, by the row's field
+    (each field is one row's)."""
     blocks = {block.item: block for block in ACTIVE_BLOCKS[template]}
     rows = [(row.field or "", row, block) for block in blocks.values() for row in block.rows]
-    return blocks, {field: block for field, _, block in rows}, {field: row for field, row, _ in rows}
+    paths = {
+        field: (f"active.{field}", {c.field: f"active.{field}.{c.field}" for c in block.columns})
+        for field, _, block in rows
+    }
+    return blocks, {field: block for field, _, block in rows}, {field: row for field, row, _ in rows}, paths
 
 
 @cache
@@ -167,7 +177,7 @@ class _Builder:
         self.prose = prose
         """The report's paragraphs, which may state the figures a glued row ran together."""
         self.search = search
-        self.blocks, self.block_of, self.row_of = _blocks(template)
+        self.blocks, self.block_of, self.row_of, self.paths = _blocks(template)
         self.item: str | None = None
         self.header: tuple[list[Cell], str | None] | None = None
         """The last header row's cells, and the item it stood under."""
@@ -272,18 +282,18 @@ class _Builder:
                 self._unplace(cell.text, cell.line, "与行标签同行的文字")
         field = label.reading.labels[0].name
         catalogue_row = self.row_of[field]
-        note_label(label, catalogue_row.label, self.findings, f"active.{field}")
+        row_path = self.paths[field][0]
+        note_label(label, catalogue_row.label, self.findings, row_path)
         if field in self.values:
-            self.findings.add(
-                "ZW215", f"表二“{label.text}”行重复出现，后者未采用", label.line, (f"active.{field}",)
-            )
+            self.findings.add("ZW215", f"表二“{label.text}”行重复出现，后者未采用", label.line, (row_path,))
             self._unplace(text_of(all_cells(row)), label.line, "重复的行")
             return
-        self.lines[f"active.{field}"] = label.line
+        self.lines[row_path] = label.line
         self._place(row, block, catalogue_row, _header_of(block, self.header))
 
     def _place(self, row: DataRow, block: Block, catalogue_row: Row, header: list[Cell] | None) -> None:
         field = catalogue_row.field or ""
+        row_path, cell_paths = self.paths[field]
         columns = self._columns(block, header)
         if header and columns is None and not self.header_said:
             self.header_said = True
@@ -311,19 +321,20 @@ class _Builder:
         )
         self._keep_dropped(cells, fitted)
         found: dict[str, Any] = {}
-        row_path = f"active.{field}"
+        order = columns or block.columns
         for i, cell in enumerate(fitted):
-            column = columns[i] if columns else block.columns[i]
+            column = order[i]
             if not isinstance(column, Column):
                 self._extra(block.item, catalogue_row.label, column.text, cell)
                 continue
-            path = f"{row_path}.{column.field}"
+            name = column.field
+            path = cell_paths[name]
             if columns and header:
                 note_label(header[i], column.label, self.findings, path)
-            found[column.field] = value(cell, column, self.findings, row_path)
+            found[name] = value(cell, column, self.findings, row_path)
             if cell is not None:
                 self.lines[path] = cell.line
-            if field == "procurement" and column.field == "amount" and found["amount"] is not None:
+            if field == "procurement" and name == "amount" and found["amount"] is not None:
                 found["amount_unit"] = _unit_from([cell], header[i] if columns and header else None)
         self.values[field] = found
 

@@ -283,10 +283,15 @@ def cell(text: str, key: str, line: int) -> Cell:
     return Cell(text, key, line, reading.kind, reading)
 
 
-def cells_of(keys: list[str], line: int) -> list[Cell]:
-    """The cells whose output text and read text are each of ``keys``, found on ``line``: ``cell`` for a
-    line's cells at once."""
-    return [Cell(key, key, line, (found := read(key)).kind, found) for key in keys]
+def cells_of(parts: list[str], line: int) -> list[Cell]:
+    """The cells whose output text and read text are each of ``parts`` stripped, found on ``line``:
+    ``cell`` for a line's cells at once."""
+    cells = []
+    for part in parts:
+        key = part.strip()
+        found = read(key)
+        cells.append(Cell(key, key, line, found.kind, found))
+    return cells
 
 
 def has_text(cells: list[Cell]) -> bool:

@@ -88,7 +88,7 @@ def _split_spans(line: SourceLine, separator: str, start: int, end: int) -> list
     """The cells of ``line.key[start:end]`` split at ``separator``, with the same spans of the output text."""
     parts = line.key[start:end].split(separator)
     if line.text is line.key:
-        return cells_of([part.strip() for part in parts], line.number)
+        return cells_of(parts, line.number)
     cells = []
     position = start
     for part in parts:
@@ -324,7 +324,8 @@ class _Zone:
             return
         if "-" in body and _MARKDOWN_SEPARATOR.match(body):
             return
-        if body[-1] == "|" and body.count("|") == 1 and line.text is line.key:  # "0 |": one cell, closed
+        # "0 |": one cell, closed (its one pipe the last character; the first found, not all counted)
+        if body[-1] == "|" and line.text is line.key and body.find("|") == len(body) - 1:
             lone = body[:-1].rstrip()
             self.open_cell = False
             found = [cell(lone, lone, line.number)]
