@@ -45,7 +45,9 @@ def _children_cpu() -> float:
 def _run(code: str, env: dict[str, str]) -> Run:
     cpu = _children_cpu()
     start = time.perf_counter()
-    child = subprocess.run([sys.executable, "-c", code], check=True, env=env, capture_output=True, text=True)
+    child = subprocess.run(
+        [sys.executable, "-c", code], check=True, env=env, stdout=subprocess.PIPE, text=True
+    )
     wall = (time.perf_counter() - start) * 1000
     return Run(wall, (_children_cpu() - cpu) * 1000, float(child.stdout or 0))
 
