@@ -183,6 +183,9 @@ _LONGEST_FIGURE = sys.int_info.default_max_str_digits
 """More digits than Python prints of an int (4300) make no figure, and reading them as one would take
 time quadratic in their number: such a run is text."""
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
+_MARKER_ENDS = frozenset(m[0] + m[-1] for m in _MARKERS if m)
+"""The first and last character of each marker: a stripped text whose own two ends are none of these
+is no marker however its whitespace is taken out, so a paragraph is not scanned to find that."""
 _APPROXIMATE = "|".join(map(re.escape, catalogue.APPROXIMATE_WORDS))
 _OTHER_UNITS = "|".join(map(re.escape, catalogue.OTHER_UNITS))
 _UNREAD: Final = regex(
@@ -233,7 +236,7 @@ def _read(text: str) -> Reading:
         whole_number = number == number.to_integral_value() and unit not in catalogue.MONEY_UNITS
         integer = int(number) if whole_number else None
         return Reading(NUMBER, number, integer, unit, note=note[1:].rstrip("）)") if note else None)
-    if _WHITESPACE.sub("", folded) in _MARKERS:
+    if folded[0] + folded[-1] in _MARKER_ENDS and _WHITESPACE.sub("", folded) in _MARKERS:
         return Reading(MARKER)
     numeral = _NUMERALS.fullmatch(folded)
     if numeral is not None and (integer := chinese_integer(folded.removesuffix("件").rstrip())) is not None:
