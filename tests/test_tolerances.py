@@ -459,6 +459,17 @@ def test_markers_read_as_blank_and_named() -> None:
     assert any("“无”" in m for m in messages)
 
 
+def test_markers_spelled_with_spaces_read_as_blank() -> None:
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        f"一、本年新收政府信息公开申请数量{T}— —{T}不 适 用{T}N / A{T}0{T}0{T}0{T}0"
+    )
+    report = zwgk.parse(text)
+    assert report.requests is not None
+    assert cells(report.requests.new_received) == row("_ _ _ 0 0 0 0")
+    assert sum(d.code == "ZW221" for d in report.diagnostics) == 3
+
+
 def test_organ_and_year_from_the_first_sentence_without_a_title() -> None:
     report = zwgk.parse("2023年，一平垣乡在区政府的正确领导下，推进政务公开。\n1、 总体情况\n甲。")
     assert (report.title, report.organ, report.year) == (None, "一平垣乡", 2023)

@@ -183,9 +183,9 @@ _LONGEST_FIGURE = sys.int_info.default_max_str_digits
 """More digits than Python prints of an int (4300) make no figure, and reading them as one would take
 time quadratic in their number: such a run is text."""
 _MARKERS = frozenset(fold_width(m) for m in catalogue.CELL_MARKERS)
-_MARKER_ENDS = frozenset(m[0] + m[-1] for m in _MARKERS if m)
-"""The first and last character of each marker: a stripped text whose own two ends are none of these
-is no marker however its whitespace is taken out, so a paragraph is not scanned to find that."""
+_MARKER_ENDS = frozenset(m[0] + m[-1] for m in _MARKERS)
+"""Each marker's first and last character as one string. Taking the whitespace out of a stripped text
+keeps its two ends, so a text whose ends are not a marker's is no marker: a paragraph is not scanned."""
 _APPROXIMATE = "|".join(map(re.escape, catalogue.APPROXIMATE_WORDS))
 _OTHER_UNITS = "|".join(map(re.escape, catalogue.OTHER_UNITS))
 _UNREAD: Final = regex(
