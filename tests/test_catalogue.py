@@ -11,8 +11,9 @@ import zwgk
 from zwgk import catalogue
 from zwgk.analysis import lark_parser
 from zwgk.catalogue import ACTIVE_BLOCKS, REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS
+from zwgk.lexing.cells import ITEM, TEXT, Reading, read
 from zwgk.lexing.headings import _keywords, candidate
-from zwgk.lexing.labels import index
+from zwgk.lexing.labels import ITEM_PREFIX_CHARS, index, split_key
 from zwgk.model import (
     Active2019,
     Active2021,
@@ -86,16 +87,23 @@ def test_every_label_and_alias_is_found_by_the_index() -> None:
     for template in zwgk.Template:
         for path, row, _ in catalogue.walk_rows(catalogue.REQUEST_ROWS[template]):
             for spelling in (row.label, *row.aliases):
-                match = labels.lookup(spelling)
+                match = labels.lookup(*split_key(spelling))
                 assert match is not None, spelling
                 assert (path or "results") in {label.name for label in match.labels}, spelling
         for block in ACTIVE_BLOCKS[template]:
             for item in (*block.rows, *block.columns):
                 for spelling in (item.label, *item.aliases):
-                    match = labels.lookup(spelling)
+                    match = labels.lookup(*split_key(spelling))
                     assert match is not None and item.field in {label.name for label in match.labels}, (
                         spelling
                     )
+
+
+def test_an_item_header_is_read_after_the_longest_prefix_it_may_have() -> None:
+    prefix = "中华人民共和国政府信息公开条例".ljust(ITEM_PREFIX_CHARS, "甲")
+    longest = "第二十条第（三十三）项"
+    assert read(prefix + longest) == read(longest) == Reading(ITEM, item="三十三")
+    assert read("乙" + prefix + longest).kind is TEXT
 
 
 def test_every_section_title_and_variant_is_a_heading() -> None:

@@ -16,7 +16,7 @@ from .. import catalogue
 from ..normalize import fold_width
 from ..numerals import DIGITS, chinese_integer
 from ..patterns import regex
-from .labels import ITEM_HEADER, ITEM_PREFIX_CHARS, Label, Role, index, split_key
+from .labels import ITEM_HEADER, ITEM_PREFIX_CHARS, Label, Role, index, split_folded
 from .record import Record
 
 
@@ -220,7 +220,8 @@ def read(text: str) -> Reading:
 
 @lru_cache(maxsize=16384)
 def _read(text: str) -> Reading:
-    folded = fold_width(text).strip()
+    wide = fold_width(text)
+    folded = wide.strip()
     if not folded:
         return _BLANK
     found = _NUMBER.fullmatch(folded)
@@ -241,7 +242,7 @@ def _read(text: str) -> Reading:
     numeral = _NUMERALS.fullmatch(folded)
     if numeral is not None and (integer := chinese_integer(folded.removesuffix("件").rstrip())) is not None:
         return Reading(NUMBER, Decimal(integer), integer, numeral.group(1), numerals=True)
-    numbering, rest = split_key(text)
+    numbering, rest = split_folded(wide)
     whole = numbering + rest
     item = ITEM_HEADER.search(whole)
     if (
@@ -252,7 +253,7 @@ def _read(text: str) -> Reading:
         return Reading(ITEM, item=item.group(1))
     if "勾稽" in rest and not _DIGIT.search(rest):  # the note has no figures: these are other cells'
         return Reading(NOTE)
-    match = index().lookup(text)
+    match = index().lookup(numbering, rest)
     if match is None:
         return Reading(UNREAD if _UNREAD.fullmatch(folded) else TEXT)
     kind = LABEL if match.labels[0].role is Role.ROW else HEADER

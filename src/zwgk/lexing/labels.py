@@ -43,12 +43,17 @@ _INNER_NOTE = regex(r"\([^()]*\)")
 def split_key(text: str) -> tuple[str, str]:
     """``(numbering, rest)`` of a label: numbering in a canonical spelling (``(三)``, ``三、``, ``3.``)
     or ``""``; the rest folded to half width with whitespace and punctuation removed."""
-    folded = _SPACE.sub("", fold_width(text))
-    match = _NUMBERING.match(folded)
+    return split_folded(fold_width(text))
+
+
+def split_folded(text: str) -> tuple[str, str]:
+    """``split_key`` of a text already folded to half width."""
+    spaceless = _SPACE.sub("", text)
+    match = _NUMBERING.match(spaceless)
     if match is None:
-        return "", _PUNCTUATION.sub("", folded)
+        return "", _PUNCTUATION.sub("", spaceless)
     paren, chinese, arabic = match.groups()
-    rest = _PUNCTUATION.sub("", folded[match.end() :])
+    rest = _PUNCTUATION.sub("", spaceless[match.end() :])
     if paren is not None:
         numbering = f"{int(paren)}." if paren.isdigit() else f"({paren})"
     elif chinese is not None:
@@ -166,10 +171,9 @@ class LabelIndex(Record):
     ) -> tuple[dict[str, tuple[Label, ...]], dict[str, tuple[Label, ...]], tuple[str, ...], int]:
         return (self.full, self.bare, self.keys, self.longest)
 
-    def lookup(self, text: str) -> Match | None:
-        """The catalogue labels ``text`` names, trying the whole key, then the key without its numbering,
-        then without trailing parenthesised notes."""
-        numbering, rest = split_key(text)
+    def lookup(self, numbering: str, rest: str) -> Match | None:
+        """The catalogue labels a text of key ``numbering + rest`` (``split_key``) names, trying the whole
+        key, then the key without its numbering, then without trailing parenthesised notes."""
         notes: list[str] = []
         """The notes removed, the last first; empty ones at the end of the text are dropped."""
         end = len(rest)
