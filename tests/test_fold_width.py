@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zwgk.normalize import fold_width
+from zwgk.normalize import fold_width, half_width_digits
 
 
 def test_full_width_forms_are_folded() -> None:
@@ -23,3 +23,9 @@ def test_every_full_width_form_is_folded() -> None:
         assert fold_width(f"第{chr(code)}项") == f"第{chr(code - 0xFEE0)}项", hex(code)
     for space in "\u3000\xa0\u2002\u2003\u2009":
         assert fold_width(f"一{space}二") == "一 二"
+
+
+def test_half_width_digits_folds_digits_only() -> None:
+    assert half_width_digits("２０２３年（一）：１２，５") == "2023年（一）：12，5"
+    text = "本年新收政府信息公开申请数量 12"
+    assert half_width_digits(text) is text

@@ -114,3 +114,18 @@ def test_a_last_figure_its_row_adds_up_to_is_whole() -> None:
     text = "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 746 12 0 0 10 1 769"
     report = zwgk.parse(text)
     assert report.requests is not None and report.requests.new_received.total == 769
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.path.stem)
+def test_a_page_with_full_width_digits_reads_as_the_page_itself(page: Page) -> None:
+    """Some sites print every digit full width (``２０２３年``, ``规章０００``): the cells, the year and
+    the organ a person read off the page all come out as from its ASCII digits."""
+    wide = page.path.read_text(encoding="utf-8").translate(_FULL_WIDTH_DIGITS)
+    report = zwgk.parse(wide)
+    found = verdicts(report, page.expectation) | extra_verdicts(report, page)
+    assert found == _verdicts(page)
+    assert report.year == _read(page).year
+    assert same_name(report.organ, page.organ) == same_name(_read(page).organ, page.organ)

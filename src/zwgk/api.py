@@ -26,7 +26,7 @@ from .lexing.lines import source_lines
 from .lexing.tokens import Token
 from .model.common import Unplaced
 from .model.report import Report
-from .normalize import NOTABLE_CHARS, scrub, to_simplified
+from .normalize import NOTABLE_CHARS, WIDE_DIGITS, half_width_digits, scrub, to_simplified
 from .patterns import keep, regex
 
 MAX_INPUT_CHARS = 5_000_000
@@ -41,9 +41,9 @@ _OTHER_NEWLINES = regex(r"[\u2028\u2029\x85]")
 _ODD_CHARS = "\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029\x85"
 """A lone surrogate, a control character or a line end other than ``\\n`` and ``\\r``."""
 _ODD = regex(f"[{_ODD_CHARS}]")
-_NOTABLE = regex(f"[{_ODD_CHARS}{NOTABLE_CHARS}]")
-"""An odd character or one that ``scrub`` or ``to_simplified`` acts on: one scan finds none in most
-text, where a scan for each kind took as long each."""
+_NOTABLE = regex(f"[{_ODD_CHARS}{NOTABLE_CHARS}{WIDE_DIGITS}]")
+"""An odd character or one that ``scrub``, ``to_simplified`` or ``half_width_digits`` acts on: one scan
+finds none in most text, where a scan for each kind took as long each."""
 
 
 def _usable(text: object) -> tuple[str, bool]:
@@ -134,7 +134,8 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
     usable, plain = _usable(text)
     cleaned = scrub(usable, findings, plain=plain)
     # a plain text needs no conversion, unless scrub changed it (an HTML entity may name a traditional character)
-    simplified = cleaned if plain and cleaned is usable else to_simplified(cleaned)
+    untouched = plain and cleaned is usable  # no character of _NOTABLE: nothing to convert or fold
+    simplified = cleaned if untouched else to_simplified(cleaned)
     if simplified is not cleaned:
         findings.add(
             "ZW107",
@@ -142,7 +143,8 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
             if simplify
             else "繁体字按原样保留，仅用简体副本识别标签",
         )
-    lines, footers = source_lines(simplified if simplify else cleaned, simplified)
+    key = simplified if untouched else half_width_digits(simplified)
+    lines, footers = source_lines(simplified if simplify else cleaned, key)
     if footers:
         findings.add("ZW108", f"已略去页码行 {len(footers)} 处（page numbers dropped）", footers[0])
     lines, flattened = unflatten(lines)

@@ -237,6 +237,18 @@ _WIDE = regex("[" + "".join(map(re.escape, map(chr, sorted(_FULL_TO_HALF)))) + "
 character up in the table (some 60 ns a character)."""
 
 
+WIDE_DIGITS = "\uff10-\uff19"
+"""Full-width digits (``２０２３``), as the inside of a character class."""
+_WIDE_DIGIT = regex(f"[{WIDE_DIGITS}]")
+_DIGITS_TO_HALF = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+
+
+def half_width_digits(text: str) -> str:
+    """Full-width digits to ASCII, line for line: the copy a text's lines are read as, so that years,
+    figures run together and every other reading of digits sees them as digits."""
+    return text if _WIDE_DIGIT.search(text) is None else text.translate(_DIGITS_TO_HALF)
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII (digits, Latin, （）：，－) to half-width; ideographic and no-break spaces to spaces."""
     return text if _WIDE.search(text) is None else text.translate(_FULL_TO_HALF)

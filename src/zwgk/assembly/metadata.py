@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from ..codes import Findings
 from ..lexing.lines import SourceLine
 from ..lexing.titles import YEAR, is_furniture, organ_name, title_parts, title_text
-from ..normalize import PINYIN_REMOVED, without_pinyin_notes
+from ..normalize import PINYIN_REMOVED, half_width_digits, without_pinyin_notes
 from ..patterns import regex
 
 _CLAUSE = r"[^，。；,;：:“”《》\n]"
@@ -159,7 +159,10 @@ def organ_and_year(
     title: str | None, front: Sequence[str], body: Sequence[str], findings: Findings
 ) -> tuple[str | None, int | None]:
     """The organ and year of a report with ``title``, from it or else from the text before the first
-    heading (``front``: the site's header and the preamble) and the first paragraphs of ``body``."""
+    heading (``front``: the site's header and the preamble) and the first paragraphs of ``body``; all of
+    it read with full-width digits as ASCII (``２０２３年``)."""
+    title = half_width_digits(title) if title else None
+    front, body = [half_width_digits(t) for t in front], [half_width_digits(t) for t in body]
     organ, year = title_parts(title) if title else (None, None)
     from_title = organ is not None, year is not None
     if organ is None or year is None:
