@@ -161,11 +161,11 @@ def organ_and_year(
     """The organ and year of a report with ``title``, from it or else from the text before the first
     heading (``front``: the site's header and the preamble) and the first paragraphs of ``body``; all of
     it read with full-width digits as ASCII (``２０２３年``)."""
-    title = half_width_digits(title) if title else None
-    front, body = [half_width_digits(t) for t in front], [half_width_digits(t) for t in body]
-    organ, year = title_parts(title) if title else (None, None)
+    organ, year = title_parts(half_width_digits(title)) if title else (None, None)
     from_title = organ is not None, year is not None
+    front = [half_width_digits(line) for line in front]
     if organ is None or year is None:
+        body = [half_width_digits(paragraph) for paragraph in body]
         header = [line for line in front if not is_furniture(line) or _FIELD.search(line)]
         sentences = [*header, *body[:_BODY_PARAGRAPHS]]
         stated_organ, stated_year = _stated(sentences)
