@@ -7,7 +7,8 @@ analysed, the patterns and what the classes compile made afresh, as before the c
 Three figures for each: the whole process less the interpreter alone, in wall and CPU time (CPU time,
 user + system, moves less with a shared machine's load), and the time the child itself measures from
 before ``import zwgk`` to after it (or the parse) returns — the whole process also holds the
-interpreter's tearing down, at exit, of what was imported. The children write and read their bytecode
+interpreter's tearing down, at exit, of what was imported; its least, too, the figure others sharing
+the machine move least. The children write and read their bytecode
 in a temporary folder (as an installed package has its ``.pyc`` files), whatever
 ``PYTHONDONTWRITEBYTECODE`` says; the first, untimed run of each command writes it.
 
@@ -90,15 +91,15 @@ def main() -> None:
     floor_cpu = statistics.median(r.cpu_ms for r in floor)
     print(f"Python {sys.version.split()[0]}, median of {args.runs} fresh processes each, in ms")
     print(
-        f"  {'':50} {'wall':>6} {'min':>6} {'max':>6} {'cpu':>6}   less the interpreter: wall, cpu;  in-process"
+        f"  {'':50} {'wall':>6} {'min':>6} {'max':>6} {'cpu':>6}   less the interpreter: wall, cpu;  in-process, min"
     )
     for name, measured in runs.items():
         walls = [r.wall_ms for r in measured]
         wall, cpu = statistics.median(walls), statistics.median(r.cpu_ms for r in measured)
         line = f"  {name:50} {wall:6.1f} {min(walls):6.1f} {max(walls):6.1f} {cpu:6.1f}"
         if measured is not floor:
-            inside = statistics.median(r.inside_ms for r in measured)
-            line += f"   {wall - floor_wall:6.1f} {cpu - floor_cpu:6.1f}   {inside:6.1f}"
+            inside = [r.inside_ms for r in measured]
+            line += f"   {wall - floor_wall:6.1f} {cpu - floor_cpu:6.1f}   {statistics.median(inside):6.1f} {min(inside):6.1f}"
         print(line)
 
 
