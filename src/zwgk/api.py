@@ -133,8 +133,9 @@ def _parse(text: str, simplify: bool, findings: Findings) -> Report:
     """``parse``, adding to the findings made while the text was obtained."""
     usable, plain = _usable(text)
     cleaned = scrub(usable, findings, plain=plain)
-    # a plain text needs no conversion, unless scrub changed it (an HTML entity may name a traditional character)
-    untouched = plain and cleaned is usable  # no character of _NOTABLE: nothing to convert or fold
+    # no character of _NOTABLE, nothing to convert or fold: unless scrub changed the text (an HTML entity
+    # may name a traditional character or a full-width digit)
+    untouched = plain and cleaned is usable
     simplified = cleaned if untouched else to_simplified(cleaned)
     if simplified is not cleaned:
         findings.add(

@@ -237,10 +237,10 @@ _WIDE = regex("[" + "".join(map(re.escape, map(chr, sorted(_FULL_TO_HALF)))) + "
 character up in the table (some 60 ns a character)."""
 
 
-WIDE_DIGITS = "\uff10-\uff19"
+WIDE_DIGITS = "０-９"
 """Full-width digits (``２０２３``), as the inside of a character class."""
 _WIDE_DIGIT = regex(f"[{WIDE_DIGITS}]")
-_DIGITS_TO_HALF = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_DIGITS_TO_HALF = {c: _FULL_TO_HALF[c] for c in range(ord("０"), ord("９") + 1)}
 
 
 def half_width_digits(text: str) -> str:
