@@ -187,6 +187,13 @@ def test_figures_in_chinese_numerals_that_agree_say_nothing() -> None:
     assert _restated("本年度共收到政府信息公开申请六件，办结六件，结转下年度一件。其中自然人申请五件。") == []
 
 
+def test_figures_in_full_width_digits_are_read_in_the_text() -> None:
+    ((found, message),) = _restated("本年度共收到政府信息公开申请９件。")
+    assert found == "ZW311"
+    assert "申请９件" in message and "的申请 9 件）" in message
+    assert _restated("本年度共收到政府信息公开申请６件，办结６件，结转下年度１件。其中自然人申请５件。") == []
+
+
 def test_fee_notices_against_applications_dropped_for_unpaid_fees() -> None:
     report = with_cell(consistent_report(), "requests.other_handling.overdue_fee.natural_person", 2)
     report = with_cell(report, "requests.other_handling.overdue_fee.total", 2)
@@ -195,6 +202,8 @@ def test_fee_notices_against_applications_dropped_for_unpaid_fees() -> None:
     assert codes(zwgk.check(none), "ZW315") == {"ZW315"}
     sent = attrs.evolve(report, other_matters=TextSection(("本年度发出收费通知2件，收取信息处理费0元。",)))
     assert codes(zwgk.check(sent), "ZW31") == set()
+    zero = attrs.evolve(report, other_matters=TextSection(("本年度收费通知０件。",)))
+    assert codes(zwgk.check(zero), "ZW315") == {"ZW315"}
 
 
 def test_structure_of_a_report_built_in_code() -> None:

@@ -93,7 +93,7 @@ _CLAIMS = (
     ),
 )
 _NO_FEE_NOTICE = re.compile(
-    r"未(?:发出|出具|开具|发送)(?:任何)?(?:信息处理费)?收费通知|收费通知(?:书)?\s*[0零]\s*件"
+    r"未(?:发出|出具|开具|发送)(?:任何)?(?:信息处理费)?收费通知|收费通知(?:书)?\s*[0０零]\s*件"
 )
 _FEE_NOTICES = re.compile(rf"(?:发出|出具|开具|发送)(?:信息处理费)?收费通知(?:书)?\s*{_FIGURE.pattern}")
 
@@ -107,8 +107,8 @@ class _Figure(NamedTuple):
 
     @property
     def numerals(self) -> bool:
-        """Whether it is written in Chinese numerals."""
-        return not self.written.isascii()
+        """Whether it is written in Chinese numerals (digits are ASCII or full width, ``３０５０``)."""
+        return not self.written.isdecimal()
 
     @property
     def value(self) -> int | None:
